@@ -1,0 +1,7 @@
+"""The only code that speaks SQL: open, check, recover, migrate, back up, and a small repository."""
+
+from app.store.connection import DATABASE_NAME, Recovery
+from app.store.health import DatabaseTooNew
+from app.store.repository import Store, TreatmentRecord
+
+__all__ = ["DATABASE_NAME", "DatabaseTooNew", "Recovery", "Store", "TreatmentRecord"]

@@ -1,0 +1,108 @@
+"""Backups of the patient database through sqlite3's online backup API, and their thinning.
+
+`Connection.backup()` copies a consistent snapshot including what is still in the WAL, which a
+plain file copy of the main file would miss.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+BACKUP_PREFIX = "companion-"
+BACKUP_SUFFIX = ".sqlite3"
+DAILY_INTERVAL = timedelta(hours=24)
+_NAME = re.compile(r"^companion-(\d{8}T\d{6}Z)(?:-[a-z0-9-]+)?\.sqlite3$")
+_STAMP = "%Y%m%dT%H%M%SZ"
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime
+
+
+def backups_dir_for(database: Path) -> Path:
+    return database.parent / "backups"
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """Backups in `folder`, newest first; files with other names are ignored, never touched."""
+    found: list[Backup] = []
+    if not folder.is_dir():
+        return found
+    for entry in folder.iterdir():
+        match = _NAME.match(entry.name)
+        if match and entry.is_file():
+            taken = _parse_stamp(match.group(1))
+            found.append(Backup(entry, taken))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def _parse_stamp(stamp: str) -> datetime:
+    # By hand rather than strptime, whose first use compiles regexes during start-up.
+    return datetime(
+        int(stamp[0:4]), int(stamp[4:6]), int(stamp[6:8]),
+        int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]), tzinfo=UTC,
+    )  # fmt: skip
+
+
+def take_backup(conn: sqlite3.Connection, folder: Path, now: datetime, label: str = "") -> Path:
+    """Write a consistent copy of `conn`'s database into `folder` and return its path."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    name = f"{BACKUP_PREFIX}{now.astimezone(UTC).strftime(_STAMP)}"
+    if label:
+        name += f"-{label}"
+    target = folder / f"{name}{BACKUP_SUFFIX}"
+    counter = 1
+    while target.exists():  # two backups in one second (a migration right after a daily one)
+        counter += 1
+        target = folder / f"{name}-{counter}{BACKUP_SUFFIX}"
+    partial = target.with_name(target.name + ".partial")
+    dest = sqlite3.connect(partial)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    # Renamed only when complete, so a crash mid-copy never leaves a half backup that looks whole.
+    partial.replace(target)
+    return target
+
+
+def daily_backup_due(folder: Path, now: datetime) -> bool:
+    backups = list_backups(folder)
+    return not backups or now - backups[0].taken_at >= DAILY_INTERVAL
+
+
+def backups_to_thin(backups: Iterable[Backup], now: datetime) -> list[Backup]:
+    """Which backups to delete: keep the newest 3, one a day for a week, one a week for 8 weeks."""
+    ordered = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    keep: set[Path] = {b.path for b in ordered[:3]}
+    days_seen: set[object] = set()
+    weeks_seen: set[object] = set()
+    for backup in ordered:
+        age = now - backup.taken_at
+        if age <= timedelta(days=7):
+            day = backup.taken_at.date()
+            if day not in days_seen:
+                days_seen.add(day)
+                keep.add(backup.path)
+        elif age <= timedelta(weeks=8):
+            week = backup.taken_at.isocalendar()[:2]
+            if week not in weeks_seen:
+                weeks_seen.add(week)
+                keep.add(backup.path)
+    return [b for b in ordered if b.path not in keep]
+
+
+def thin_backups(folder: Path, now: datetime) -> list[Path]:
+    removed: list[Path] = []
+    for backup in backups_to_thin(list_backups(folder), now):
+        backup.path.unlink(missing_ok=True)
+        removed.append(backup.path)
+    return removed

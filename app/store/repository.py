@@ -1,0 +1,163 @@
+"""The small API the rest of the app uses to read and write patient data. The only writer.
+
+Everything here is plain Python values in and out; no caller sees SQL or a cursor.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from app.store import backups
+from app.store.connection import DATABASE_NAME, Now, Opened, Recovery, _utc_now, open_database
+
+
+@dataclass(frozen=True)
+class TreatmentRecord:
+    id: int
+    treated_at: datetime  # aware, UTC
+    zone: str
+    overrides: Mapping[str, Any]
+
+
+def _to_text(instant: datetime) -> str:
+    if instant.tzinfo is None:
+        raise ValueError("a stored instant must carry a time zone")
+    return instant.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _from_text(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+class Store:
+    """One open patient database. Create with Store.open(data_dir)."""
+
+    def __init__(self, opened: Opened, now: Now = _utc_now) -> None:
+        self._conn = opened.conn
+        self.path = opened.path
+        self.recovery: Recovery | None = opened.recovery
+        self._now = now
+
+    @classmethod
+    def open(cls, data_dir: Path, now: Now = _utc_now) -> Store:
+        return cls(open_database(data_dir / DATABASE_NAME, now), now)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def backup_now(self, label: str = "") -> Path:
+        return backups.take_backup(
+            self._conn, backups.backups_dir_for(self.path), self._now(), label
+        )
+
+    # settings ---------------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        return default if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO setting (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # treatments -------------------------------------------------------------------------------
+
+    def add_treatment(
+        self, treated_at: datetime, zone: str, overrides: Mapping[str, Any] | None = None
+    ) -> TreatmentRecord:
+        encoded = json.dumps(dict(overrides or {}), sort_keys=True)
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO treatment (treated_at_utc, zone, overrides, created_at_utc) "
+                "VALUES (?, ?, ?, ?)",
+                (_to_text(treated_at), zone, encoded, _to_text(self._now())),
+            )
+            new_id = cursor.lastrowid
+        assert new_id is not None
+        return self.treatment(new_id)
+
+    def update_treatment(
+        self, treatment_id: int, treated_at: datetime, zone: str, overrides: Mapping[str, Any]
+    ) -> TreatmentRecord:
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE treatment SET treated_at_utc = ?, zone = ?, overrides = ? WHERE id = ?",
+                (
+                    _to_text(treated_at),
+                    zone,
+                    json.dumps(dict(overrides), sort_keys=True),
+                    treatment_id,
+                ),
+            )
+            if cursor.rowcount != 1:
+                raise KeyError(treatment_id)
+        return self.treatment(treatment_id)
+
+    def delete_treatment(self, treatment_id: int) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM treatment WHERE id = ?", (treatment_id,))
+
+    def treatment(self, treatment_id: int) -> TreatmentRecord:
+        row = self._conn.execute(
+            "SELECT id, treated_at_utc, zone, overrides FROM treatment WHERE id = ?",
+            (treatment_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(treatment_id)
+        return self._treatment_from_row(row)
+
+    def treatments(self) -> list[TreatmentRecord]:
+        """All treatments, oldest first: the order of a series (session 1, 2, 3)."""
+        rows = self._conn.execute(
+            "SELECT id, treated_at_utc, zone, overrides FROM treatment ORDER BY treated_at_utc, id"
+        ).fetchall()
+        return [self._treatment_from_row(row) for row in rows]
+
+    @staticmethod
+    def _treatment_from_row(row: tuple[Any, ...]) -> TreatmentRecord:
+        return TreatmentRecord(int(row[0]), _from_text(row[1]), str(row[2]), json.loads(row[3]))
+
+    # checklist marks --------------------------------------------------------------------------
+
+    def set_mark(self, treatment_id: int, local_date: date, item_id: str, done: bool) -> None:
+        with self._write() as conn:
+            if done:
+                conn.execute(
+                    "INSERT OR REPLACE INTO checklist_mark "
+                    "(treatment_id, local_date, item_id, marked_at_utc) VALUES (?, ?, ?, ?)",
+                    (treatment_id, local_date.isoformat(), item_id, _to_text(self._now())),
+                )
+            else:
+                conn.execute(
+                    "DELETE FROM checklist_mark "
+                    "WHERE treatment_id = ? AND local_date = ? AND item_id = ?",
+                    (treatment_id, local_date.isoformat(), item_id),
+                )
+
+    def marks(self, treatment_id: int, local_date: date) -> set[str]:
+        rows = self._conn.execute(
+            "SELECT item_id FROM checklist_mark WHERE treatment_id = ? AND local_date = ?",
+            (treatment_id, local_date.isoformat()),
+        ).fetchall()
+        return {str(row[0]) for row in rows}

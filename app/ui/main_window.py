@@ -1,0 +1,150 @@
+"""The home window: a navigation rail on the left, one area at a time on the right.
+
+Areas are built the first time they are shown, so start-up pays only for the first one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.ui.icons import icon
+from app.ui.theme import PALETTES
+
+GEOMETRY_KEY = "main_window/geometry"
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    label: str
+    icon: str
+    build: Callable[[], QWidget]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, areas: list[Area], settings: QSettings, theme: str = "light") -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self._areas = areas
+        self._settings = settings
+        self._built: dict[int, QWidget] = {}
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.rail = QListWidget()
+        self.rail.setObjectName("navRail")
+        self.rail.setAccessibleName(self.tr("Sections"))
+        self.rail.setIconSize(QSize(28, 28))
+        self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for area in areas:
+            item = QListWidgetItem(area.label)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, area.label)
+            self.rail.addItem(item)
+        self.stack = QStackedWidget()
+        for _ in areas:
+            self.stack.addWidget(QWidget())  # stand-ins until first shown
+        layout.addWidget(self.rail)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.rail.currentRowChanged.connect(self._show_area)
+        self.apply_icons(theme)
+
+        # Ctrl+1 .. Ctrl+5 jump straight to an area from anywhere in the window.
+        for index, _area in enumerate(areas[:9]):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.go_to(i))
+
+        self.rail.setCurrentRow(0)
+        self.setMinimumSize(640, 480)
+        self._restore_geometry()
+
+    def apply_icons(self, theme: str) -> None:
+        colour = PALETTES[theme].text
+        self.rail.ensurePolished()
+        side = round(self.rail.fontMetrics().height() * 1.2)  # icons grow with the text size
+        self.rail.setIconSize(QSize(side, side))
+        for index, area in enumerate(self._areas):
+            self.rail.item(index).setIcon(icon(area.icon, colour, side * 2))
+        self.rail.setFixedWidth(self._rail_width())
+
+    def _rail_width(self) -> int:
+        # Measured after the stylesheet is applied, so labels never elide at any text size.
+        self.rail.ensurePolished()
+        return self.rail.sizeHintForColumn(0) + 2 * self.rail.frameWidth() + 32
+
+    def area_widget(self, key: str) -> QWidget:
+        index = next(i for i, a in enumerate(self._areas) if a.key == key)
+        return self._ensure_built(index)
+
+    def go_to(self, index_or_key: int | str) -> None:
+        if isinstance(index_or_key, str):
+            index_or_key = next(i for i, a in enumerate(self._areas) if a.key == index_or_key)
+        self.rail.setCurrentRow(index_or_key)
+
+    def current_key(self) -> str:
+        return self._areas[self.rail.currentRow()].key
+
+    def _ensure_built(self, index: int) -> QWidget:
+        if index not in self._built:
+            widget = self._areas[index].build()
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
+            self._built[index] = widget
+        return self._built[index]
+
+    def _show_area(self, index: int) -> None:
+        if index < 0:
+            return
+        widget = self._ensure_built(index)
+        self.stack.setCurrentWidget(widget)
+
+    def rebuild_areas(self) -> None:
+        """Rebuild every built area, e.g. after the text size changes, keeping the current one."""
+        current = self.rail.currentRow()
+        for index in list(self._built):
+            widget = self._built.pop(index)
+            self.stack.removeWidget(widget)
+            self.stack.insertWidget(index, QWidget())
+            widget.deleteLater()
+        self._show_area(current)
+
+    def bring_forward(self) -> None:
+        log.info("window brought forward at another copy's request")
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _restore_geometry(self) -> None:
+        saved = self._settings.value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            return
+        self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.sync()
+        super().closeEvent(event)

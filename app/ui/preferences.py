@@ -1,0 +1,75 @@
+"""The patient's display preferences, declared as data and kept in the database.
+
+In kiosk mode there is no database: the same object keeps values in memory only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from app.store import Store
+from app.ui.theme import TEXT_STEPS, THEMES
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: str
+    choices: tuple[str, ...]
+
+
+TEXT_SIZE = Setting("display.text_size", "0", tuple(str(i) for i in range(len(TEXT_STEPS))))
+THEME = Setting("display.theme", "light", THEMES)
+REDUCE_MOTION = Setting("display.reduce_motion", "0", ("0", "1"))
+ALL_SETTINGS = (TEXT_SIZE, THEME, REDUCE_MOTION)
+
+
+class Preferences(QObject):
+    changed = Signal()
+
+    def __init__(self, store: Store | None) -> None:
+        super().__init__()
+        self._store = store
+        self._memory: dict[str, str] = {}
+
+    def _get(self, setting: Setting) -> str:
+        if self._store is not None:
+            value = self._store.get_setting(setting.key)
+        else:
+            value = self._memory.get(setting.key)
+        # A value from a damaged or hand-edited file falls back to the default, never crashes.
+        return value if value in setting.choices else setting.default
+
+    def _set(self, setting: Setting, value: str) -> None:
+        if value not in setting.choices:
+            raise ValueError(f"{setting.key} takes one of {setting.choices}")
+        if value == self._get(setting):
+            return
+        if self._store is not None:
+            self._store.set_setting(setting.key, value)
+        else:
+            self._memory[setting.key] = value
+        self.changed.emit()
+
+    @property
+    def text_step(self) -> int:
+        return int(self._get(TEXT_SIZE))
+
+    def set_text_step(self, step: int) -> None:
+        self._set(TEXT_SIZE, str(step))
+
+    @property
+    def theme(self) -> str:
+        return self._get(THEME)
+
+    def set_theme(self, theme: str) -> None:
+        self._set(THEME, theme)
+
+    @property
+    def reduce_motion(self) -> bool:
+        return self._get(REDUCE_MOTION) == "1"
+
+    def set_reduce_motion(self, on: bool) -> None:
+        self._set(REDUCE_MOTION, "1" if on else "0")

@@ -1,0 +1,1 @@
+"""Screens shared by the home window and the kiosk shell."""

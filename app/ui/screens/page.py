@@ -1,0 +1,66 @@
+"""A scrolling page with a centred reading column: the frame every screen is built in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+# About 70 characters of 18 px body text; the column grows with the text size (see set_column).
+COLUMN_EM = 38
+
+
+class Page(QScrollArea):
+    """Subclasses add widgets to self.column; text wraps, the column never clips."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QWidget()
+        # The column is centred by side margins set in resizeEvent, not by an alignment flag:
+        # an aligned item gets its size hint's height, which clips word-wrapped text.
+        self.column = QVBoxLayout(outer)
+        self.column.setContentsMargins(32, 32, 32, 32)
+        self.column.setSpacing(16)
+        self.setWidget(outer)
+        self.title = add_label(self.column, title, "h1")
+        self.title.setAccessibleName(title)
+        self.setAccessibleName(title)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Keep lines near 70 characters: cap the column at COLUMN_EM ems of the current font.
+        em = max(self.fontMetrics().horizontalAdvance("M"), 8)
+        available = max(self.viewport().width() - 64, 200)
+        side = 32 + (available - min(available, COLUMN_EM * em)) // 2
+        self.column.setContentsMargins(side, 32, side, 32)
+        super().resizeEvent(event)
+
+
+def add_label(layout: QVBoxLayout, text: str, role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        label.setProperty("role", role)
+    label.setAccessibleName(text)
+    layout.addWidget(label)
+    return label
+
+
+def add_callout(layout: QVBoxLayout, text: str, role: str) -> QLabel:
+    """A coloured box (role "caution" or "emergency") holding wrapped text.
+
+    The padding lives on the frame, not the label: a word-wrapped QLabel with stylesheet padding
+    reports too small a height and clips its last lines.
+    """
+    frame = QFrame()
+    frame.setProperty("role", role)
+    inner = QVBoxLayout(frame)
+    inner.setContentsMargins(16, 12, 16, 12)
+    label = add_label(inner, text)
+    label.setProperty("role", f"{role}-text")
+    layout.addWidget(frame)
+    return label

@@ -1,0 +1,51 @@
+"""Settings: text size, colours and motion. Every change applies at once and is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QRadioButton, QWidget
+
+from app.ui.preferences import Preferences
+from app.ui.screens.page import Page, add_label
+from app.ui.theme import TEXT_STEPS, THEMES
+
+
+class SettingsScreen(Page):
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Settings"), parent)
+        self._prefs = preferences
+
+        add_label(self.column, self.tr("Text size"), "h2")
+        size_names = [self.tr("Normal"), self.tr("Large"), self.tr("Larger"), self.tr("Largest")]
+        assert len(size_names) == len(TEXT_STEPS)
+        self.size_group = QButtonGroup(self)
+        for step, name in enumerate(size_names):
+            button = QRadioButton(name)
+            button.setAccessibleName(self.tr("Text size: {size}").format(size=name))
+            button.setChecked(step == preferences.text_step)
+            self.size_group.addButton(button, step)
+            self.column.addWidget(button)
+        self.size_group.idClicked.connect(preferences.set_text_step)
+
+        add_label(self.column, self.tr("Colours"), "h2")
+        theme_names = {
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+            "high-contrast": self.tr("High contrast (yellow on black)"),
+        }
+        assert set(theme_names) == set(THEMES)
+        self.theme_group = QButtonGroup(self)
+        for index, key in enumerate(THEMES):
+            button = QRadioButton(theme_names[key])
+            button.setAccessibleName(self.tr("Colours: {theme}").format(theme=theme_names[key]))
+            button.setChecked(key == preferences.theme)
+            self.theme_group.addButton(button, index)
+            self.column.addWidget(button)
+        self.theme_group.idClicked.connect(lambda index: preferences.set_theme(THEMES[index]))
+
+        add_label(self.column, self.tr("Movement"), "h2")
+        self.reduce_motion = QCheckBox(self.tr("Reduce motion (no fades or moving slides)"))
+        self.reduce_motion.setAccessibleName(self.tr("Reduce motion"))
+        self.reduce_motion.setChecked(preferences.reduce_motion)
+        self.reduce_motion.toggled.connect(preferences.set_reduce_motion)
+        self.column.addWidget(self.reduce_motion)
+        self.column.addStretch(1)

@@ -1,0 +1,131 @@
+"""The one theme: colours from DESIGN.md, type sizes, and the stylesheet built from them.
+
+Every screen uses these names (object names and dynamic properties), never its own colours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Body text sizes in px for the four text-size steps; headings scale from body in 1.25x steps.
+TEXT_STEPS: tuple[int, ...] = (18, 22, 28, 36)
+KIOSK_BODY_PX = 22
+THEMES: tuple[str, ...] = ("light", "dark", "high-contrast")
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str
+    surface: str
+    text: str
+    secondary: str
+    primary: str
+    on_primary: str
+    highlight: str
+    on_highlight: str
+    success: str
+    on_success: str
+    caution_text: str
+    caution_bg: str
+    emergency: str
+    on_emergency: str
+    emergency_bg: str
+    emergency_text: str  # emergency-coloured text on emergency_bg
+    border: str
+    focus: str
+
+
+LIGHT = Palette(
+    background="#FFFFFF", surface="#F4F7F8", text="#1F2A30", secondary="#4A5A63",
+    primary="#0B6E74", on_primary="#FFFFFF", highlight="#DDF1F1", on_highlight="#1F2A30",
+    success="#2E7D32", on_success="#FFFFFF", caution_text="#8A5300", caution_bg="#FFF4E0",
+    emergency="#B00020", on_emergency="#FFFFFF", emergency_bg="#FDECEE", emergency_text="#B00020",
+    border="#4A5A63", focus="#1F2A30",
+)  # fmt: skip
+DARK = Palette(
+    background="#12181B", surface="#1B2328", text="#E8EEF0", secondary="#A9B8BF",
+    primary="#5FC4C9", on_primary="#12181B", highlight="#1F3A3C", on_highlight="#E8EEF0",
+    success="#81C784", on_success="#12181B", caution_text="#FFB86B", caution_bg="#1B2328",
+    emergency="#FF8A80", on_emergency="#12181B", emergency_bg="#1B2328", emergency_text="#FF8A80",
+    border="#A9B8BF", focus="#E8EEF0",
+)  # fmt: skip
+HIGH_CONTRAST = Palette(
+    background="#000000", surface="#000000", text="#FFFFFF", secondary="#FFFFFF",
+    primary="#FFFF00", on_primary="#000000", highlight="#FFFF00", on_highlight="#000000",
+    success="#FFFF00", on_success="#000000", caution_text="#FFFF00", caution_bg="#000000",
+    emergency="#FFFF00", on_emergency="#000000", emergency_bg="#000000", emergency_text="#FFFF00",
+    border="#FFFFFF", focus="#FFFF00",
+)  # fmt: skip
+PALETTES = {"light": LIGHT, "dark": DARK, "high-contrast": HIGH_CONTRAST}
+
+
+def body_px(text_step: int, kiosk: bool = False) -> int:
+    step = min(max(text_step, 0), len(TEXT_STEPS) - 1)
+    base = TEXT_STEPS[step]
+    # Kiosk body text starts at 22 px and grows by the same ratio as the home steps.
+    return round(base * KIOSK_BODY_PX / TEXT_STEPS[0]) if kiosk else base
+
+
+def heading_px(body: int, level: int) -> int:
+    """Level 1 is the largest: body x 1.25^(4 - level) gives 35/28/22 px over an 18 px body."""
+    return round(body * 1.25 ** (4 - level))
+
+
+def stylesheet(theme: str, text_step: int, kiosk: bool = False) -> str:
+    p = PALETTES.get(theme, LIGHT)
+    body = body_px(text_step, kiosk)
+    h1, h2, h3 = heading_px(body, 1), heading_px(body, 2), heading_px(body, 3)
+    target = 48 if kiosk else 40  # minimum touch target height in px
+    return f"""
+QWidget {{ font-size: {body}px; color: {p.text}; background: {p.background}; }}
+QMainWindow, QDialog, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
+    background: {p.background};
+}}
+QLabel {{ background: transparent; }}
+QLabel[role="h1"] {{ font-size: {h1}px; font-weight: 600; }}
+QLabel[role="h2"] {{ font-size: {h2}px; font-weight: 600; }}
+QLabel[role="h3"] {{ font-size: {h3}px; font-weight: 600; }}
+QLabel[role="secondary"] {{ color: {p.secondary}; }}
+QFrame[role="caution"] {{
+    background: {p.caution_bg}; border-radius: 8px; border: 2px solid {p.caution_text};
+}}
+QLabel[role="caution-text"] {{ color: {p.caution_text}; background: transparent; }}
+QFrame[role="emergency"] {{
+    background: {p.emergency_bg}; border-radius: 8px; border: 2px solid {p.emergency};
+}}
+QLabel[role="emergency-text"] {{ color: {p.emergency_text}; background: transparent; }}
+QFrame[role="card"] {{ background: {p.surface}; border-radius: 12px; }}
+QFrame[role="card"] QLabel {{ background: transparent; }}
+QListWidget#navRail {{
+    background: {p.surface}; border: none; outline: none; padding: 8px;
+}}
+QListWidget#navRail::item {{
+    color: {p.text}; padding: 12px 16px; margin: 4px 0; border-radius: 8px;
+    min-height: {target}px; border-left: 4px solid transparent;
+}}
+QListWidget#navRail::item:selected {{
+    background: {p.highlight}; color: {p.on_highlight}; border-left: 4px solid {p.primary};
+    font-weight: 600;
+}}
+QListWidget#navRail:focus {{ border: 2px solid {p.primary}; border-radius: 8px; }}
+QPushButton, QToolButton {{
+    min-height: {target}px; padding: 8px 20px; border-radius: 8px;
+    border: 2px solid {p.primary}; color: {p.primary}; background: {p.background};
+}}
+QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; }}
+QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus, QComboBox:focus {{
+    outline: none; border: 3px solid {p.focus};
+}}
+QPushButton:disabled {{ color: {p.secondary}; border-color: {p.secondary}; }}
+QRadioButton, QCheckBox {{
+    min-height: {target}px; spacing: 12px; padding: 0 8px; border: 3px solid transparent;
+    border-radius: 8px;
+}}
+QRadioButton::indicator, QCheckBox::indicator {{ width: 28px; height: 28px; }}
+QPlainTextEdit, QTextBrowser, QLineEdit, QComboBox {{
+    background: {p.background}; color: {p.text}; border: 2px solid {p.border}; border-radius: 8px;
+    padding: 4px 8px;
+}}
+QScrollBar:vertical {{ width: 16px; background: {p.surface}; }}
+QScrollBar::handle:vertical {{ background: {p.secondary}; border-radius: 6px; min-height: 40px; }}
+"""
