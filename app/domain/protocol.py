@@ -1,0 +1,398 @@
+"""The aftercare protocol (timings, phases, checklist rules) and the words that go with it.
+
+`protocol.toml` is language-neutral: how long each rule lasts, where each phase ends, when each
+checklist item is shown. `<lang>/aftercare.toml` holds every patient-facing word for it, so the
+domain never carries English of its own. Both are loaded into frozen dataclasses; a broken file
+raises one `ProtocolError` listing every problem. The format is described in
+docs/content-format.md ("protocol.toml and aftercare.toml").
+
+The timings are clinic practice, not guideline evidence, so the shipped values are defaults:
+a clinic config may override any rule, and a single treatment may override it again
+(`Protocol.with_overrides`).
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from app.domain.schema import (
+    RULE_ID_PATTERN,
+    ChecklistModel,
+    Collector,
+    DurationModel,
+    FieldPath,
+    PhaseModel,
+    PhaseTextModel,
+    RuleModel,
+    RuleTextModel,
+    UnitWordsModel,
+    read_toml,
+)
+from app.domain.schema import Problem as Problem  # re-exported: callers catch them from here
+from app.domain.schema import ProtocolError as ProtocolError
+
+Unit = Literal["hours", "days"]
+MilestoneKind = Literal["ends", "next_session"]
+DURATION_PLACEHOLDER = "{{duration}}"
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A rule's length. Hours are real elapsed time; days are calendar days at the same
+    local wall-clock time (see app.domain.plan)."""
+
+    amount: int
+    unit: Unit
+
+    def __post_init__(self) -> None:
+        if isinstance(self.amount, bool) or not isinstance(self.amount, int) or self.amount < 1:
+            raise ValueError(f"Duration amount must be a whole number >= 1, got {self.amount!r}")
+        if self.unit not in ("hours", "days"):
+            raise ValueError(f"Duration unit must be 'hours' or 'days', got {self.unit!r}")
+
+
+@dataclass(frozen=True)
+class DurationRange:
+    """What published clinic sheets say, for information only; overrides are not limited by it."""
+
+    min: int
+    max: int
+    unit: Unit
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    duration: Duration
+    kind: MilestoneKind = "ends"
+    typical: DurationRange | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AfterHours:
+    """The phase ends this many real hours after the treatment."""
+
+    hours: int
+
+
+@dataclass(frozen=True)
+class EndOfDay:
+    """The phase ends when local day `day` ends (day 1 is the treatment date)."""
+
+    day: int
+
+
+@dataclass(frozen=True)
+class AtMilestone:
+    """The phase ends when the rule `rule_id` ends."""
+
+    rule_id: str
+
+
+PhaseEnd = AfterHours | EndOfDay | AtMilestone
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A stretch of recovery. It starts where the previous phase ended and runs `until`."""
+
+    id: str
+    until: PhaseEnd
+
+
+@dataclass(frozen=True)
+class DayRange:
+    first: int
+    last: int
+
+    def __contains__(self, day_number: object) -> bool:
+        return isinstance(day_number, int) and self.first <= day_number <= self.last
+
+
+@dataclass(frozen=True)
+class ChecklistRule:
+    """When a daily checklist item is shown. All given conditions must hold on the date:
+    `days` (day numbers, inclusive), `while_in_force` (the rule is in force at some moment of
+    that local date), `once_ended` (the rule ended at or before that date's first moment)."""
+
+    id: str
+    days: DayRange | None = None
+    while_in_force: str | None = None
+    once_ended: str | None = None
+
+
+@dataclass(frozen=True)
+class Protocol:
+    rules: tuple[Rule, ...]
+    phases: tuple[Phase, ...]
+    checklist: tuple[ChecklistRule, ...]
+    source: str = "<protocol>"
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        return tuple(rule.id for rule in self.rules)
+
+    def rule(self, rule_id: str) -> Rule:
+        return {rule.id: rule for rule in self.rules}[rule_id]
+
+    def with_overrides(
+        self, overrides: Mapping[str, Duration], *, source: str = "overrides"
+    ) -> "Protocol":
+        """A copy with some rule durations replaced (clinic config, then one treatment).
+        Unknown rule ids are an error: a typo must not silently leave the default in force."""
+        known = self.rule_ids
+        problems = [
+            Problem(source, rule_id, f"unknown rule; expected one of: {', '.join(known)}")
+            for rule_id in overrides
+            if rule_id not in known
+        ]
+        if problems:
+            raise ProtocolError(problems)
+        rules = tuple(
+            replace(rule, duration=overrides[rule.id]) if rule.id in overrides else rule
+            for rule in self.rules
+        )
+        return replace(self, rules=rules)
+
+
+@dataclass(frozen=True)
+class UnitWords:
+    hour: str
+    hours: str
+    day: str
+    days: str
+    week: str
+    weeks: str
+
+
+@dataclass(frozen=True)
+class RuleText:
+    rule_id: str
+    milestone: str  # label for the moment the rule ends ("You can wear makeup again")
+    countdown: str  # subject the UI puts before a time ("Makeup OK" in "Makeup OK in 5 h")
+    detail: str  # the clinic's instruction; {{duration}} becomes the rule's length
+
+
+@dataclass(frozen=True)
+class PhaseText:
+    phase_id: str
+    name: str
+    normal: tuple[str, ...]  # "what is normal now", one short sentence each
+
+
+@dataclass(frozen=True)
+class AftercareText:
+    """Every patient-facing word for a protocol, in one language."""
+
+    units: UnitWords
+    rules: tuple[RuleText, ...]
+    phases: tuple[PhaseText, ...]
+    checklist: tuple[tuple[str, str], ...]  # (item id, text), in file order
+    source: str = "<aftercare text>"
+
+    # Lookups raise KeyError for an unknown id, like a dict would.
+    def rule(self, rule_id: str) -> RuleText:
+        return {text.rule_id: text for text in self.rules}[rule_id]
+
+    def phase(self, phase_id: str) -> PhaseText:
+        return {text.phase_id: text for text in self.phases}[phase_id]
+
+    def item(self, item_id: str) -> str:
+        return dict(self.checklist)[item_id]
+
+    def detail(self, rule: Rule) -> str:
+        return self.rule(rule.id).detail.replace(
+            DURATION_PLACEHOLDER, describe_duration(rule.duration, self.units)
+        )
+
+
+def describe_duration(duration: Duration, units: UnitWords) -> str:
+    """Plain words for a duration: "24 hours", "1 day", "7 days", "4 weeks".
+    Whole weeks are used from 2 weeks up, because "14 days" reads as more exact than a clinic
+    means; below that, days say it more clearly than "1 week"."""
+    amount, singular, plural = duration.amount, units.hour, units.hours
+    if duration.unit == "days":
+        if amount >= 14 and amount % 7 == 0:
+            amount, singular, plural = amount // 7, units.week, units.weeks
+        else:
+            singular, plural = units.day, units.days
+    return f"{amount} {singular if amount == 1 else plural}"
+
+
+def load_protocol(path: Path) -> Protocol:
+    return protocol_from_mapping(read_toml(path), str(path))
+
+
+def load_aftercare_text(path: Path, protocol: Protocol | None = None) -> AftercareText:
+    """Load one language's words; with `protocol`, also insist they cover it exactly."""
+    return aftercare_text_from_mapping(read_toml(path), str(path), protocol)
+
+
+def _rule_from(rule_id: str, model: RuleModel) -> Rule:
+    typical = None
+    if model.typical is not None:
+        typical = DurationRange(model.typical.min, model.typical.max, model.unit)
+    duration = Duration(model.amount, model.unit)
+    return Rule(rule_id, duration, model.kind, typical, tuple(model.sources))
+
+
+def _phase_from(model: PhaseModel) -> Phase:
+    until = model.until
+    if until.hours is not None:
+        return Phase(model.id, AfterHours(until.hours))
+    if until.end_of_day is not None:
+        return Phase(model.id, EndOfDay(until.end_of_day))
+    return Phase(model.id, AtMilestone(str(until.rule)))
+
+
+def _checklist_from(model: ChecklistModel) -> ChecklistRule:
+    days = DayRange(model.days.first, model.days.last) if model.days is not None else None
+    return ChecklistRule(model.id, days, model.while_in_force, model.once_ended)
+
+
+def protocol_from_mapping(data: Mapping[str, object], source: str) -> Protocol:
+    """Build a Protocol from parsed TOML, or raise ProtocolError listing every problem.
+    Cross-references (a phase or checklist item naming a rule) are checked too, against the
+    rule names in the file, even when some of those rules are themselves broken."""
+    check = Collector(source)
+    check.known_keys(data, ("format", "rules", "phases", "checklist"), ())
+    if data.get("format") != 1:
+        check.add(("format",), f"expected 1, got {data.get('format')!r}")
+
+    rules: list[Rule] = []
+    raw_rules = check.table(data.get("rules", {}), ("rules",))
+    if not raw_rules:
+        check.add(("rules",), "expected at least one rule")
+    for rule_id, raw in raw_rules.items():
+        if not re.match(RULE_ID_PATTERN, rule_id):
+            check.add(("rules", rule_id), "expected a rule name of a-z, 0-9 and _")
+        if (rule_model := check.model(RuleModel, raw, ("rules", rule_id))) is not None:
+            rules.append(_rule_from(rule_id, rule_model))
+    if sum(rule.kind == "next_session" for rule in rules) > 1:
+        check.add(("rules",), "expected at most one rule with kind = 'next_session'")
+
+    def known(ref: str | None, path: FieldPath) -> None:
+        if ref is not None and ref not in raw_rules:
+            check.add(path, f"expected the id of a rule in [rules], got {ref!r}")
+
+    phases: list[Phase] = []
+    phase_ids: list[tuple[FieldPath, str]] = []
+    raw_phases = check.array(data.get("phases", []), ("phases",))
+    if not raw_phases:
+        check.add(("phases",), "expected at least one [[phases]] entry")
+    for index, raw in enumerate(raw_phases, start=1):
+        if (phase_model := check.model(PhaseModel, raw, ("phases", index))) is not None:
+            known(phase_model.until.rule, ("phases", index, "until", "rule"))
+            phases.append(_phase_from(phase_model))
+            phase_ids.append((("phases", index, "id"), phase_model.id))
+    check.unique(phase_ids)
+
+    checklist: list[ChecklistRule] = []
+    item_ids: list[tuple[FieldPath, str]] = []
+    for index, raw in enumerate(check.array(data.get("checklist", []), ("checklist",)), 1):
+        if (item_model := check.model(ChecklistModel, raw, ("checklist", index))) is not None:
+            known(item_model.while_in_force, ("checklist", index, "while_in_force"))
+            known(item_model.once_ended, ("checklist", index, "once_ended"))
+            checklist.append(_checklist_from(item_model))
+            item_ids.append((("checklist", index, "id"), item_model.id))
+    check.unique(item_ids)
+
+    check.raise_if_any()
+    return Protocol(tuple(rules), tuple(phases), tuple(checklist), source)
+
+
+def overrides_from_mapping(
+    data: Mapping[str, object], source: str, path: FieldPath = ()
+) -> dict[str, Duration]:
+    """Parse `{rule_id = {amount = 48, unit = "hours"}, ...}` as found in a clinic config or
+    a treatment record, naming `source` and `path` in errors. Rule ids are checked later, by
+    `Protocol.with_overrides`, because only the protocol knows them."""
+    check = Collector(source)
+    overrides: dict[str, Duration] = {}
+    for rule_id, raw in data.items():
+        if (model := check.model(DurationModel, raw, (*path, rule_id))) is not None:
+            overrides[rule_id] = Duration(model.amount, model.unit)
+    check.raise_if_any()
+    return overrides
+
+
+def aftercare_text_from_mapping(
+    data: Mapping[str, object], source: str, protocol: Protocol | None = None
+) -> AftercareText:
+    """Build the words for a protocol from parsed TOML, or raise ProtocolError listing every
+    problem. With `protocol`, a missing or unknown id is a problem too."""
+    check = Collector(source)
+    check.known_keys(data, ("units", "rules", "phases", "checklist"), ())
+    units = check.model(UnitWordsModel, data.get("units"), ("units",))
+
+    raw_rules = check.table(data.get("rules", {}), ("rules",))
+    raw_phases = check.table(data.get("phases", {}), ("phases",))
+    raw_items = check.table(data.get("checklist", {}), ("checklist",))
+    if protocol is not None:
+        # Compare the ids written, not the entries that parsed: a broken entry is reported
+        # once, for what is wrong with it, and not again as "missing".
+        ids = (list(raw_rules), list(raw_phases), list(raw_items))
+        check.problems.extend(_coverage_problems(protocol, source, *ids))
+
+    rules: list[RuleText] = []
+    for rule_id, raw in raw_rules.items():
+        if (rule := check.model(RuleTextModel, raw, ("rules", rule_id))) is not None:
+            leftover = rule.detail.replace(DURATION_PLACEHOLDER, "")
+            if "{{" in leftover or "}}" in leftover:
+                check.add(("rules", rule_id, "detail"), "expected no placeholder but {{duration}}")
+            rules.append(RuleText(rule_id, rule.milestone, rule.countdown, rule.detail))
+
+    phases: list[PhaseText] = []
+    for phase_id, raw in raw_phases.items():
+        if (phase := check.model(PhaseTextModel, raw, ("phases", phase_id))) is not None:
+            phases.append(PhaseText(phase_id, phase.name, tuple(phase.normal)))
+
+    checklist: list[tuple[str, str]] = []
+    for item_id, raw in raw_items.items():
+        if isinstance(raw, str) and raw.strip():
+            checklist.append((item_id, raw))
+        else:
+            check.add(("checklist", item_id), f"expected the item's text, got {raw!r}")
+
+    check.raise_if_any()
+    assert units is not None  # no [units] means a recorded problem, raised just above
+    words = UnitWords(units.hour, units.hours, units.day, units.days, units.week, units.weeks)
+    return AftercareText(words, tuple(rules), tuple(phases), tuple(checklist), source)
+
+
+def text_problems(protocol: Protocol, text: AftercareText) -> list[Problem]:
+    """Ids the protocol needs words for but the text lacks, and words for ids it does not have."""
+    return _coverage_problems(
+        protocol,
+        text.source,
+        [t.rule_id for t in text.rules],
+        [t.phase_id for t in text.phases],
+        [key for key, _ in text.checklist],
+    )
+
+
+def _coverage_problems(
+    protocol: Protocol, source: str, rules: list[str], phases: list[str], items: list[str]
+) -> list[Problem]:
+    expected = f"expected exactly the ids in {protocol.source}"
+    problems: list[Problem] = []
+    pairs = (
+        ("rules", protocol.rule_ids, rules),
+        ("phases", [p.id for p in protocol.phases], phases),
+        ("checklist", [c.id for c in protocol.checklist], items),
+    )
+    for table, needed, given in pairs:
+        problems += [
+            Problem(source, f"{table}.{i}", f"missing; {expected}")
+            for i in needed
+            if i not in given
+        ]
+        problems += [
+            Problem(source, f"{table}.{i}", f"unknown id; {expected}")
+            for i in given
+            if i not in needed
+        ]
+    return problems

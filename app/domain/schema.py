@@ -1,0 +1,286 @@
+"""The shape of protocol.toml and aftercare.toml, and how a broken file is reported.
+
+Pydantic checks types, ranges and required fields. Its errors are turned into `Problem`s that
+name the file, the field path and what was expected. Each table entry is checked on its own so
+that one bad entry does not hide the mistakes in the others: a content author should be able to
+fix every problem in one pass, not one per run.
+
+The models here are private to the loaders in `app.domain.protocol`; the rest of the app only
+sees the frozen dataclasses built from them.
+"""
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal, Self, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+# Rule ids double as prose placeholders ({{makeup}}, {{next_session}}), so they follow
+# identifier rules; phase and checklist ids follow the screen-id style of the content pack.
+RULE_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+ITEM_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+# No clinic means a year or more; the ceilings catch such typos and keep date arithmetic far
+# from datetime's limits.
+MAX_DAYS = 366
+MAX_HOURS = MAX_DAYS * 24
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in one file: where it is and what was expected instead."""
+
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.field}: {self.message}"
+
+
+class ProtocolError(ValueError):
+    """Every problem found in a protocol, its language text or a set of overrides."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def read_toml(path: Path) -> Mapping[str, object]:
+    """Parse a TOML file; an unreadable or malformed file is a ProtocolError like any other."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise ProtocolError([Problem(str(path), "(file)", f"cannot read: {error}")]) from error
+    except tomllib.TOMLDecodeError as error:
+        raise ProtocolError([Problem(str(path), "(syntax)", f"not valid TOML: {error}")]) from error
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("expected some text, got an empty string")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN)]
+
+
+class _Strict(BaseModel):
+    # strict: TOML already gives real ints and strings, so "24" or 24.0 is a mistake to report.
+    # extra="forbid": a misspelt key ("amout") must not be silently ignored.
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+def _check_amount(amount: int, unit: str) -> None:
+    ceiling = MAX_HOURS if unit == "hours" else MAX_DAYS
+    if amount > ceiling:
+        raise ValueError(f"expected at most {ceiling} {unit}, got {amount}")
+
+
+class DurationModel(_Strict):
+    amount: int = Field(ge=1)
+    unit: Literal["hours", "days"]
+
+    @model_validator(mode="after")
+    def _within_ceiling(self) -> Self:
+        _check_amount(self.amount, self.unit)
+        return self
+
+
+class RangeModel(_Strict):
+    min: int = Field(ge=1)
+    max: int = Field(ge=1)
+
+
+class RuleModel(_Strict):
+    amount: int = Field(ge=1)
+    unit: Literal["hours", "days"]
+    kind: Literal["ends", "next_session"] = "ends"
+    typical: RangeModel | None = None
+    sources: list[Annotated[str, Field(pattern=r"^S[0-9]+$")]] = []
+
+    @model_validator(mode="after")
+    def _default_within_typical(self) -> Self:
+        _check_amount(self.amount, self.unit)
+        if self.typical is not None and not (self.typical.min <= self.amount <= self.typical.max):
+            raise ValueError(
+                f"expected amount inside typical ({self.typical.min} to {self.typical.max}), "
+                f"got {self.amount}"
+            )
+        return self
+
+
+class UntilModel(_Strict):
+    hours: int | None = Field(default=None, ge=1, le=MAX_HOURS)
+    end_of_day: int | None = Field(default=None, ge=1, le=MAX_DAYS)
+    rule: str | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Self:
+        given = [v for v in (self.hours, self.end_of_day, self.rule) if v is not None]
+        if len(given) != 1:
+            raise ValueError("expected exactly one of hours, end_of_day or rule")
+        return self
+
+
+class PhaseModel(_Strict):
+    id: ItemId
+    until: UntilModel
+
+
+class DayRangeModel(_Strict):
+    first: int = Field(ge=1, le=MAX_DAYS)
+    last: int = Field(ge=1, le=MAX_DAYS)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.first > self.last:
+            raise ValueError(f"expected first <= last, got {self.first} > {self.last}")
+        return self
+
+
+class ChecklistModel(_Strict):
+    id: ItemId
+    days: DayRangeModel | None = None
+    while_in_force: str | None = None
+    once_ended: str | None = None
+
+    @model_validator(mode="after")
+    def _has_condition(self) -> Self:
+        if self.days is None and self.while_in_force is None and self.once_ended is None:
+            raise ValueError("expected at least one of days, while_in_force or once_ended")
+        # Without a day range an "after the rule ended" item would stay on the list forever.
+        if self.once_ended is not None and self.days is None:
+            raise ValueError("expected days together with once_ended")
+        return self
+
+
+class UnitWordsModel(_Strict):
+    hour: Text
+    hours: Text
+    day: Text
+    days: Text
+    week: Text
+    weeks: Text
+
+
+class RuleTextModel(_Strict):
+    milestone: Text
+    countdown: Text
+    detail: Text
+
+
+class PhaseTextModel(_Strict):
+    name: Text
+    normal: list[Text] = Field(min_length=1)
+
+
+Model = TypeVar("Model", bound=BaseModel)
+FieldPath = tuple[str | int, ...]
+
+
+def render_path(path: Iterable[str | int]) -> str:
+    """("phases", 3, "until") -> "phases[3].until"; array entries count from 1."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text or "(top level)"
+
+
+# pydantic's wording for the common type mistakes, in the words a content author uses.
+_PLAIN = {
+    "int_type": "expected a whole number",
+    "string_type": "expected text in quotes",
+    "list_type": "expected an array [...]",
+    "model_type": "expected a table",
+    "dict_type": "expected a table",
+}
+
+
+def _expectation(error: Mapping[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling)"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    message = _PLAIN.get(kind) or str(error["msg"]).replace("Input should be", "expected", 1)
+    if kind == "string_pattern_mismatch":
+        message = f"expected a name of lowercase letters, digits and {_separator(error)}"
+    value = error.get("input")
+    if isinstance(value, str | int | float | bool):
+        message += f", got {value!r}"
+    return message
+
+
+def _separator(error: Mapping[str, Any]) -> str:
+    pattern = str(error.get("ctx", {}).get("pattern", ""))
+    if pattern == RULE_ID_PATTERN:
+        return "underscores, starting with a letter"
+    if pattern == ITEM_ID_PATTERN:
+        return "single hyphens"
+    return f"matching {pattern}"
+
+
+class Collector:
+    """Gathers problems for one file while its parts are checked one by one."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def add(self, path: FieldPath, message: str) -> None:
+        self.problems.append(Problem(self.source, render_path(path), message))
+
+    def model(self, model: type[Model], value: object, path: FieldPath) -> Model | None:
+        """Validate one entry; on failure record every error under `path` and return None."""
+        try:
+            return model.model_validate(value)
+        except ValidationError as error:
+            for detail in error.errors():
+                # pydantic counts list items from 0; authors count entries from 1.
+                loc = tuple(p + 1 if isinstance(p, int) else p for p in detail["loc"])
+                self.add(path + loc, _expectation(detail))
+            return None
+
+    def table(self, value: object, path: FieldPath) -> Mapping[str, object]:
+        """A TOML table (key -> value), or an empty one after recording the problem."""
+        if isinstance(value, Mapping):
+            return value
+        self.add(path, f"expected a table, got {type(value).__name__}")
+        return {}
+
+    def array(self, value: object, path: FieldPath) -> list[object]:
+        """A TOML array, or an empty one after recording the problem."""
+        if isinstance(value, list):
+            return value
+        self.add(path, f"expected an array of tables, got {type(value).__name__}")
+        return []
+
+    def known_keys(
+        self, data: Mapping[str, object], allowed: Sequence[str], path: FieldPath
+    ) -> None:
+        for key in data:
+            if key not in allowed:
+                expected = ", ".join(allowed)
+                self.add((*path, key), f"unknown field; expected one of: {expected}")
+
+    def unique(self, ids: Sequence[tuple[FieldPath, str]]) -> None:
+        """Record every id that already appeared earlier in `ids`."""
+        seen: set[str] = set()
+        for path, item_id in ids:
+            if item_id in seen:
+                self.add(path, f"duplicate id {item_id!r}; ids must be unique")
+            seen.add(item_id)
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise ProtocolError(self.problems)
