@@ -8,7 +8,6 @@ the clinic or the makers without exposing anyone.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 from types import TracebackType
 
@@ -23,21 +22,65 @@ def log_dir(data_dir: Path) -> Path:
     return data_dir / "logs"
 
 
-def setup_logging(data_dir: Path) -> Path:
-    folder = log_dir(data_dir)
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = folder / LOG_NAME
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
+class _StartupBuffer(logging.Handler):
+    """Holds records until the log file is opened, just after the first frame is painted.
+
+    Opening it needs logging.handlers (socket, pickle, queue: ~7 ms) that the first frame can
+    do without; nothing is lost, because the buffer is written out first.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _remove_our_handlers(root: logging.Logger) -> None:
     for old in [h for h in root.handlers if getattr(h, "_companion", False)]:
         root.removeHandler(old)
         old.close()
-    handler._companion = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
+
+
+def buffer_startup_logging(data_dir: Path) -> Path:
+    """Start collecting log records for the file in `data_dir`; start_file_logging() writes them."""
+    folder = log_dir(data_dir)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = folder / LOG_NAME
+    root = logging.getLogger()
+    _remove_our_handlers(root)
+    buffer = _StartupBuffer(path)
+    buffer._companion = True  # type: ignore[attr-defined]
+    root.addHandler(buffer)
     root.setLevel(logging.INFO)
+    return path
+
+
+def start_file_logging() -> None:
+    """Open the rotating log file and write what was buffered. Does nothing the second time."""
+    root = logging.getLogger()
+    buffer = next((h for h in root.handlers if isinstance(h, _StartupBuffer)), None)
+    if buffer is None:
+        return
+    from logging.handlers import RotatingFileHandler
+
+    handler = RotatingFileHandler(
+        buffer.path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._companion = True  # type: ignore[attr-defined]
+    root.removeHandler(buffer)
+    root.addHandler(handler)
+    for record in buffer.records:
+        handler.handle(record)
+
+
+def setup_logging(data_dir: Path) -> Path:
+    """Log to the rotating file in `data_dir` straight away (command-line tools, tests)."""
+    path = buffer_startup_logging(data_dir)
+    start_file_logging()
     return path
 
 

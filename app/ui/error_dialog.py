@@ -1,10 +1,6 @@
-"""Unhandled exceptions: log a safe report and show it in a dialog the user can copy from."""
+"""The dialog for an unhandled exception: what happened, and a report the user can copy."""
 
 from __future__ import annotations
-
-import sys
-from collections.abc import Callable
-from types import TracebackType
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -16,8 +12,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from app.logs import log_unhandled
 
 
 class ErrorDialog(QDialog):
@@ -54,32 +48,3 @@ class ErrorDialog(QDialog):
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.report.toPlainText())
         self.copy_button.setText(self.tr("Copied"))
-
-
-ShowDialog = Callable[[str], None]
-
-
-def _show_modal(report: str) -> None:
-    ErrorDialog(report).exec()
-
-
-def install_excepthook(show: ShowDialog = _show_modal) -> None:
-    """Route every unhandled exception (including those raised in Qt slots) to log + dialog."""
-    previous = sys.excepthook
-    showing = False
-
-    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        nonlocal showing
-        if issubclass(exc_type, KeyboardInterrupt):
-            previous(exc_type, exc, tb)
-            return
-        report = log_unhandled(exc_type, exc, tb)
-        if showing:  # an error inside the dialog itself must not open dialogs forever
-            return
-        showing = True
-        try:
-            show(report)
-        finally:
-            showing = False
-
-    sys.excepthook = hook

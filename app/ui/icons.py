@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QIcon, QPixmap
 
 from app.paths import resource_path
 
@@ -18,11 +16,10 @@ def _svg_source(name: str) -> str:
 
 def icon(name: str, colour: str, size: int = 48) -> QIcon:
     """`name` is a file in resources/icons; its currentColor strokes take `colour`."""
-    data = QByteArray(_svg_source(name).replace("currentColor", colour).encode("utf-8"))
-    renderer = QSvgRenderer(data)
-    pixmap = QPixmap(QSize(size, size))
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    renderer.render(painter)
-    painter.end()
+    # Sized in the SVG text itself, so the image plugin renders it sharp at `size` px.
+    svg = _svg_source(name).replace("currentColor", colour)
+    svg = svg.replace('width="24" height="24"', f'width="{size}" height="{size}"', 1)
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(svg.encode("utf-8"), "SVG"):
+        raise ValueError(f"icon {name!r} could not be drawn")
     return QIcon(pixmap)

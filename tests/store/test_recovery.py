@@ -40,14 +40,13 @@ def _zero_length(path: Path) -> None:
 
 
 def _bad_cell_pointer(path: Path) -> None:
-    # A structurally plausible file that opens and reads its header, but whose first leaf page
-    # points a cell past the page end: only PRAGMA quick_check notices.
+    # A structurally plausible file that opens and reads its header and schema, but whose table
+    # leaf pages point a cell past the page end: only PRAGMA quick_check notices.
     data = bytearray(path.read_bytes())
     page = int.from_bytes(data[16:18], "big")
-    for start in range(page, len(data), page):
+    for start in range(page, len(data), page):  # every page after the first (the schema)
         if data[start] == 0x0D:  # a table leaf page
             data[start + 8 : start + 10] = (page - 2).to_bytes(2, "big")
-            break
     path.write_bytes(bytes(data))
 
 

@@ -9,7 +9,8 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from app.logs import LOG_NAME, crash_report, setup_logging
-from app.ui.error_dialog import ErrorDialog, install_excepthook
+from app.ui.error_dialog import ErrorDialog
+from app.ui.excepthook import install_excepthook
 
 SECRET = "Patient typed: my skin is sore near Mrs Example's address 12 Secret Lane"
 
@@ -28,6 +29,8 @@ def _raise_with_patient_text() -> None:
 
 def test_log_file_lives_in_the_data_folder_and_rotates(log_file: Path, data_dir: Path) -> None:
     assert log_file == data_dir / "logs" / LOG_NAME
+    import logging.handlers
+
     handler = next(h for h in logging.getLogger().handlers if getattr(h, "_companion", False))
     assert isinstance(handler, logging.handlers.RotatingFileHandler)
     assert handler.maxBytes > 0 and handler.backupCount >= 1
@@ -50,6 +53,20 @@ def test_unhandled_exception_shows_a_copyable_report_and_logs_it_without_patient
     logged = log_file.read_text(encoding="utf-8")
     assert "ValueError" in logged
     assert "Secret Lane" not in logged
+
+
+def test_records_before_the_first_paint_reach_the_file(data_dir: Path) -> None:
+    from app.logs import buffer_startup_logging, start_file_logging
+
+    path = buffer_startup_logging(data_dir)
+    logging.getLogger("early").warning("database moved aside")
+    assert not path.exists() or "moved aside" not in path.read_text()
+    start_file_logging()
+    logging.getLogger("late").info("after paint")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = path.read_text(encoding="utf-8")
+    assert text.index("database moved aside") < text.index("after paint")
 
 
 def test_report_does_not_reveal_the_home_folder() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -18,7 +17,6 @@ class Page(QScrollArea):
         self.setObjectName("page")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer = QWidget()
         # The column is centred by side margins set in resizeEvent, not by an alignment flag:
         # an aligned item gets its size hint's height, which clips word-wrapped text.
@@ -42,7 +40,6 @@ class Page(QScrollArea):
 def add_label(layout: QVBoxLayout, text: str, role: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if role:
         label.setProperty("role", role)
     label.setAccessibleName(text)
