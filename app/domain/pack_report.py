@@ -1,0 +1,167 @@
+"""``microneedling-companion validate-pack PATH``: every problem, then the reading-grade table.
+
+The command is for content authors: they edit Markdown in a text editor, run this, and fix what
+it lists. It prints every problem of every language (one per line, "file: field: message"), then
+a table of the screens with their Flesch-Kincaid grade (English only: the formula is calibrated
+for English), the median, and what was left out. The exit code is 0 only when there is no
+problem at all, reading grades included, so it can gate a content change in CI.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from app.domain.pack import PACK_FILE, ExtraCheck, LoadResult, Problem, load_pack
+from app.domain.readability import AUTHORING_HINT, ReadabilityUnavailable, fk_grade
+
+# Limits from docs/content-format.md ("Reading level").
+MAX_SCREEN_GRADE = 7.0
+MAX_MEDIAN_GRADE = 6.0
+GRADED_LANGUAGE = "en"
+READING_GRADE = "(reading grade)"  # pseudo-field, in app.domain.schema's "(...)" style
+_TITLE_WIDTH = 44
+
+
+@dataclass(frozen=True)
+class ScreenRow:
+    language: str
+    order: int
+    id: str
+    title: str
+    file: str
+    grade: float | None
+
+
+@dataclass(frozen=True)
+class PackReport:
+    problems: list[Problem]
+    rows: list[ScreenRow]
+    medians: dict[str, float]  # language -> median grade, for graded languages
+    dropped: list[str]
+    grades_unavailable: str | None  # why no grades, when textstat is not installed
+
+
+def _languages(
+    path: Path, language: str | None, extra_checks: Sequence[ExtraCheck]
+) -> tuple[list[str], dict[str, LoadResult]]:
+    """The languages to check, and the load already done while finding them out."""
+    if language is not None:
+        return [language], {}
+    probe = load_pack(path, GRADED_LANGUAGE, extra_checks=extra_checks)
+    if probe.meta is not None:
+        done = {GRADED_LANGUAGE: probe} if GRADED_LANGUAGE in probe.meta.languages else {}
+        return list(probe.meta.languages), done
+    # No usable pack.toml: check the language folders that are there, so no screen goes unseen.
+    found = sorted(
+        child.name
+        for child in (path.iterdir() if path.is_dir() else ())
+        if child.is_dir() and re.fullmatch(r"[a-z]{2}", child.name)
+    )
+    if not found or found == [GRADED_LANGUAGE]:
+        return [GRADED_LANGUAGE], {GRADED_LANGUAGE: probe}
+    return found, {}
+
+
+def build_report(
+    path: Path, language: str | None = None, *, extra_checks: Sequence[ExtraCheck] = ()
+) -> PackReport:
+    """Load every language to check, score English screens, and turn limits into problems."""
+    languages, done = _languages(path, language, extra_checks)
+    problems: list[Problem] = []
+    rows: list[ScreenRow] = []
+    dropped: list[str] = []
+    unavailable: str | None = None
+    for code in languages:
+        result = done.get(code) or load_pack(path, code, extra_checks=extra_checks)
+        problems.extend(result.problems)
+        dropped.extend(result.dropped)
+        for screen in result.pack.screens if result.pack else ():
+            grade = None
+            if code == GRADED_LANGUAGE and unavailable is None:
+                try:
+                    grade = fk_grade(screen.body)
+                except ReadabilityUnavailable as error:
+                    unavailable = str(error)
+            meta = screen.meta
+            rows.append(ScreenRow(code, meta.order, meta.id, meta.title, screen.file, grade))
+
+    medians: dict[str, float] = {}
+    for row in rows:
+        if row.grade is not None and row.grade > MAX_SCREEN_GRADE:
+            message = f"expected grade {MAX_SCREEN_GRADE} or lower, got {row.grade:.1f}"
+            problems.append(Problem(row.file, READING_GRADE, message))
+    grades = [row.grade for row in rows if row.grade is not None]
+    if grades:
+        median = medians[GRADED_LANGUAGE] = statistics.median(grades)
+        if median > MAX_MEDIAN_GRADE:
+            message = (
+                f"expected a median grade of {MAX_MEDIAN_GRADE} or lower across the screens, "
+                f"got {median:.1f}"
+            )
+            problems.append(Problem(f"{GRADED_LANGUAGE}/screens/", READING_GRADE, message))
+    # pack.toml and the extra checks are the same for every language: say each problem once.
+    unique = list(dict.fromkeys(problems))
+    return PackReport(unique, rows, medians, list(dict.fromkeys(dropped)), unavailable)
+
+
+def write_report(report: PackReport, out: TextIO) -> None:
+    for problem in report.problems:
+        out.write(f"{problem}\n")
+    if report.problems:
+        out.write("\n")
+    if report.rows:
+        _write_table(report, out)
+    else:
+        out.write("No screens could be loaded.\n")
+    if report.dropped:
+        out.write("Left out because of their problems: " + ", ".join(report.dropped) + "\n")
+    if report.grades_unavailable is not None:
+        out.write(f"Reading grades need the authoring extra: {AUTHORING_HINT}\n")
+    count = len(report.problems)
+    out.write("No problems.\n" if count == 0 else f"{count} problem{'s' * (count != 1)}.\n")
+
+
+def _write_table(report: PackReport, out: TextIO) -> None:
+    def title(text: str) -> str:
+        return text if len(text) <= _TITLE_WIDTH else text[: _TITLE_WIDTH - 3] + "..."
+
+    id_width = max(len("id"), *(len(row.id) for row in report.rows))
+    header = f"{'lang':<4}  {'order':>5}  {'id':<{id_width}}  {'title':<{_TITLE_WIDTH}}  grade"
+    out.write(header + "\n" + "-" * len(header) + "\n")
+    for row in sorted(report.rows, key=lambda r: (r.language, r.order)):
+        grade = "-" if row.grade is None else f"{row.grade:5.1f}"
+        flag = f"  above {MAX_SCREEN_GRADE}" if row.grade and row.grade > MAX_SCREEN_GRADE else ""
+        out.write(
+            f"{row.language:<4}  {row.order:>5}  {row.id:<{id_width}}  "
+            f"{title(row.title):<{_TITLE_WIDTH}}  {grade:>5}{flag}\n"
+        )
+    for code, median in report.medians.items():
+        flag = f"  above {MAX_MEDIAN_GRADE}" if median > MAX_MEDIAN_GRADE else ""
+        count = sum(1 for row in report.rows if row.language == code)
+        screens = f"{count} screen{'s' * (count != 1)}"
+        out.write(f"Median grade ({code}, {screens}): {median:.1f}{flag}\n")
+
+
+def run_validate_pack(
+    path: Path,
+    out: TextIO,
+    language: str | None = None,
+    *,
+    extra_checks: Sequence[ExtraCheck] = (),
+) -> int:
+    """Print every problem and the reading-grade table; 0 when there is no problem, else 1.
+
+    ``language`` limits the check to one language; by default every language that pack.toml
+    lists is checked (or, when pack.toml is unusable, every language folder present).
+    """
+    report = build_report(path, language, extra_checks=extra_checks)
+    write_report(report, out)
+    if not report.rows and not report.problems:
+        out.write(f"{PACK_FILE} lists no language with screens.\n")
+        return 1
+    return 1 if report.problems else 0

@@ -1,0 +1,136 @@
+"""Fixtures for the content-pack tests: a prepared CMU dictionary and a small pack builder.
+
+The builder writes a good pack (pack.toml, three English screens, one illustration) into a tmp
+folder; each test then breaks exactly what it is about, so a failure points at one rule.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from app.domain.readability import ensure_cmudict
+
+SHIPPED_PACK = Path(__file__).parents[2] / "resources" / "content" / "microneedling-acne-scars"
+
+PACK_TOML = """\
+id = "test-pack"
+title = "A test pack"
+version = "1.0.0"
+languages = {languages}
+last_reviewed = 2026-11-24
+next_review_due = 2027-11-24
+
+[[sources]]
+key = "S1"
+title = "First source"
+url = "https://example.org/one"
+
+[[sources]]
+key = "S2"
+title = "Second source"
+url = "https://example.org/two"
+"""
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle r="4"/></svg>\n'
+
+
+class PackBuilder:
+    """Writes pack files under ``root``; paths are relative to the pack folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def pack_toml(self, languages: Iterable[str] = ("en",), text: str | None = None) -> None:
+        listed = "[" + ", ".join(f'"{code}"' for code in languages) + "]"
+        self.write("pack.toml", text if text is not None else PACK_TOML.format(languages=listed))
+
+    def screen(
+        self,
+        screen_id: str,
+        order: object,
+        body: str = "This is a short and simple screen. It has easy words.",
+        *,
+        language: str = "en",
+        file_name: str | None = None,
+        sources: str = '["S1"]',
+        illustration: str | None = None,
+        alt: str | None = "A simple drawing.",
+        extra: str = "",
+    ) -> str:
+        """Write one screen; ``order`` is written as TOML source text (so "\\"three\\"" works)."""
+        lines = [
+            "+++",
+            f'id = "{screen_id}"',
+            f'title = "About {screen_id}?"',
+            f"order = {order}",
+            'summary = "A one-line summary."',
+            f"sources = {sources}",
+        ]
+        if illustration is not None:
+            lines.append(f'illustration = "{illustration}"')
+            if alt is not None:
+                lines.append(f'illustration_alt = "{alt}"')
+        if extra:
+            lines.append(extra)
+        lines += ["+++", "", textwrap.dedent(body).strip(), ""]
+        name = file_name or f"{int(order) if str(order).isdigit() else 99:02d}-{screen_id}.md"
+        relative = f"{language}/screens/{name}"
+        self.write(relative, "\n".join(lines))
+        return relative
+
+    def good(self) -> PackBuilder:
+        """The baseline: three valid, linked screens and one illustration."""
+        self.pack_toml()
+        self.write("illustrations/skin.svg", SVG)
+        self.screen(
+            "what-is-it",
+            1,
+            "# What is it?\n\nTiny needles make small holes in your skin.\n"
+            "Then read [what to do after](screen:after-care).",
+            illustration="illustrations/skin.svg",
+        )
+        self.screen(
+            "after-care",
+            2,
+            "- No makeup for {{ makeup }}.\n- Stay out of the sun for {{sun}}.",
+            sources='["S1", "S2"]',
+        )
+        self.screen("when-to-call", 3, "Call {{clinic_name}} on {{clinic_phone}} if you worry.")
+        return self
+
+
+@pytest.fixture(scope="session")
+def cmudict_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The CMU dictionary as an NLTK corpus in a tmp folder, NLTK pointed at it (no network)."""
+    return ensure_cmudict(tmp_path_factory.mktemp("nltk_data"))
+
+
+@pytest.fixture
+def builder(tmp_path: Path) -> PackBuilder:
+    return PackBuilder(tmp_path / "pack")
+
+
+@pytest.fixture
+def make_builder() -> type[PackBuilder]:
+    """The builder class itself, for tests that need a second pack (a built-in one)."""
+    return PackBuilder
+
+
+@pytest.fixture
+def good_pack(builder: PackBuilder) -> PackBuilder:
+    return builder.good()
+
+
+@pytest.fixture
+def shipped_pack() -> Path:
+    return SHIPPED_PACK

@@ -1,0 +1,149 @@
+"""Nothing in a pack may point outside the pack folder: not by "..", not absolute, not a link."""
+
+from __future__ import annotations
+
+import os
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.domain.pack import UnsafePathError, load_pack, resolve_inside
+
+needs_symlinks = pytest.mark.skipif(
+    os.name == "nt", reason="creating symbolic links needs extra rights on Windows"
+)
+
+
+def test_resolve_inside_returns_the_real_path_of_a_relative_path(tmp_path: Path) -> None:
+    (tmp_path / "illustrations").mkdir()
+
+    path = resolve_inside(tmp_path, "illustrations/skin.svg")
+
+    assert path == tmp_path.resolve() / "illustrations" / "skin.svg"
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [
+        ("../outside.svg", 'without ".."'),
+        ("illustrations/../../outside.svg", 'without ".."'),
+        ("/etc/passwd", "relative to the pack folder"),
+        ("C:/Windows/win.ini", "relative to the pack folder"),
+        ("https://example.org/x.svg", "relative to the pack folder"),
+        ("//server/share/x.svg", "relative to the pack folder"),
+        ("illustrations\\x.svg", 'expected "/" between folders'),
+        ("", "expected a path inside the pack"),
+        ("a\0b", "expected a path inside the pack"),
+    ],
+)
+def test_resolve_inside_rejects_paths_that_could_leave_the_pack(
+    tmp_path: Path, relative: str, expected: str
+) -> None:
+    with pytest.raises(UnsafePathError, match=expected.replace(".", r"\.")):
+        resolve_inside(tmp_path, relative)
+
+
+@needs_symlinks
+def test_resolve_inside_rejects_a_symlink_pointing_out_and_allows_one_pointing_in(
+    tmp_path: Path,
+) -> None:
+    pack = tmp_path / "pack"
+    (pack / "illustrations").mkdir(parents=True)
+    (pack / "illustrations" / "real.svg").write_text("<svg/>")
+    (tmp_path / "secret.svg").write_text("<svg/>")
+    (pack / "illustrations" / "out.svg").symlink_to(tmp_path / "secret.svg")
+    (pack / "illustrations" / "in.svg").symlink_to(pack / "illustrations" / "real.svg")
+
+    with pytest.raises(UnsafePathError, match="symbolic link that leads outside the pack"):
+        resolve_inside(pack, "illustrations/out.svg")
+    assert (
+        resolve_inside(pack, "illustrations/in.svg") == (pack / "illustrations/real.svg").resolve()
+    )
+
+
+def _illustration_attempts(good_pack: Any, outside: Path) -> dict[str, str]:
+    good_pack.screen("dots", 4, illustration="../outside.svg")
+    good_pack.screen("absolute", 5, illustration=str(outside))
+    if os.name != "nt":
+        (good_pack.root / "illustrations" / "link.svg").symlink_to(outside)
+        good_pack.screen("link", 6, illustration="illustrations/link.svg")
+    problems = load_pack(good_pack.root).problems
+    return {p.file: p.message for p in problems if p.field == "illustration"}
+
+
+def test_illustration_path_escaping_the_pack_is_rejected(good_pack: Any, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.svg"
+    outside.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+
+    found = _illustration_attempts(good_pack, outside)
+    result = load_pack(good_pack.root)
+
+    assert found["en/screens/04-dots.md"] == (
+        'expected a path inside the pack without "..", got "../outside.svg"'
+    )
+    assert found["en/screens/05-absolute.md"].startswith(
+        "expected a path relative to the pack folder"
+    )
+    if os.name != "nt":
+        assert found["en/screens/06-link.md"] == (
+            '"illustrations/link.svg" is a symbolic link that leads outside the pack'
+        )
+    assert all(s.meta.id not in {"dots", "absolute", "link"} for s in result.pack.screens)  # type: ignore[union-attr]
+
+
+@needs_symlinks
+def test_screen_file_or_folder_linking_out_of_the_pack_is_rejected(
+    good_pack: Any, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_text((good_pack.root / "en/screens/03-when-to-call.md").read_text())
+    (good_pack.root / "en/screens/09-sneaky.md").symlink_to(elsewhere)
+    (tmp_path / "other").mkdir()
+    (good_pack.root / "de").symlink_to(tmp_path / "other")
+
+    result = load_pack(good_pack.root)
+    german = load_pack(good_pack.root, "de")
+
+    assert ("en/screens/09-sneaky.md", "(file)") in [(p.file, p.field) for p in result.problems]
+    assert "en/screens/09-sneaky.md" in result.dropped
+    assert result.pack is not None and len(result.pack.screens) == 3
+    assert german.fatal
+
+
+@needs_symlinks
+def test_pack_toml_linking_out_of_the_pack_is_rejected(good_pack: Any, tmp_path: Path) -> None:
+    real = good_pack.root / "pack.toml"
+    (tmp_path / "elsewhere.toml").write_text(real.read_text())
+    real.unlink()
+    real.symlink_to(tmp_path / "elsewhere.toml")
+
+    result = load_pack(good_pack.root)
+
+    assert result.fatal
+    assert result.problems[0].file == "pack.toml"
+    assert "leads outside the pack" in result.problems[0].message
+
+
+_PATH_TEXT = st.lists(
+    st.sampled_from(["..", ".", "a", "b", "", "/", "\\", "C:", "~", "link", "%2e%2e"]), max_size=6
+).map("/".join) | st.text(alphabet=string.printable, max_size=20)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(relative=_PATH_TEXT)
+def test_resolve_inside_never_returns_a_path_outside_the_pack(
+    tmp_path: Path, relative: str
+) -> None:
+    pack = tmp_path / "pack"
+    (pack / "a").mkdir(parents=True, exist_ok=True)
+    if os.name != "nt" and not (pack / "link").exists():
+        (pack / "link").symlink_to(tmp_path)  # a trap: a folder link pointing out
+    try:
+        resolved = resolve_inside(pack, relative)
+    except UnsafePathError:
+        return
+    assert resolved.is_relative_to(pack.resolve())

@@ -1,0 +1,89 @@
+"""The pack that ships with the app: every screen valid, illustrated properly, easy to read."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from app.domain.pack import LoadResult, load_pack
+from app.domain.pack_report import (
+    GRADED_LANGUAGE,
+    MAX_MEDIAN_GRADE,
+    MAX_SCREEN_GRADE,
+    build_report,
+    write_report,
+)
+
+
+def load_every_language(shipped_pack: Path) -> dict[str, LoadResult]:
+    first = load_pack(shipped_pack, GRADED_LANGUAGE)
+    assert first.meta is not None, "\n".join(map(str, first.problems))
+    return {code: load_pack(shipped_pack, code) for code in first.meta.languages}
+
+
+def test_every_shipped_screen_validates(shipped_pack: Path) -> None:
+    results = load_every_language(shipped_pack)
+
+    problems = [str(p) for result in results.values() for p in result.problems]
+    assert problems == [], "\n".join(problems)
+    for code, result in results.items():
+        assert result.pack is not None, code
+        assert result.dropped == []
+        assert len(result.pack.screens) >= 1
+    assert GRADED_LANGUAGE in results
+
+
+def test_every_shipped_language_has_the_same_screens(shipped_pack: Path) -> None:
+    results = load_every_language(shipped_pack)
+    english = results[GRADED_LANGUAGE].pack
+    assert english is not None
+
+    for code, result in results.items():
+        assert result.pack is not None, code
+        assert len(result.pack.screens) == len(english.screens), code
+
+
+def test_every_referenced_illustration_exists_and_has_alt_text(shipped_pack: Path) -> None:
+    results = load_every_language(shipped_pack)
+
+    illustrated = 0
+    for result in results.values():
+        assert result.pack is not None
+        for screen in result.pack.screens:
+            if screen.meta.illustration is None:
+                continue
+            illustrated += 1
+            path = screen.illustration_path
+            assert path is not None and path.is_file(), screen.file
+            assert path.suffix == ".svg", screen.file
+            assert path.is_relative_to(shipped_pack.resolve()), screen.file
+            alt = screen.meta.illustration_alt
+            assert alt is not None and len(alt.split()) >= 3, f"{screen.file}: alt text too short"
+    assert illustrated >= 1, "no shipped screen has an illustration"
+
+
+def test_sources_with_several_addresses_keep_the_extra_ones_in_also(shipped_pack: Path) -> None:
+    meta = load_pack(shipped_pack, GRADED_LANGUAGE).meta
+    assert meta is not None
+
+    further = {source.key: len(source.also) for source in meta.sources if source.also}
+    assert further == {"S16": 1, "S32": 1, "S47": 11}
+
+
+def test_english_reading_grade_at_most_7_per_screen_and_median_at_most_6(
+    shipped_pack: Path, cmudict_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = build_report(shipped_pack, GRADED_LANGUAGE)
+    table = io.StringIO()
+    write_report(report, table)
+    with capsys.disabled():  # shown in the normal output, even when the test passes
+        print("\n\nReading grades of the shipped pack (Flesch-Kincaid):\n" + table.getvalue())
+
+    assert report.grades_unavailable is None
+    graded = [row for row in report.rows if row.grade is not None]
+    assert graded, "no English screen was graded"
+    too_hard = [f"{row.file}: {row.grade:.1f}" for row in graded if row.grade > MAX_SCREEN_GRADE]  # type: ignore[operator]
+    assert too_hard == []
+    assert report.medians[GRADED_LANGUAGE] <= MAX_MEDIAN_GRADE
