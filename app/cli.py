@@ -26,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FOLDER",
         help="keep the patient data, backups and log in FOLDER instead of the usual place",
     )
+    parser.add_argument(
+        "--content-pack",
+        metavar="FOLDER",
+        help="show the content pack in FOLDER (falls back to the built-in pack if it has errors)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
         "validate-pack",
@@ -45,4 +50,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from app.ui.application import GuiOptions, run_gui
 
-    return run_gui(GuiOptions(data_dir=args.data_dir))
+    return run_gui(GuiOptions(data_dir=args.data_dir, content_pack=args.content_pack))

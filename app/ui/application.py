@@ -8,16 +8,18 @@ import sqlite3
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, ORGANIZATION, paths, version
-from app.logs import setup_logging
+from app.logs import buffer_startup_logging, start_file_logging
 from app.store import DatabaseTooNew, Recovery, Store
 from app.ui.areas import home_areas
-from app.ui.error_dialog import install_excepthook
+from app.ui.content_provider import ContentProvider
+from app.ui.excepthook import install_excepthook
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.single_instance import SingleInstance
@@ -30,6 +32,7 @@ BENCH_ENV = "MICRONEEDLING_BENCH_FIRST_PAINT"
 @dataclass(frozen=True)
 class GuiOptions:
     data_dir: str | None = None
+    content_pack: str | None = None
 
 
 def tr(text: str) -> str:
@@ -70,7 +73,8 @@ def recovery_message(recovery: Recovery) -> str:
 
 
 class _FirstPaintProbe(QObject):
-    """For build_scripts/bench.py: print the wall-clock time of the first paint, then quit."""
+    """For build_scripts/bench.py (mode "paint"): exactly what the bare window does, print the
+    wall-clock time of the first paint event and quit before anything deferred runs."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -81,8 +85,43 @@ class _FirstPaintProbe(QObject):
         if event.type() == QEvent.Type.Paint and not self._done:
             self._done = True
             print(f"first-paint {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, QCoreApplication.quit)
+            # At once: quit() would still let the work queued for after the first frame run
+            # in the same pass of the event loop, and that is not what is being measured.
+            os._exit(0)
         return False
+
+
+def _report_content_ready() -> None:
+    """For build_scripts/bench.py (mode "content"): the first screen's content is laid out."""
+    print(f"content-ready {time.time():.6f}", flush=True)
+    QCoreApplication.quit()
+
+
+def build_home_window(
+    app: QApplication,
+    prefs: Preferences,
+    content: ContentProvider,
+    data: Path | None,
+    log_file: Path | None,
+    settings: QSettings,
+) -> MainWindow:
+    """The home window, themed from the preferences and restyled whenever they change."""
+    apply_theme(app, prefs)
+    window = MainWindow(home_areas(content, prefs, data, log_file), settings, prefs.theme)
+
+    def on_preferences_changed() -> None:
+        apply_theme(app, prefs)
+        window.apply_icons(prefs.theme)
+        window.restyled.emit()
+
+    prefs.changed.connect(on_preferences_changed)
+    return window
+
+
+def _tell_about_content_problems(parent: QWidget, content: ContentProvider) -> None:
+    summary = content.problem_summary()
+    if summary and content.content().used_fallback:
+        QMessageBox.warning(parent, tr("Content could not be used"), summary)
 
 
 def run_gui(options: GuiOptions) -> int:
@@ -96,7 +135,14 @@ def run_gui(options: GuiOptions) -> int:
             tr("The app cannot use the folder for your data: {error}").format(error=error),
         )
         return 2
-    log_file = setup_logging(data)
+    log_file = buffer_startup_logging(data)
+    try:
+        return _run(app, options, data, log_file)
+    finally:
+        start_file_logging()  # a no-op if the first paint already did it
+
+
+def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> int:
     log.info("starting %s %s", APP_NAME, version())
 
     instance = SingleInstance(data)
@@ -122,23 +168,23 @@ def run_gui(options: GuiOptions) -> int:
         return 3
 
     prefs = Preferences(store)
-    apply_theme(app, prefs)
     settings = QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME
     )
-    window = MainWindow(home_areas(prefs, data, log_file), settings, prefs.theme)
-
-    def on_preferences_changed() -> None:
-        apply_theme(app, prefs)
-        window.apply_icons(prefs.theme)
-
-    prefs.changed.connect(on_preferences_changed)
+    content = ContentProvider(Path(options.content_pack) if options.content_pack else None)
+    window = build_home_window(app, prefs, content, data, log_file, settings)
     instance.activation_requested.connect(window.bring_forward)
-    if os.environ.get(BENCH_ENV):
+    # After the first frame, in this order: the window builds its first area, then these.
+    window.first_painted.connect(instance.listen)
+    window.first_painted.connect(start_file_logging)
+    window.first_painted.connect(content.load)
+    bench_mode = os.environ.get(BENCH_ENV, "")
+    if bench_mode == "paint":
         _FirstPaintProbe(window)
+    elif bench_mode == "content":
+        window.first_painted.connect(_report_content_ready)
+    content.loaded.connect(lambda: _tell_about_content_problems(window, content))
     window.show()
-    # Listening for later copies can wait until the window is up: it is not needed to paint.
-    QTimer.singleShot(0, instance.listen)
     log.info("window shown")
     if store.recovery is not None:
         recovery = store.recovery

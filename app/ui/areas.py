@@ -1,14 +1,19 @@
-"""The areas of the home window, in rail order. Later features replace the pending ones."""
+"""The areas of the home window, in rail order."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
-from app.ui.main_window import Area
+from app.ui.content_provider import ContentProvider
+from app.ui.main_window import Area, MainWindow
 from app.ui.preferences import Preferences
 from app.ui.screens.page import Page, add_label
+from app.ui.theme import PALETTES
+
+# Screens are imported when first built, so start-up pays only for the first one.
 
 
 def tr(text: str) -> str:
@@ -22,40 +27,54 @@ def _pending(title: str, text: str) -> Page:
     return page
 
 
-def home_areas(prefs: Preferences, data_dir: Path | None, log_file: Path | None) -> list[Area]:
-    from app.ui.screens.about import AboutScreen
-    from app.ui.screens.settings import SettingsScreen
+def home_areas(
+    content: ContentProvider,
+    prefs: Preferences,
+    data_dir: Path | None,
+    log_file: Path | None,
+) -> list[Area]:
+    def learn(window: MainWindow) -> QWidget:
+        from app.ui.screens.learn import LearnArea
+
+        area = LearnArea(content)
+        window.restyled.connect(area.refresh)
+        return area
+
+    def warning(window: MainWindow) -> QWidget:
+        from app.ui.screens.learn import LearnArea
+        from app.ui.screens.warning_signs import WarningSignsArea
+
+        def open_in_learn(screen_id: str) -> None:
+            window.go_to("learn")
+            learn_area = window.area_widget("learn")
+            assert isinstance(learn_area, LearnArea)
+            learn_area.open_screen(screen_id)
+
+        area = WarningSignsArea(content, lambda: PALETTES[prefs.theme], open_in_learn)
+        window.restyled.connect(area.refresh)
+        return area
+
+    def settings(window: MainWindow) -> QWidget:
+        from app.ui.screens.settings import SettingsScreen
+
+        return SettingsScreen(prefs)
+
+    def about(window: MainWindow) -> QWidget:
+        from app.ui.screens.about import AboutScreen
+
+        return AboutScreen(data_dir, log_file)
 
     return [
-        Area(
-            "learn",
-            tr("Learn"),
-            "learn",
-            lambda: _pending(
-                tr("Learn about microneedling"),
-                tr("Screens about the treatment will appear here."),
-            ),
-        ),
+        Area("learn", tr("Learn"), "learn", learn),
         Area(
             "recovery",
             tr("My recovery"),
             "recovery",
-            lambda: _pending(
+            lambda window: _pending(
                 tr("My recovery"), tr("Your recovery plan and daily checklist will appear here.")
             ),
         ),
-        Area(
-            "warning",
-            tr("Warning signs"),
-            "warning",
-            lambda: _pending(
-                tr("Warning signs"),
-                tr(
-                    "If your lips, tongue or throat swell, you have trouble breathing, or you "
-                    "feel faint, call emergency services now. For other worries, call your clinic."
-                ),
-            ),
-        ),
-        Area("settings", tr("Settings"), "settings", lambda: SettingsScreen(prefs)),
-        Area("about", tr("About"), "about", lambda: AboutScreen(data_dir, log_file)),
+        Area("warning", tr("Warning signs"), "warning", warning),
+        Area("settings", tr("Settings"), "settings", settings),
+        Area("about", tr("About"), "about", about),
     ]

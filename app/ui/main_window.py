@@ -1,6 +1,8 @@
 """The home window: a navigation rail on the left, one area at a time on the right.
 
 Areas are built the first time they are shown, so start-up pays only for the first one.
+Nothing here touches the `Qt` namespace: its first use builds ~130 Python enums (about 17 ms),
+which the first frame does not need. build_scripts/bench.py shows when that slips back in.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,10 +35,36 @@ class Area:
     key: str
     label: str
     icon: str
-    build: Callable[[], QWidget]
+    build: Callable[[MainWindow], QWidget]  # called with the window the first time it shows
+
+
+class _FirstPaintWatcher(QObject):
+    """Emits `painted` once, from the event loop just after the watched widget's first paint,
+    then stops watching (an event filter, rather than a paintEvent override, costs nothing
+    after that)."""
+
+    painted = Signal()
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.painted.emit)  # dropped if the window is gone
+        return False
 
 
 class MainWindow(QMainWindow):
+    # Emitted once, just after the first frame is on screen: work that is not needed to paint
+    # (listening for other copies, opening the log file) waits for it, so start-up feels quick.
+    first_painted = Signal()
+    # Emitted after the text size or theme changed and the new stylesheet is in place; areas
+    # that draw their own documents redraw then.
+    restyled = Signal()
+
     def __init__(self, areas: list[Area], settings: QSettings, theme: str = "light") -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
@@ -44,6 +72,7 @@ class MainWindow(QMainWindow):
         self._areas = areas
         self._settings = settings
         self._built: dict[int, QWidget] = {}
+        _FirstPaintWatcher(self).painted.connect(self.first_painted)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -53,12 +82,8 @@ class MainWindow(QMainWindow):
         self.rail.setObjectName("navRail")
         self.rail.setAccessibleName(self.tr("Sections"))
         self.rail.setIconSize(QSize(28, 28))
-        self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.rail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for area in areas:
-            item = QListWidgetItem(area.label)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, area.label)
-            self.rail.addItem(item)
+            self.rail.addItem(QListWidgetItem(area.label))  # its text is its accessible name
         self.stack = QStackedWidget()
         for _ in areas:
             self.stack.addWidget(QWidget())  # stand-ins until first shown
@@ -68,12 +93,20 @@ class MainWindow(QMainWindow):
         self.rail.currentRowChanged.connect(self._show_area)
         self.apply_icons(theme)
 
-        # Ctrl+1 .. Ctrl+5 jump straight to an area from anywhere in the window.
+        # Ctrl+1 .. Ctrl+5 jump straight to an area from anywhere in the window. Bound methods,
+        # not lambdas that capture self: those keep a closed window alive forever.
+        self._shortcuts: list[QShortcut] = []
         for index, _area in enumerate(areas[:9]):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
-            shortcut.activated.connect(lambda i=index: self.go_to(i))
+            shortcut.activated.connect(self._on_area_shortcut)
+            self._shortcuts.append(shortcut)
 
+        # The first area is built just after the first frame: the window and its navigation
+        # paint at once, and the first screen (which needs the content pack) follows.
+        self.rail.blockSignals(True)
         self.rail.setCurrentRow(0)
+        self.rail.blockSignals(False)
+        self.first_painted.connect(self._show_current_area)
         self.setMinimumSize(640, 480)
         self._restore_geometry()
 
@@ -95,6 +128,14 @@ class MainWindow(QMainWindow):
         index = next(i for i, a in enumerate(self._areas) if a.key == key)
         return self._ensure_built(index)
 
+    def _on_area_shortcut(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, QShortcut):
+            self.go_to(self._shortcuts.index(sender))
+
+    def _show_current_area(self) -> None:
+        self._show_area(self.rail.currentRow())
+
     def go_to(self, index_or_key: int | str) -> None:
         if isinstance(index_or_key, str):
             index_or_key = next(i for i, a in enumerate(self._areas) if a.key == index_or_key)
@@ -105,7 +146,7 @@ class MainWindow(QMainWindow):
 
     def _ensure_built(self, index: int) -> QWidget:
         if index not in self._built:
-            widget = self._areas[index].build()
+            widget = self._areas[index].build(self)
             old = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
             if old is not None:

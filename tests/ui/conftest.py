@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.store import Store
-from app.ui.application import apply_theme
-from app.ui.areas import home_areas
+from app.ui.application import build_home_window
+from app.ui.content_provider import ContentProvider
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 
@@ -27,13 +27,28 @@ def prefs(store: Store) -> Preferences:
     return Preferences(store)
 
 
+@pytest.fixture(scope="session")
+def loaded_content() -> ContentProvider:
+    """The built-in pack, loaded once for the whole run (it is read-only)."""
+    provider = ContentProvider()
+    provider.load()
+    return provider
+
+
 @pytest.fixture
-def window(qtbot: QtBot, prefs: Preferences, data_dir: Path, qsettings: QSettings) -> MainWindow:
+def content(loaded_content: ContentProvider) -> ContentProvider:
+    return loaded_content
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, content: ContentProvider, prefs: Preferences, data_dir: Path, qsettings: QSettings
+) -> MainWindow:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    apply_theme(app, prefs)
-    w = MainWindow(home_areas(prefs, data_dir, data_dir / "logs" / "companion.log"), qsettings)
+    log_file = data_dir / "logs" / "companion.log"
+    w = build_home_window(app, prefs, content, data_dir, log_file, qsettings)
     qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    with qtbot.waitExposed(w):
+        w.show()
     return w

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from app import version
 from app.ui.areas import home_areas
+from app.ui.content_provider import ContentProvider
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 
@@ -90,13 +91,13 @@ def test_every_control_in_every_area_has_an_accessible_name(window: MainWindow) 
 def test_window_geometry_is_remembered(
     qtbot: QtBot, prefs: Preferences, data_dir: Path, qsettings: QSettings
 ) -> None:
-    first = MainWindow(home_areas(prefs, data_dir, None), qsettings)
+    first = MainWindow(home_areas(ContentProvider(), prefs, data_dir, None), qsettings)
     qtbot.addWidget(first)
     first.show()
     first.resize(720, 520)  # inside the offscreen screen (800 x 600)
     qtbot.waitUntil(lambda: first.size().width() == 720)
     first.close()
-    second = MainWindow(home_areas(prefs, data_dir, None), qsettings)
+    second = MainWindow(home_areas(ContentProvider(), prefs, data_dir, None), qsettings)
     qtbot.addWidget(second)
     assert (second.size().width(), second.size().height()) == (720, 520)
 

@@ -1,0 +1,97 @@
+"""Loads the content pack once, after the first frame, and hands it to every screen.
+
+Loading imports pydantic and reads a dozen files; none of that is needed to paint the window,
+so the application calls load() from MainWindow.first_painted and screens wait for `loaded`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Signal
+
+from app import paths
+
+if TYPE_CHECKING:
+    from app.domain.content import Content
+
+log = logging.getLogger(__name__)
+BUILTIN_PACK = "microneedling-acne-scars"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Content", text)
+
+
+def builtin_pack_folder() -> Path:
+    return paths.resource_path("content", BUILTIN_PACK)
+
+
+class ContentProvider(QObject):
+    loaded = Signal()
+
+    def __init__(self, preferred: Path | None = None, language: str = "en") -> None:
+        super().__init__()
+        self._preferred = preferred
+        self._language = language
+        self._content: Content | None = None
+        self.clinic_name = ""
+        self.clinic_phone = ""
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._content is not None
+
+    def load(self) -> None:
+        """Load now if not yet loaded; emits `loaded` once."""
+        if self._content is not None:
+            return
+        from app.domain.content import load_content
+
+        self._content = load_content(self._preferred, builtin_pack_folder(), self._language)
+        for problem in self._content.problems:
+            # File, field and expectation only: content problems never carry patient text.
+            log.warning("content pack problem: %s", problem)
+        if self._content.used_fallback:
+            log.warning("content pack %s unusable; showing the built-in pack", self._preferred)
+        self.loaded.emit()
+
+    def content(self) -> Content:
+        self.load()
+        assert self._content is not None
+        return self._content
+
+    def values(self) -> Mapping[str, str]:
+        from app.domain.content import placeholder_values
+
+        content = self.content()
+        return placeholder_values(
+            content,
+            content.protocol,
+            self.clinic_name or tr("your clinic"),
+            self.clinic_phone or tr("your clinic's phone number"),
+            _long_date,
+        )
+
+    def problem_summary(self) -> str:
+        """Plain words for the user when the pack had problems; empty when it had none."""
+        content = self.content()
+        if not content.problems:
+            return ""
+        lines = [str(problem) for problem in content.problems]
+        if content.used_fallback:
+            head = tr(
+                "The content from {folder} could not be used, so the app shows its own "
+                "built-in content instead. What needs fixing:"
+            ).format(folder=str(self._preferred))
+        else:
+            head = tr("Some content had problems and was left out. What needs fixing:")
+        return head + "\n" + "\n".join(lines)
+
+
+def _long_date(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)

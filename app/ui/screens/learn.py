@@ -1,0 +1,163 @@
+"""Learn: the explainer, one screen at a time, with Back, Next, a contents list and progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QKeyCombination, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.content_provider import ContentProvider
+from app.ui.screens.page import add_callout, add_label
+from app.ui.screens.screen_view import ScreenView
+
+SCREEN_ROLE = Qt.ItemDataRole.UserRole
+
+
+class LearnArea(QWidget):
+    """Waits for the content provider, then shows the first screen (or the one asked for)."""
+
+    def __init__(self, content: ContentProvider, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._content = content
+        self._index = 0
+        self.setAccessibleName(self.tr("Learn about microneedling"))
+        self.pages = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+        # The reader: one screen, then a row with Back, the progress, Contents and Next.
+        reader = QWidget()
+        reader_layout = QVBoxLayout(reader)
+        reader_layout.setContentsMargins(0, 0, 0, 16)
+        self.view = ScreenView(self.open_screen)
+        reader_layout.addWidget(self.view, 1)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(24, 8, 24, 0)
+        bar.setSpacing(16)
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.setAccessibleName(self.tr("Back: previous screen"))
+        self.back_button.clicked.connect(self.back)
+        self.contents_button = QPushButton(self.tr("Contents"))
+        self.contents_button.setAccessibleName(self.tr("Contents: list of all screens"))
+        self.contents_button.clicked.connect(self.show_contents)
+        self.progress = QLabel()
+        self.progress.setProperty("role", "secondary")
+        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button.setProperty("role", "primary")
+        self.next_button.clicked.connect(self.next)
+        bar.addWidget(self.back_button)
+        bar.addWidget(self.contents_button)
+        bar.addStretch(1)
+        bar.addWidget(self.progress)
+        bar.addStretch(1)
+        bar.addWidget(self.next_button)
+        reader_layout.addLayout(bar)
+        self.pages.addWidget(reader)
+
+        # The contents: every screen by title, its summary under it; Enter or a tap opens it.
+        # Not a scrolling Page: the list is the one thing that scrolls, never a scroller inside one.
+        self.contents = QWidget()
+        contents_layout = QVBoxLayout(self.contents)
+        contents_layout.setContentsMargins(32, 24, 32, 16)
+        contents_layout.setSpacing(16)
+        add_label(contents_layout, self.tr("What would you like to know?"), "h1")
+        self.problems = add_callout(contents_layout, "", "caution")
+        problems_box = self.problems.parentWidget()
+        assert problems_box is not None
+        self.problems_box = problems_box
+        self.problems_box.hide()
+        self.contents_list = QListWidget()
+        self.contents_list.setObjectName("contentsList")
+        self.contents_list.setAccessibleName(self.tr("All screens"))
+        self.contents_list.setWordWrap(True)
+        self.contents_list.itemActivated.connect(self._open_item)
+        self.contents_list.itemClicked.connect(self._open_item)
+        contents_layout.addWidget(self.contents_list, 1)
+        self.pages.addWidget(self.contents)
+
+        # Alt+Left / Alt+Right page like a browser; the buttons are the visible way.
+        alt = Qt.KeyboardModifier.AltModifier
+        for key, slot in ((Qt.Key.Key_Left, self.back), (Qt.Key.Key_Right, self.next)):
+            shortcut = QShortcut(QKeySequence(QKeyCombination(alt, key)), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        if content.is_loaded:
+            self._on_loaded()
+        else:  # start-up: the pack is loaded just after the first frame
+            content.loaded.connect(self._on_loaded)
+
+    # navigation -------------------------------------------------------------------------------
+
+    def _screens(self) -> list[str]:
+        return [s.meta.id for s in self._content.content().pack.screens]
+
+    def open_screen(self, screen_id: str) -> None:
+        ids = self._screens()
+        if screen_id in ids:
+            self.go_to_index(ids.index(screen_id))
+
+    def go_to_index(self, index: int) -> None:
+        screens = self._content.content().pack.screens
+        self._index = max(0, min(index, len(screens) - 1))
+        screen = screens[self._index]
+        self.view.show_screen(screen, self._content.values())
+        total = len(screens)
+        self.progress.setText(self.tr("{n} of {total}").format(n=self._index + 1, total=total))
+        self.progress.setAccessibleName(
+            self.tr("Screen {n} of {total}").format(n=self._index + 1, total=total)
+        )
+        self.back_button.setEnabled(self._index > 0)
+        self.next_button.setEnabled(self._index < total - 1)
+        if self._index < total - 1:
+            upcoming = screens[self._index + 1].meta.title
+            self.next_button.setAccessibleName(self.tr("Next: {title}").format(title=upcoming))
+        self.pages.setCurrentIndex(0)
+
+    def refresh(self) -> None:
+        """Redraw in the current text size and theme."""
+        self.view.redraw()
+
+    def current_screen_id(self) -> str:
+        return self.view.screen_id
+
+    def next(self) -> None:
+        self.go_to_index(self._index + 1)
+
+    def back(self) -> None:
+        if self.pages.currentIndex() == 1:
+            self.pages.setCurrentIndex(0)
+            return
+        self.go_to_index(self._index - 1)
+
+    def show_contents(self) -> None:
+        self.pages.setCurrentIndex(1)
+        self.contents_list.setCurrentRow(self._index)
+        self.contents_list.setFocus()
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        self.open_screen(str(item.data(SCREEN_ROLE)))
+        self.view.setFocus()
+
+    def _on_loaded(self) -> None:
+        content = self._content.content()
+        self.contents_list.clear()
+        for number, screen in enumerate(content.pack.screens, start=1):
+            item = QListWidgetItem(f"{number}. {screen.meta.title}\n{screen.meta.summary}")
+            item.setData(SCREEN_ROLE, screen.meta.id)
+            self.contents_list.addItem(item)
+        summary = self._content.problem_summary()
+        self.problems.setText(summary)
+        self.problems.setAccessibleName(summary)
+        self.problems_box.setVisible(bool(summary))
+        self.go_to_index(0)

@@ -1,0 +1,213 @@
+"""One content screen: its title, illustration and Markdown, drawn by Qt's own Markdown reader.
+
+Nothing outside the pack is ever loaded: links are handled here, and loadResource refuses every
+address except the illustration this view put into the document itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextImageFormat,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+
+from app.domain.pack import Screen
+from app.domain.placeholders import fill
+from app.ui.theme import Palette
+
+ILLUSTRATION_URL = QUrl("mnc-illustration:current")
+ILLUSTRATION_RENDER_WIDTH = 1000  # px; wider than any column (900), so only ever scaled down
+LINE_HEIGHT_PERCENT = 150
+MAX_LINE_EM = 36  # about 70 characters of body text
+
+
+class ScreenView(QTextBrowser):
+    """Shows a Screen. `link_to_screen(id)` is called when a `screen:<id>` link is followed."""
+
+    _shown: tuple[Screen, Mapping[str, str], Callable[[], Palette] | None] | None = None
+
+    def __init__(self, link_to_screen: Callable[[str], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._link_to_screen = link_to_screen
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setObjectName("screenView")
+        self.anchorClicked.connect(self._follow)
+        self._illustration_aspect = 0.0
+        self.screen_id = ""
+
+    def redraw(self) -> None:
+        """Draw the current screen again, e.g. in a new text size or theme."""
+        if self._shown:
+            self.show_screen(*self._shown)
+
+    def show_screen(
+        self,
+        screen: Screen,
+        values: Mapping[str, str],
+        emphasis: Callable[[], Palette] | None = None,
+    ) -> None:
+        """Render `screen`. With `emphasis`, its first section is drawn in emergency colours and
+        comes straight under the title, with no illustration pushing it down."""
+        self.screen_id = screen.meta.id
+        self._shown = (screen, values, emphasis)
+        document = QTextDocument(self)
+        document.setDefaultFont(self.font())
+        document.setMarkdown(f"# {screen.meta.title}\n\n" + fill(screen.body, values))
+        _set_line_height(document)
+        self._illustration_aspect = 0.0
+        image = (
+            _render_svg(screen.illustration_path)
+            if screen.illustration_path and emphasis is None
+            else None
+        )
+        if image is not None:
+            # Under the title, as its own block; sized to the column in _fit_to_width.
+            document.addResource(QTextDocument.ResourceType.ImageResource, ILLUSTRATION_URL, image)
+            self._illustration_aspect = image.height() / max(image.width(), 1)
+            cursor = QTextCursor(document.begin())
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.insertBlock(QTextBlockFormat())
+            picture = QTextImageFormat()
+            picture.setName(ILLUSTRATION_URL.toString())
+            cursor.insertImage(picture)
+        if emphasis is not None:
+            _emphasise_first_section(document, emphasis())
+        self.setDocument(document)
+        alt = screen.meta.illustration_alt or ""
+        self.setAccessibleName(screen.meta.title)
+        self.setAccessibleDescription(f"{screen.meta.summary} {alt}".strip())
+        self._fit_to_width()
+        self.verticalScrollBar().setValue(0)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        # Only what show_screen put in the document; never a file path or a web address.
+        if QUrl(name) == ILLUSTRATION_URL:
+            return self.document().resource(kind, name)
+        return None
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == "screen":
+            self._link_to_screen(url.path())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_to_width()
+
+    def _fit_to_width(self) -> None:
+        """Centre a column of about 70 characters and size the illustration to it."""
+        em = max(self.fontMetrics().horizontalAdvance("M"), 8)
+        available = self.viewport().width()
+        column = max(160, min(MAX_LINE_EM * em, available - 48))
+        side = max(24, (available - column) // 2)
+        # Margins on the document's root frame, so Qt re-wraps the text to the column itself.
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        frame.setLeftMargin(side)
+        frame.setRightMargin(side)
+        frame.setTopMargin(24)
+        frame.setBottomMargin(24)
+        root.setFrameFormat(frame)
+        if self._illustration_aspect:
+            width = max(120, min(column - 48, 900))
+            _resize_image(self.document(), QSize(width, round(width * self._illustration_aspect)))
+
+
+def _render_svg(path: object) -> QImage | None:
+    renderer = QSvgRenderer(str(path))
+    if not renderer.isValid():
+        return None
+    size = renderer.defaultSize()
+    if size.isEmpty():
+        return None
+    height = round(ILLUSTRATION_RENDER_WIDTH * size.height() / size.width())
+    image = QImage(ILLUSTRATION_RENDER_WIDTH, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    return image
+
+
+def _resize_image(document: QTextDocument, size: QSize) -> None:
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isImageFormat() and fmt.toImageFormat().name() == ILLUSTRATION_URL.toString():
+                image_format = QTextImageFormat(fmt.toImageFormat())
+                image_format.setWidth(size.width())
+                image_format.setHeight(size.height())
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(
+                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.setCharFormat(image_format)
+                return
+            iterator += 1
+        block = block.next()
+
+
+def _set_line_height(document: QTextDocument) -> None:
+    """Body text at 1.5 line height; headings stay tight so a wrapped one reads as one."""
+    proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    block = document.begin()
+    while block.isValid():
+        fmt = QTextBlockFormat()
+        if block.blockFormat().headingLevel():
+            fmt.setTopMargin(20)
+            fmt.setBottomMargin(8)
+        else:
+            fmt.setLineHeight(LINE_HEIGHT_PERCENT, proportional)
+        QTextCursor(block).mergeBlockFormat(fmt)
+        block = block.next()
+
+
+def _emphasise_first_section(document: QTextDocument, palette: Palette) -> None:
+    """Put the first level-2 section (up to the next one) in a boxed, emergency-coloured frame."""
+    start = end = -1
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() == 2:
+            if start < 0:
+                start = block.position()
+            else:
+                end = block.position() - 1
+                break
+        block = block.next()
+    if start < 0:
+        return
+    if end < 0:
+        end = document.characterCount() - 1
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    chars = QTextCharFormat()
+    chars.setForeground(QColor(palette.emergency_text))
+    cursor.mergeCharFormat(chars)
+    box = QTextFrameFormat()
+    box.setBackground(QColor(palette.emergency_bg))
+    box.setBorder(2)
+    box.setBorderBrush(QColor(palette.emergency))
+    box.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    box.setPadding(12)
+    box.setMargin(4)
+    cursor.insertFrame(box)
