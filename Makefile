@@ -29,7 +29,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/bench.py
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/screenshots.py --largest
 
 # Re-resolve the pinned versions after changing dependencies in pyproject.toml.
 lock:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.domain.pack import ContentPack, load_pack, load_pack_with_fallback
+from app.domain.pack import ContentPack, LoadResult, PackLoadError, load_pack
 from app.domain.protocol import (
     AftercareText,
     Protocol,
@@ -48,6 +48,15 @@ def _load_protocol_and_text(folder: Path, language: str) -> tuple[Protocol, Afte
     return protocol, load_aftercare_text(text_file, protocol)
 
 
+def _load_in_language(folder: Path, language: str) -> LoadResult:
+    """The pack in `language`, or in its first language when it has not been translated into
+    `language` (a reader's system language is a wish, not a mistake in the pack)."""
+    result = load_pack(folder, language)
+    if result.meta is not None and language not in result.meta.languages:
+        result = load_pack(folder, result.meta.languages[0])
+    return result
+
+
 def load_content(preferred: Path | None, builtin: Path, language: str = "en") -> Content:
     """The preferred pack when it is usable, else the built-in one, with every problem found.
 
@@ -56,7 +65,7 @@ def load_content(preferred: Path | None, builtin: Path, language: str = "en") ->
     """
     problems: list[Problem] = []
     if preferred is not None:
-        result = load_pack(preferred, language)
+        result = _load_in_language(preferred, language)
         problems.extend(result.problems)
         if result.pack is not None:
             try:
@@ -65,9 +74,12 @@ def load_content(preferred: Path | None, builtin: Path, language: str = "en") ->
                 problems.extend(error.problems)
             else:
                 return Content(result.pack, protocol, text, tuple(problems), False)
-    pack, builtin_problems, _ = load_pack_with_fallback(None, builtin, language)
+    builtin_result = _load_in_language(builtin, language)
+    if builtin_result.pack is None:
+        raise PackLoadError(builtin_result.problems)
+    pack = builtin_result.pack
     protocol, text = _load_protocol_and_text(pack.folder, pack.language)
-    all_problems = tuple(dict.fromkeys([*problems, *builtin_problems]))
+    all_problems = tuple(dict.fromkeys([*problems, *builtin_result.problems]))
     return Content(pack, protocol, text, all_problems, preferred is not None)
 
 

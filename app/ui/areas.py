@@ -36,7 +36,7 @@ def home_areas(
     def learn(window: MainWindow) -> QWidget:
         from app.ui.screens.learn import LearnArea
 
-        area = LearnArea(content)
+        area = LearnArea(content, lambda: PALETTES[prefs.theme])
         window.restyled.connect(area.refresh)
         return area
 

@@ -34,10 +34,11 @@ def builtin_pack_folder() -> Path:
 class ContentProvider(QObject):
     loaded = Signal()
 
-    def __init__(self, preferred: Path | None = None, language: str = "en") -> None:
+    def __init__(self, preferred: Path | None = None, language: str | None = None) -> None:
         super().__init__()
         self._preferred = preferred
-        self._language = language
+        # The system's language when the pack has it (Spanish is a folder away), else English.
+        self._language = language or QLocale().name().split("_")[0] or "en"
         self._content: Content | None = None
         self.clinic_name = ""
         self.clinic_phone = ""

@@ -1,8 +1,9 @@
 """The home window: a navigation rail on the left, one area at a time on the right.
 
 Areas are built the first time they are shown, so start-up pays only for the first one.
-Nothing here touches the `Qt` namespace: its first use builds ~130 Python enums (about 17 ms),
-which the first frame does not need. build_scripts/bench.py shows when that slips back in.
+The first frame avoids the `Qt` namespace where it can: its first use builds ~130 Python enums
+(about 17 ms). Only a compact rail (a small window at a large text size) needs it.
+build_scripts/bench.py shows when it slips back into the common start.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -117,12 +118,31 @@ class MainWindow(QMainWindow):
         self.rail.setIconSize(QSize(side, side))
         for index, area in enumerate(self._areas):
             self.rail.item(index).setIcon(icon(area.icon, colour, side * 2))
-        self.rail.setFixedWidth(self._rail_width())
+        self._fit_rail()
 
-    def _rail_width(self) -> int:
-        # Measured after the stylesheet is applied, so labels never elide at any text size.
+    def _fit_rail(self) -> None:
+        """Labels beside icons when there is room; icons alone in a small window at a large text
+        size, so the screen keeps at least ~30 characters per line. The labels stay the items'
+        accessible names, and the area's own title says where you are."""
         self.rail.ensurePolished()
-        return self.rail.sizeHintForColumn(0) + 2 * self.rail.frameWidth() + 32
+        em = max(self.rail.fontMetrics().horizontalAdvance("M"), 8)
+        for index, area in enumerate(self._areas):
+            self.rail.item(index).setText(area.label)
+        full = self.rail.sizeHintForColumn(0) + 2 * self.rail.frameWidth() + 32
+        compact = self.width() - full < 30 * em
+        if compact:
+            for index, area in enumerate(self._areas):
+                item = self.rail.item(index)
+                item.setText("")
+                item.setToolTip(area.label)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, area.label)
+        self.rail.setProperty("compact", compact)
+        width = self.rail.sizeHintForColumn(0) + 2 * self.rail.frameWidth() + 32
+        self.rail.setFixedWidth(width if compact else full)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rail()
 
     def area_widget(self, key: str) -> QWidget:
         index = next(i for i, a in enumerate(self._areas) if a.key == key)

@@ -115,7 +115,9 @@ QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; }
 QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus, QComboBox:focus {{
     outline: none; border: 3px solid {p.focus};
 }}
-QPushButton:disabled {{ color: {p.secondary}; border-color: {p.secondary}; }}
+QPushButton:disabled, QPushButton[role="primary"]:disabled {{
+    color: {p.secondary}; border-color: {p.secondary}; background: {p.surface};
+}}
 QRadioButton, QCheckBox {{
     min-height: {target}px; spacing: 12px; padding: 0 8px; border: 3px solid transparent;
     border-radius: 8px;

@@ -26,6 +26,7 @@ def _learn(qtbot: QtBot, content: ContentProvider) -> LearnArea:
 
 def test_first_screen_shows_with_progress(qtbot: QtBot, content: ContentProvider) -> None:
     area = _learn(qtbot, content)
+    assert not content.content().problems  # the built-in pack is clean
     total = len(content.content().pack.screens)
     assert area.current_screen_id() == "what-is-microneedling"
     assert area.progress.text() == f"1 of {total}"
@@ -165,3 +166,56 @@ def test_warning_signs_put_the_emergency_section_first_in_emergency_colours(
     frames = area.view.document().rootFrame().childFrames()
     assert frames, "the emergency section is boxed"
     assert frames[0].frameFormat().background().color().name().upper() == LIGHT.emergency_bg
+
+
+def test_a_new_language_is_a_folder_away(qtbot: QtBot, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(builtin_pack_folder(), pack)
+    shutil.copytree(pack / "en", pack / "es")
+    first = next((pack / "es" / "screens").glob("01-*.md"))
+    first.write_text(
+        first.read_text(encoding="utf-8").replace(
+            'title = "What is microneedling?"', 'title = "¿Qué es la micropunción?"'
+        ),
+        encoding="utf-8",
+    )
+    meta = pack / "pack.toml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace('languages = ["en"]', 'languages = ["en", "es"]'),
+        encoding="utf-8",
+    )
+    spanish = ContentProvider(pack, language="es")
+    area = _learn(qtbot, spanish)
+    spanish.load()
+    assert not spanish.content().problems
+    assert "¿Qué es la micropunción?" in area.view.toPlainText()
+    # A language the pack does not have falls back to its first one, not to an error.
+    german = ContentProvider(pack, language="de")
+    german.load()
+    assert german.content().pack.language == "en" and not german.content().used_fallback
+    assert not german.content().problems
+    system_c_locale = ContentProvider(language="C")
+    system_c_locale.load()
+    assert not system_c_locale.content().problems
+
+
+def test_nav_bar_goes_to_two_rows_rather_than_clip(qtbot: QtBot, content: ContentProvider) -> None:
+    area = _learn(qtbot, content)
+    area.resize(1000, 700)
+    qtbot.waitUntil(lambda: area.bar.two_rows is False)
+    area.resize(300, 500)
+    qtbot.waitUntil(lambda: area.bar.two_rows is True)
+    for button in (area.back_button, area.contents_button, area.next_button):
+        assert button.width() >= button.sizeHint().width(), button.text()
+
+
+def test_rail_shows_icons_alone_in_a_small_window_at_large_text(
+    qtbot: QtBot, window: MainWindow, prefs: Preferences
+) -> None:
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.rail.item(0).text() == "Learn")
+    prefs.set_text_step(3)
+    window.resize(640, 480)
+    qtbot.waitUntil(lambda: window.rail.item(0).text() == "")
+    assert window.rail.item(0).toolTip() == "Learn"
+    assert window.rail.property("compact") is True

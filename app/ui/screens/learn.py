@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QKeyCombination, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -18,16 +20,71 @@ from PySide6.QtWidgets import (
 from app.ui.content_provider import ContentProvider
 from app.ui.screens.page import add_callout, add_label
 from app.ui.screens.screen_view import ScreenView
+from app.ui.screens.warning_signs import WARNING_SCREEN_ID
+from app.ui.theme import Palette
 
 SCREEN_ROLE = Qt.ItemDataRole.UserRole
+
+
+class NavBar(QWidget):
+    """Back, Contents, progress and Next on one row; on two rows when one would not fit (a
+    small window at a large text size), so no button is ever squeezed until its word clips."""
+
+    def __init__(self, back: QWidget, contents: QWidget, progress: QWidget, next_: QWidget):
+        super().__init__()
+        self._widgets = (back, contents, progress, next_)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(24, 8, 24, 0)
+        self._grid.setHorizontalSpacing(16)
+        self._grid.setVerticalSpacing(8)
+        self.two_rows: bool | None = None
+        self._arrange(two_rows=False)
+
+    def _one_row_width(self) -> int:
+        margins = self._grid.contentsMargins()
+        hints = sum(w.sizeHint().width() for w in self._widgets)
+        return hints + 3 * 16 + 32 + margins.left() + margins.right()
+
+    def _arrange(self, two_rows: bool) -> None:
+        if two_rows == self.two_rows:
+            return
+        self.two_rows = two_rows
+        for widget in self._widgets:
+            self._grid.removeWidget(widget)
+        back, contents, progress, next_ = self._widgets
+        for column in range(5):
+            self._grid.setColumnStretch(column, 0)
+        if two_rows:  # Back ... Next, then Contents ... progress
+            self._grid.addWidget(back, 0, 0)
+            self._grid.addWidget(next_, 0, 2)
+            self._grid.addWidget(contents, 1, 0)
+            self._grid.addWidget(progress, 1, 2)
+            self._grid.setColumnStretch(1, 1)
+        else:
+            self._grid.addWidget(back, 0, 0)
+            self._grid.addWidget(contents, 0, 1)
+            self._grid.addWidget(progress, 0, 3)
+            self._grid.addWidget(next_, 0, 5)
+            self._grid.setColumnStretch(2, 1)
+            self._grid.setColumnStretch(4, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(two_rows=self.width() < self._one_row_width())
 
 
 class LearnArea(QWidget):
     """Waits for the content provider, then shows the first screen (or the one asked for)."""
 
-    def __init__(self, content: ContentProvider, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        content: ContentProvider,
+        palette: Callable[[], Palette] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._content = content
+        self._palette = palette  # for the warning-signs screen's emergency box
         self._index = 0
         self.setAccessibleName(self.tr("Learn about microneedling"))
         self.pages = QStackedWidget()
@@ -35,15 +92,12 @@ class LearnArea(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
 
-        # The reader: one screen, then a row with Back, the progress, Contents and Next.
+        # The reader: one screen, then Back, Contents, the progress and Next.
         reader = QWidget()
         reader_layout = QVBoxLayout(reader)
         reader_layout.setContentsMargins(0, 0, 0, 16)
         self.view = ScreenView(self.open_screen)
         reader_layout.addWidget(self.view, 1)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(24, 8, 24, 0)
-        bar.setSpacing(16)
         self.back_button = QPushButton(self.tr("Back"))
         self.back_button.setAccessibleName(self.tr("Back: previous screen"))
         self.back_button.clicked.connect(self.back)
@@ -55,13 +109,8 @@ class LearnArea(QWidget):
         self.next_button = QPushButton(self.tr("Next"))
         self.next_button.setProperty("role", "primary")
         self.next_button.clicked.connect(self.next)
-        bar.addWidget(self.back_button)
-        bar.addWidget(self.contents_button)
-        bar.addStretch(1)
-        bar.addWidget(self.progress)
-        bar.addStretch(1)
-        bar.addWidget(self.next_button)
-        reader_layout.addLayout(bar)
+        self.bar = NavBar(self.back_button, self.contents_button, self.progress, self.next_button)
+        reader_layout.addWidget(self.bar)
         self.pages.addWidget(reader)
 
         # The contents: every screen by title, its summary under it; Enter or a tap opens it.
@@ -111,7 +160,8 @@ class LearnArea(QWidget):
         screens = self._content.content().pack.screens
         self._index = max(0, min(index, len(screens) - 1))
         screen = screens[self._index]
-        self.view.show_screen(screen, self._content.values())
+        emphasis = self._palette if screen.meta.id == WARNING_SCREEN_ID else None
+        self.view.show_screen(screen, self._content.values(), emphasis)
         total = len(screens)
         self.progress.setText(self.tr("{n} of {total}").format(n=self._index + 1, total=total))
         self.progress.setAccessibleName(

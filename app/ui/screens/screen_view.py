@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextFrameFormat,
     QTextImageFormat,
 )
@@ -32,12 +33,14 @@ ILLUSTRATION_URL = QUrl("mnc-illustration:current")
 ILLUSTRATION_RENDER_WIDTH = 1000  # px; wider than any column (900), so only ever scaled down
 LINE_HEIGHT_PERCENT = 150
 MAX_LINE_EM = 36  # about 70 characters of body text
+NARROW_EM = 20  # below this column width, headings step down one size
 
 
 class ScreenView(QTextBrowser):
     """Shows a Screen. `link_to_screen(id)` is called when a `screen:<id>` link is followed."""
 
     _shown: tuple[Screen, Mapping[str, str], Callable[[], Palette] | None] | None = None
+    _narrow = False
 
     def __init__(self, link_to_screen: Callable[[str], None], parent: QWidget | None = None):
         super().__init__(parent)
@@ -68,7 +71,8 @@ class ScreenView(QTextBrowser):
         document = QTextDocument(self)
         document.setDefaultFont(self.font())
         document.setMarkdown(f"# {screen.meta.title}\n\n" + fill(screen.body, values))
-        _set_line_height(document)
+        self._narrow = self._is_narrow()
+        _set_type(document, self._narrow)
         self._illustration_aspect = 0.0
         image = (
             _render_svg(screen.illustration_path)
@@ -108,8 +112,15 @@ class ScreenView(QTextBrowser):
         super().resizeEvent(event)
         self._fit_to_width()
 
+    def _is_narrow(self) -> bool:
+        em = max(self.fontMetrics().horizontalAdvance("M"), 8)
+        return self.viewport().width() < NARROW_EM * em
+
     def _fit_to_width(self) -> None:
         """Centre a column of about 70 characters and size the illustration to it."""
+        if self._shown and self._is_narrow() != self._narrow:
+            self.redraw()  # headings change size across the narrow threshold
+            return
         em = max(self.fontMetrics().horizontalAdvance("M"), 8)
         available = self.viewport().width()
         column = max(160, min(MAX_LINE_EM * em, available - 48))
@@ -166,15 +177,26 @@ def _resize_image(document: QTextDocument, size: QSize) -> None:
         block = block.next()
 
 
-def _set_line_height(document: QTextDocument) -> None:
-    """Body text at 1.5 line height; headings stay tight so a wrapped one reads as one."""
+def _set_type(document: QTextDocument, narrow: bool) -> None:
+    """Body text at 1.5 line height; headings tight, so a wrapped one still reads as one.
+    Qt sizes Markdown headings by steps over the body size (+3, +2, +1: about 2x, 1.5x and
+    1.2x, close to DESIGN.md's 1.25x scale). In a narrow column the top step is dropped, so a
+    long word in a title is not broken across lines."""
     proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    adjustment = QTextFormat.Property.FontSizeAdjustment
     block = document.begin()
     while block.isValid():
         fmt = QTextBlockFormat()
         if block.blockFormat().headingLevel():
             fmt.setTopMargin(20)
             fmt.setBottomMargin(8)
+            if narrow:
+                cursor = QTextCursor(block)
+                cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+                smaller = QTextCharFormat()
+                step = cursor.charFormat().intProperty(adjustment)
+                smaller.setProperty(adjustment, min(step, 1))
+                cursor.mergeCharFormat(smaller)
         else:
             fmt.setLineHeight(LINE_HEIGHT_PERCENT, proportional)
         QTextCursor(block).mergeBlockFormat(fmt)

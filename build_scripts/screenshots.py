@@ -1,0 +1,91 @@
+"""Render every screen offscreen to docs/screenshots/*.png at 1280x800.
+
+Each area of the home window, then every screen of the built-in content pack, at the normal
+text size; with --largest also at the largest text size into docs/screenshots/largest/ (not
+committed: for looking at, to catch clipped or overlapping text).
+Usage: QT_QPA_PLATFORM=offscreen python build_scripts/screenshots.py [--largest] [--size WxH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app.store import Store  # noqa: E402
+from app.ui.application import build_home_window, create_application  # noqa: E402
+from app.ui.content_provider import ContentProvider  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.preferences import Preferences  # noqa: E402
+from app.ui.screens.learn import LearnArea  # noqa: E402
+from app.ui.theme import TEXT_STEPS  # noqa: E402
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def shoot(window: MainWindow, app: QApplication, out: Path) -> None:
+    settle(app)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(out)):
+        raise SystemExit(f"could not write {out}")
+    print(out.relative_to(REPO))
+
+
+def render_all(app: QApplication, text_step: int, size: tuple[int, int], folder: Path) -> None:
+    scratch = Path(tempfile.mkdtemp(prefix="mnc-shots-"))
+    store = Store.open(scratch)
+    try:
+        prefs = Preferences(store)
+        prefs.set_text_step(text_step)
+        content = ContentProvider()
+        content.load()
+        settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
+        window = build_home_window(
+            app, prefs, content, scratch, scratch / "companion.log", settings
+        )
+        window.resize(*size)
+        window.show()
+        for key in ("learn", "recovery", "warning", "settings", "about"):
+            window.go_to(key)
+            shoot(window, app, folder / f"{key}.png")
+        window.go_to("learn")
+        learn = window.area_widget("learn")
+        assert isinstance(learn, LearnArea)
+        learn.show_contents()
+        shoot(window, app, folder / "learn-contents.png")
+        for number, screen in enumerate(content.content().pack.screens, start=1):
+            learn.open_screen(screen.meta.id)
+            shoot(window, app, folder / f"learn-{number:02d}-{screen.meta.id}.png")
+        window.close()
+    finally:
+        store.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--largest", action="store_true", help="also at the largest text size")
+    parser.add_argument("--size", default="1280x800", help="window size, e.g. 1280x800")
+    args = parser.parse_args()
+    width, height = (int(x) for x in args.size.split("x"))
+    app = create_application()
+    out = REPO / "docs" / "screenshots"
+    render_all(app, 0, (width, height), out)
+    if args.largest:
+        render_all(app, len(TEXT_STEPS) - 1, (width, height), out / "largest")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
