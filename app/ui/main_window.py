@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         self.rail.setIconSize(QSize(side, side))
         for index, area in enumerate(self._areas):
             self.rail.item(index).setIcon(icon(area.icon, colour, side * 2))
-        self._fit_rail()
+        if self.isVisible():  # a hidden window has no real width yet; showing it fits the rail
+            self._fit_rail()
 
     def _fit_rail(self) -> None:
         """Labels beside icons when there is room; icons alone in a small window at a large text
@@ -131,6 +132,8 @@ class MainWindow(QMainWindow):
         full = self.rail.sizeHintForColumn(0) + 2 * self.rail.frameWidth() + 32
         compact = self.width() - full < 30 * em
         if compact:
+            from PySide6.QtCore import Qt  # here, not at the top: see the module docstring
+
             for index, area in enumerate(self._areas):
                 item = self.rail.item(index)
                 item.setText("")

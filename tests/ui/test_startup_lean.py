@@ -1,0 +1,58 @@
+"""What must not happen before the first frame (build_scripts/bench.py measures the effect)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from tests.conftest import REPO
+
+PROBE = textwrap.dedent(
+    """
+    import os, sys, tempfile
+    from pathlib import Path
+    from PySide6 import QtCore
+    from PySide6.QtCore import QEvent, QObject, QSettings
+    from app.store import Store
+    from app.ui.application import build_home_window, create_application
+    from app.ui.content_provider import ContentProvider
+    from app.ui.preferences import Preferences
+
+    app = create_application()
+    folder = Path(tempfile.mkdtemp())
+    prefs = Preferences(Store.open(folder))
+    settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+    window = build_home_window(app, prefs, ContentProvider(), folder, None, settings)
+
+    class Probe(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                loaded = [m for m in ("pydantic", "PySide6.QtNetwork", "logging.handlers")
+                          if m in sys.modules]
+                print("qt-namespace", "Qt" in QtCore.__dict__, flush=True)
+                print("heavy-modules", ",".join(loaded) or "-", flush=True)
+                os._exit(0)
+            return False
+
+    probe = Probe()
+    window.installEventFilter(probe)
+    window.resize(1280, 800)
+    window.show()
+    app.exec()
+    """
+)
+
+
+def test_first_frame_needs_neither_the_qt_namespace_nor_heavy_modules(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, cwd=tmp_path, capture_output=True, text=True,
+        timeout=60, check=True,
+    ).stdout.split("\n")  # fmt: skip
+    # The Qt namespace builds ~130 enums on first use (~17 ms); pydantic, QtNetwork and the
+    # rotating log handler belong to work done just after the first frame.
+    assert "qt-namespace False" in out
+    assert "heavy-modules -" in out
