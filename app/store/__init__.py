@@ -2,6 +2,13 @@
 
 from app.store.connection import DATABASE_NAME, Recovery
 from app.store.health import DatabaseTooNew
-from app.store.repository import Store, TreatmentRecord
+from app.store.repository import Store, SymptomNote, TreatmentRecord
 
-__all__ = ["DATABASE_NAME", "DatabaseTooNew", "Recovery", "Store", "TreatmentRecord"]
+__all__ = [
+    "DATABASE_NAME",
+    "DatabaseTooNew",
+    "Recovery",
+    "Store",
+    "SymptomNote",
+    "TreatmentRecord",
+]

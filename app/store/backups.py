@@ -40,8 +40,17 @@ def list_backups(folder: Path) -> list[Backup]:
         if match and entry.is_file():
             taken = _parse_stamp(match.group(1))
             found.append(Backup(entry, taken))
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    # Two backups in one second (a daily one, then one before a migration) are told apart by
+    # their file times, so "newest" means the one written last.
+    found.sort(key=lambda b: (b.taken_at, _mtime_ns(b.path)), reverse=True)
     return found
+
+
+def _mtime_ns(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _parse_stamp(stamp: str) -> datetime:

@@ -65,7 +65,7 @@ def open_database(path: Path, now: Now = _utc_now) -> Opened:
         version_before = conn.execute("PRAGMA user_version").fetchone()[0]
 
         def backup_first(migration: Migration, current: int) -> None:
-            if current > 0:  # a brand-new file has nothing to lose
+            if version_before > 0:  # a brand-new file has nothing to lose
                 backups.take_backup(conn, folder, now(), f"before-v{migration.version}")
 
         migrated = apply_pending(conn, backup_first)

@@ -52,6 +52,27 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        3,
+        "symptom notes and reminders already shown",
+        """
+        CREATE TABLE symptom_note (
+            treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,
+            local_date   TEXT NOT NULL,
+            redness      INTEGER NOT NULL CHECK (redness BETWEEN 0 AND 10),
+            discomfort   INTEGER NOT NULL CHECK (discomfort BETWEEN 0 AND 10),
+            saved_at_utc TEXT NOT NULL,
+            PRIMARY KEY (treatment_id, local_date)
+        );
+        -- One row per reminder, so each is shown once even across restarts.
+        CREATE TABLE reminder_shown (
+            treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,
+            reminder_id  TEXT NOT NULL,
+            shown_at_utc TEXT NOT NULL,
+            PRIMARY KEY (treatment_id, reminder_id)
+        );
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,6 +19,13 @@ from app.store.connection import DATABASE_NAME, Now, Opened, Recovery, _utc_now,
 
 
 @dataclass(frozen=True)
+class SymptomNote:
+    local_date: date
+    redness: int  # 0 to 10
+    discomfort: int  # 0 to 10
+
+
+@dataclass(frozen=True)
 class TreatmentRecord:
     id: int
     treated_at: datetime  # aware, UTC
@@ -161,3 +168,41 @@ class Store:
             (treatment_id, local_date.isoformat()),
         ).fetchall()
         return {str(row[0]) for row in rows}
+
+    # symptom notes ----------------------------------------------------------------------------
+
+    def save_symptoms(
+        self, treatment_id: int, local_date: date, redness: int, discomfort: int
+    ) -> None:
+        """One note a day per treatment; saving again replaces that day's scores."""
+        for name, score in (("redness", redness), ("discomfort", discomfort)):
+            if not 0 <= score <= 10:
+                raise ValueError(f"{name} is scored from 0 to 10, got {score}")
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO symptom_note "
+                "(treatment_id, local_date, redness, discomfort, saved_at_utc) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (treatment_id, local_date.isoformat(), redness, discomfort, _to_text(self._now())),
+            )
+
+    def symptom_notes(self, treatment_id: int) -> list[SymptomNote]:
+        """Every note of a treatment, oldest day first."""
+        rows = self._conn.execute(
+            "SELECT local_date, redness, discomfort FROM symptom_note "
+            "WHERE treatment_id = ? ORDER BY local_date",
+            (treatment_id,),
+        ).fetchall()
+        return [SymptomNote(date.fromisoformat(r[0]), int(r[1]), int(r[2])) for r in rows]
+
+    # reminders --------------------------------------------------------------------------------
+
+    def claim_reminder(self, treatment_id: int, reminder_id: str) -> bool:
+        """True the first time a reminder is claimed, False ever after: each shows once."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT OR IGNORE INTO reminder_shown (treatment_id, reminder_id, shown_at_utc) "
+                "VALUES (?, ?, ?)",
+                (treatment_id, reminder_id, _to_text(self._now())),
+            )
+            return cursor.rowcount == 1

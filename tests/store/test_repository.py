@@ -76,3 +76,28 @@ def test_marks_survive_closing_and_reopening(data_dir: Path) -> None:
         assert s.marks(t.id, date(2026, 3, 7)) == {"wash"}
     finally:
         s.close()
+
+
+def test_symptom_scores_are_one_note_a_day_and_stay_in_range(store: Store) -> None:
+    t = store.add_treatment(datetime(2026, 3, 7, 21, tzinfo=UTC), "UTC")
+    store.save_symptoms(t.id, date(2026, 3, 8), 4, 2)
+    store.save_symptoms(t.id, date(2026, 3, 8), 5, 3)  # saving again replaces the day's note
+    store.save_symptoms(t.id, date(2026, 3, 7), 7, 6)
+    notes = store.symptom_notes(t.id)
+    assert [(n.local_date.day, n.redness, n.discomfort) for n in notes] == [(7, 7, 6), (8, 5, 3)]
+    with pytest.raises(ValueError):
+        store.save_symptoms(t.id, date(2026, 3, 9), 11, 0)
+
+
+def test_a_reminder_is_claimed_once_even_after_a_restart(data_dir: Path) -> None:
+    s = Store.open(data_dir)
+    t = s.add_treatment(datetime(2026, 3, 7, 21, tzinfo=UTC), "UTC")
+    assert s.claim_reminder(t.id, "milestone:makeup") is True
+    assert s.claim_reminder(t.id, "milestone:makeup") is False
+    s.close()
+    s = Store.open(data_dir)
+    try:
+        assert s.claim_reminder(t.id, "milestone:makeup") is False
+        assert s.claim_reminder(t.id, "daily:2026-03-08") is True
+    finally:
+        s.close()
