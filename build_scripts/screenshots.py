@@ -18,16 +18,25 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from datetime import UTC, datetime  # noqa: E402
+from zoneinfo import ZoneInfo  # noqa: E402
+
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from app.domain.clock import ManualClock  # noqa: E402
 from app.store import Store  # noqa: E402
 from app.ui.application import build_home_window, create_application  # noqa: E402
 from app.ui.content_provider import ContentProvider  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.preferences import Preferences  # noqa: E402
+from app.ui.recovery_session import RecoverySession  # noqa: E402
 from app.ui.screens.learn import LearnArea  # noqa: E402
+from app.ui.screens.recovery import RecoveryArea  # noqa: E402
 from app.ui.theme import TEXT_STEPS  # noqa: E402
+
+SHOT_TREATED = datetime(2026, 3, 7, 16, 0, tzinfo=ZoneInfo("America/New_York"))
+SHOT_NOW = datetime(2026, 3, 9, 14, 20, tzinfo=UTC)  # day 3, 10:20 in New York
 
 
 def settle(app: QApplication) -> None:
@@ -52,14 +61,22 @@ def render_all(app: QApplication, text_step: int, size: tuple[int, int], folder:
         content = ContentProvider()
         content.load()
         settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
-        window = build_home_window(
-            app, prefs, content, scratch, scratch / "companion.log", settings
-        )
+        # A fixed clock: the pictures show the same day whenever they are taken.
+        session = RecoverySession(store, content, ManualClock(SHOT_NOW))
+        log_file = scratch / "companion.log"
+        window = build_home_window(app, prefs, content, scratch, log_file, settings, session)
         window.resize(*size)
         window.show()
         for key in ("learn", "recovery", "warning", "settings", "about"):
             window.go_to(key)
             shoot(window, app, folder / f"{key}.png")
+        session.add(SHOT_TREATED, "America/New_York")
+        window.go_to("recovery")
+        recovery = window.area_widget("recovery")
+        assert isinstance(recovery, RecoveryArea)
+        for index, name in enumerate(("today", "timeline", "preview", "treatments")):
+            recovery.tabs.setCurrentIndex(index)
+            shoot(window, app, folder / f"recovery-{name}.png")
         window.go_to("learn")
         learn = window.area_widget("learn")
         assert isinstance(learn, LearnArea)

@@ -22,6 +22,7 @@ from app.ui.content_provider import ContentProvider
 from app.ui.excepthook import install_excepthook
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
+from app.ui.recovery_session import RecoverySession
 from app.ui.single_instance import SingleInstance
 from app.ui.theme import stylesheet
 
@@ -104,10 +105,12 @@ def build_home_window(
     data: Path | None,
     log_file: Path | None,
     settings: QSettings,
+    session: RecoverySession,
 ) -> MainWindow:
     """The home window, themed from the preferences and restyled whenever they change."""
     apply_theme(app, prefs)
-    window = MainWindow(home_areas(content, prefs, data, log_file), settings, prefs.theme)
+    areas = home_areas(content, prefs, data, log_file, session)
+    window = MainWindow(areas, settings, prefs.theme)
 
     def on_preferences_changed() -> None:
         apply_theme(app, prefs)
@@ -116,6 +119,34 @@ def build_home_window(
 
     prefs.changed.connect(on_preferences_changed)
     return window
+
+
+def _start_reminders(window: MainWindow, session: RecoverySession) -> None:
+    """Check for due reminders now and every 30 s while the app runs; show each through the
+    system tray when there is one, else in a banner in the window."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from app.ui.reminders import Reminders
+
+    reminders = Reminders(session, window)
+    tray: QSystemTrayIcon | None = None
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray = QSystemTrayIcon(QApplication.windowIcon(), window)
+        tray.setToolTip(APP_NAME)
+        tray.activated.connect(window.bring_forward)
+        tray.show()
+
+    def notify(title: str, text: str) -> None:
+        window.show_banner(title, text)  # always visible in the window too
+        if tray is not None:
+            tray.showMessage(title, text)
+
+    reminders.reminder.connect(notify)
+    timer = QTimer(window)
+    timer.setInterval(30_000)
+    timer.timeout.connect(reminders.check)
+    timer.start()
+    reminders.check()
 
 
 def _tell_about_content_problems(parent: QWidget, content: ContentProvider) -> None:
@@ -172,7 +203,9 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME
     )
     content = ContentProvider(Path(options.content_pack) if options.content_pack else None)
-    window = build_home_window(app, prefs, content, data, log_file, settings)
+    session = RecoverySession(store, content)
+    window = build_home_window(app, prefs, content, data, log_file, settings, session)
+    window.first_painted.connect(lambda: _start_reminders(window, session))
     instance.activation_requested.connect(window.bring_forward)
     # After the first frame, in this order: the window builds its first area, then these.
     window.first_painted.connect(instance.listen)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from app.ui.content_provider import ContentProvider
 from app.ui.main_window import Area, MainWindow
 from app.ui.preferences import Preferences
-from app.ui.screens.page import Page, add_label
+from app.ui.recovery_session import RecoverySession
 from app.ui.theme import PALETTES
 
 # Screens are imported when first built, so start-up pays only for the first one.
@@ -20,18 +20,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Areas", text)
 
 
-def _pending(title: str, text: str) -> Page:
-    page = Page(title)
-    add_label(page.column, text)
-    page.column.addStretch(1)
-    return page
-
-
 def home_areas(
     content: ContentProvider,
     prefs: Preferences,
     data_dir: Path | None,
     log_file: Path | None,
+    session: RecoverySession,
 ) -> list[Area]:
     def learn(window: MainWindow) -> QWidget:
         from app.ui.screens.learn import LearnArea
@@ -54,6 +48,15 @@ def home_areas(
         window.restyled.connect(area.refresh)
         return area
 
+    def recovery(window: MainWindow) -> QWidget:
+        from app.ui.screens.recovery import RecoveryArea
+
+        area = RecoveryArea(session, lambda: PALETTES[prefs.theme])
+        area.open_warning_signs.connect(lambda: window.go_to("warning"))
+        window.restyled.connect(area.timeline.refresh)
+        window.restyled.connect(area.refresh)
+        return area
+
     def settings(window: MainWindow) -> QWidget:
         from app.ui.screens.settings import SettingsScreen
 
@@ -66,14 +69,7 @@ def home_areas(
 
     return [
         Area("learn", tr("Learn"), "learn", learn),
-        Area(
-            "recovery",
-            tr("My recovery"),
-            "recovery",
-            lambda window: _pending(
-                tr("My recovery"), tr("Your recovery plan and daily checklist will appear here.")
-            ),
-        ),
+        Area("recovery", tr("My recovery"), "recovery", recovery),
         Area("warning", tr("Warning signs"), "warning", warning),
         Area("settings", tr("Settings"), "settings", settings),
         Area("about", tr("About"), "about", about),

@@ -15,11 +15,15 @@ from dataclasses import dataclass
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -89,7 +93,25 @@ class MainWindow(QMainWindow):
         for _ in areas:
             self.stack.addWidget(QWidget())  # stand-ins until first shown
         layout.addWidget(self.rail)
-        layout.addWidget(self.stack, 1)
+        # A banner above the areas for reminders when there is no system tray.
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        self.banner = QFrame()
+        self.banner.setProperty("role", "banner")
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(24, 12, 24, 12)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.banner_close = QPushButton(self.tr("Dismiss"))
+        self.banner_close.setAccessibleName(self.tr("Dismiss reminder"))
+        self.banner_close.clicked.connect(self.banner.hide)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.banner_close)
+        self.banner.hide()
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
         self.rail.currentRowChanged.connect(self._show_area)
         self.apply_icons(theme)
@@ -193,6 +215,12 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(index, QWidget())
             widget.deleteLater()
         self._show_area(current)
+
+    def show_banner(self, title: str, text: str) -> None:
+        message = f"{title}\n{text}"
+        self.banner_text.setText(message)
+        self.banner_text.setAccessibleName(message)
+        self.banner.show()
 
     def bring_forward(self) -> None:
         log.info("window brought forward at another copy's request")

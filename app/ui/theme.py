@@ -94,6 +94,24 @@ QFrame[role="emergency"] {{
 }}
 QLabel[role="emergency-text"] {{ color: {p.emergency_text}; background: transparent; }}
 QFrame[role="card"] {{ background: {p.surface}; border-radius: 12px; }}
+QFrame[role="banner"] {{ background: {p.highlight}; border-bottom: 2px solid {p.primary}; }}
+QFrame[role="banner"] QLabel {{ color: {p.on_highlight}; background: transparent; }}
+QFrame#checklistRow {{ background: {p.background}; border-radius: 8px; }}
+QFrame#checklistRow QLabel {{ background: transparent; }}
+QCheckBox#checklistItem {{ min-height: 40px; padding: 0; spacing: 0; }}
+QCheckBox#checklistItem::indicator {{ width: 32px; height: 32px; }}
+QAbstractSpinBox {{
+    min-height: {target}px; padding: 4px 8px; border: 2px solid {p.border}; border-radius: 8px;
+    background: {p.background}; color: {p.text};
+}}
+QProgressBar {{
+    border: 2px solid {p.border}; border-radius: 8px; background: {p.surface}; color: {p.text};
+    min-height: 36px; text-align: center;
+}}
+QProgressBar::chunk {{ background: {p.highlight}; border-radius: 6px; }}
+QTabBar::tab {{ padding: 10px 20px; min-height: {target}px; color: {p.text}; }}
+QTabBar::tab:selected {{ border-bottom: 4px solid {p.primary}; font-weight: 600; }}
+QTabWidget::pane {{ border: none; }}
 QFrame[role="card"] QLabel {{ background: transparent; }}
 QListWidget#navRail {{
     background: {p.surface}; border: none; outline: none; padding: 8px;

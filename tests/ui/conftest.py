@@ -13,6 +13,7 @@ from app.ui.application import build_home_window
 from app.ui.content_provider import ContentProvider
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
+from app.ui.recovery_session import RecoverySession
 
 
 @pytest.fixture
@@ -42,12 +43,18 @@ def content(loaded_content: ContentProvider) -> ContentProvider:
 
 @pytest.fixture
 def window(
-    qtbot: QtBot, content: ContentProvider, prefs: Preferences, data_dir: Path, qsettings: QSettings
+    qtbot: QtBot,
+    content: ContentProvider,
+    store: Store,
+    prefs: Preferences,
+    data_dir: Path,
+    qsettings: QSettings,
 ) -> MainWindow:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     log_file = data_dir / "logs" / "companion.log"
-    w = build_home_window(app, prefs, content, data_dir, log_file, qsettings)
+    session = RecoverySession(store, content)
+    w = build_home_window(app, prefs, content, data_dir, log_file, qsettings, session)
     qtbot.addWidget(w)
     with qtbot.waitExposed(w):
         w.show()

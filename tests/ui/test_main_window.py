@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app import version
+from app.store import Store
 from app.ui.areas import home_areas
 from app.ui.content_provider import ContentProvider
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
+from app.ui.recovery_session import RecoverySession
 
 AREA_KEYS = ["learn", "recovery", "warning", "settings", "about"]
 
@@ -89,15 +91,20 @@ def test_every_control_in_every_area_has_an_accessible_name(window: MainWindow) 
 
 
 def test_window_geometry_is_remembered(
-    qtbot: QtBot, prefs: Preferences, data_dir: Path, qsettings: QSettings
+    qtbot: QtBot, prefs: Preferences, store: Store, data_dir: Path, qsettings: QSettings
 ) -> None:
-    first = MainWindow(home_areas(ContentProvider(), prefs, data_dir, None), qsettings)
+    provider = ContentProvider()
+    first = MainWindow(
+        home_areas(provider, prefs, data_dir, None, RecoverySession(store, provider)), qsettings
+    )
     qtbot.addWidget(first)
     first.show()
     first.resize(720, 520)  # inside the offscreen screen (800 x 600)
     qtbot.waitUntil(lambda: first.size().width() == 720)
     first.close()
-    second = MainWindow(home_areas(ContentProvider(), prefs, data_dir, None), qsettings)
+    second = MainWindow(
+        home_areas(provider, prefs, data_dir, None, RecoverySession(store, provider)), qsettings
+    )
     qtbot.addWidget(second)
     assert (second.size().width(), second.size().height()) == (720, 520)
 

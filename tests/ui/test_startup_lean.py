@@ -20,12 +20,16 @@ PROBE = textwrap.dedent(
     from app.ui.application import build_home_window, create_application
     from app.ui.content_provider import ContentProvider
     from app.ui.preferences import Preferences
+    from app.ui.recovery_session import RecoverySession
 
     app = create_application()
     folder = Path(tempfile.mkdtemp())
-    prefs = Preferences(Store.open(folder))
+    store = Store.open(folder)
+    prefs = Preferences(store)
     settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
-    window = build_home_window(app, prefs, ContentProvider(), folder, None, settings)
+    content = ContentProvider()
+    session = RecoverySession(store, content)
+    window = build_home_window(app, prefs, content, folder, None, settings, session)
 
     class Probe(QObject):
         def eventFilter(self, watched, event):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QRadioButton, QWidget
 
+from app import autostart
 from app.ui.preferences import Preferences
 from app.ui.screens.page import Page, add_label
 from app.ui.theme import TEXT_STEPS, THEMES
@@ -48,4 +49,27 @@ class SettingsScreen(Page):
         self.reduce_motion.setChecked(preferences.reduce_motion)
         self.reduce_motion.toggled.connect(preferences.set_reduce_motion)
         self.column.addWidget(self.reduce_motion)
+
+        add_label(self.column, self.tr("Starting the app"), "h2")
+        self.autostart = QCheckBox(self.tr("Start the app when I log in to this computer"))
+        self.autostart.setAccessibleName(self.tr("Start the app when I log in"))
+        self.autostart.setChecked(autostart.is_enabled())
+        self.autostart.toggled.connect(self._set_autostart)
+        self.column.addWidget(self.autostart)
+        self.autostart_status = add_label(
+            self.column,
+            self.tr("Reminders only appear while the app is open, so this helps you get them."),
+            "secondary",
+        )
         self.column.addStretch(1)
+
+    def _set_autostart(self, on: bool) -> None:
+        try:
+            autostart.set_enabled(on)
+        except OSError as error:
+            self.autostart.blockSignals(True)
+            self.autostart.setChecked(not on)
+            self.autostart.blockSignals(False)
+            self.autostart_status.setText(
+                self.tr("That did not work: {error}").format(error=error.strerror or error)
+            )

@@ -1,0 +1,111 @@
+"""A patient's treatments as a series: which one is current, its plan, and what comes next.
+
+Plain data in, plain data out: the store's records are turned into TreatmentInput by the UI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import Enum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app.domain.clock import as_utc
+from app.domain.plan import RecoveryPlan, build_plan
+from app.domain.protocol import AftercareText, Duration, Protocol, overrides_from_mapping
+from app.domain.schema import ProtocolError
+
+# How far back a treatment may be entered: older ones have no aftercare left to follow.
+MAX_AGE = timedelta(days=366)
+
+
+@dataclass(frozen=True)
+class TreatmentInput:
+    id: int
+    treated_at: datetime  # aware
+    zone: str  # IANA name
+    overrides: Mapping[str, Duration] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SeriesPosition:
+    """Where the patient is now. `plan` is None before the first treatment."""
+
+    current: TreatmentInput | None
+    plan: RecoveryPlan | None
+    session_number: int  # 1-based; 0 when there is no treatment yet
+    total_sessions: int
+
+
+class EntryProblem(Enum):
+    """Why a treatment time cannot be saved; the UI turns each into plain words."""
+
+    IN_THE_FUTURE = "in-the-future"
+    TOO_OLD = "too-old"
+    UNKNOWN_ZONE = "unknown-zone"
+    NOT_A_TIME = "not-a-time"  # a local time skipped by a clock change (spring forward)
+
+
+def check_entry(local: datetime, zone_name: str, now: datetime) -> EntryProblem | None:
+    """Is `local` (a naive wall-clock time in `zone_name`) a time a treatment can have had?"""
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return EntryProblem.UNKNOWN_ZONE
+    aware = local.replace(tzinfo=zone)
+    # A wall time in a spring-forward gap does not survive a round trip through UTC.
+    if as_utc(aware).astimezone(zone).replace(tzinfo=None) != local:
+        return EntryProblem.NOT_A_TIME
+    moment = as_utc(aware)
+    if moment > as_utc(now, "now"):
+        return EntryProblem.IN_THE_FUTURE
+    if as_utc(now, "now") - moment > MAX_AGE:
+        return EntryProblem.TOO_OLD
+    return None
+
+
+def overrides_from_record(data: Mapping[str, object], source: str) -> dict[str, Duration]:
+    """A treatment's stored overrides; a record that no longer parses counts as none."""
+    try:
+        return overrides_from_mapping(data, source)
+    except ProtocolError:
+        return {}
+
+
+def plan_for(
+    treatment: TreatmentInput,
+    protocol: Protocol,
+    text: AftercareText,
+    clinic_overrides: Mapping[str, Duration],
+) -> RecoveryPlan:
+    """Clinic overrides first, then the treatment's own; unknown rule ids are left out."""
+    known = set(protocol.rule_ids)
+    merged = {k: v for k, v in clinic_overrides.items() if k in known}
+    merged.update({k: v for k, v in treatment.overrides.items() if k in known})
+    adjusted = protocol.with_overrides(merged) if merged else protocol
+    return build_plan(
+        as_utc(treatment.treated_at).astimezone(UTC),
+        ZoneInfo(treatment.zone),
+        adjusted,
+        text,
+    )
+
+
+def position_at(
+    treatments: Sequence[TreatmentInput],
+    now: datetime,
+    protocol: Protocol,
+    text: AftercareText,
+    clinic_overrides: Mapping[str, Duration] | None = None,
+) -> SeriesPosition:
+    """The latest treatment at or before `now` is the current one; its plan runs until the
+    next treatment replaces it."""
+    ordered = sorted(treatments, key=lambda t: (as_utc(t.treated_at), t.id))
+    moment = as_utc(now, "now")
+    past = [t for t in ordered if as_utc(t.treated_at) <= moment]
+    if not past:
+        return SeriesPosition(None, None, 0, len(ordered))
+    current = past[-1]
+    plan = plan_for(current, protocol, text, clinic_overrides or {})
+    return SeriesPosition(current, plan, len(past), len(ordered))

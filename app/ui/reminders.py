@@ -1,0 +1,46 @@
+"""Reminders while the app runs: one at each milestone and one daily checklist nudge, each shown
+once (the store remembers, across restarts). Shown through the system tray where there is one,
+and in the window where there is none (many Linux desktops, every kiosk)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QObject, Signal
+
+from app.domain.clock import as_utc
+from app.ui.recovery_session import RecoverySession
+
+NUDGE_HOUR = 9  # local time from which the day's checklist nudge may show
+STALE_AFTER = timedelta(hours=24)  # a milestone missed by more than this is not announced late
+
+
+class Reminders(QObject):
+    reminder = Signal(str, str)  # title, text
+
+    def __init__(self, session: RecoverySession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+
+    def check(self) -> None:
+        now = self._session.now()
+        position = self._session.position(now)
+        plan, current = position.plan, position.current
+        if plan is None or current is None:
+            return
+        for milestone in plan.milestones:
+            if as_utc(milestone.at) > as_utc(now):
+                break
+            claimed = self._session.claim_reminder(current.id, f"milestone:{milestone.rule_id}")
+            # Claimed either way: a milestone from days ago is history, not news.
+            if claimed and as_utc(now) - as_utc(milestone.at) <= STALE_AFTER:
+                self.reminder.emit(milestone.label, milestone.detail)
+        today = plan.local_date_of(now)
+        items = plan.checklist_for(today)
+        local_hour = as_utc(now).astimezone(plan.zone).hour
+        due = bool(items) and local_hour >= NUDGE_HOUR
+        if due and self._session.claim_reminder(current.id, f"daily:{today.isoformat()}"):
+            self.reminder.emit(
+                self.tr("Today's aftercare"),
+                self.tr("There are {n} things on today's checklist.").format(n=len(items)),
+            )

@@ -1,0 +1,289 @@
+"""Preview a day: pick day N of a recovery and see what is normal then and that day's checklist.
+
+Read-only: the checklist is a bulleted list, not tick boxes (ticking is the Today screen's job).
+Large − and + buttons step through the days (touch targets of at least 48 px for the kiosk);
+Left and Right arrows do the same while the preview or one of its buttons has focus.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QFontInfo, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.domain.clock import as_utc
+from app.domain.plan import PhaseSpan, RecoveryPlan, localise, start_of_day
+
+EXTRA_DAYS = 3  # days after the recovery a preview may look at ("and then?")
+TARGET_PX = 48  # the smallest touch target
+
+
+def spans_on(plan: RecoveryPlan, day: date) -> list[PhaseSpan]:
+    """The phases that cover some moment of local date `day` (after the treatment), in time
+    order: day 1 often holds two ("The first hours", then "Days 1 to 3"). After the last phase
+    ends, the last phase holds (RecoveryPlan.span_at); before the treatment there is none."""
+    first = max(as_utc(start_of_day(day, plan.zone)), as_utc(plan.treated_at))
+    after = as_utc(start_of_day(day + timedelta(days=1), plan.zone))
+    spans = [
+        span
+        for span in plan.phases
+        if not span.is_empty and as_utc(span.starts_at) < after and as_utc(span.ends_at) > first
+    ]
+    if spans or first >= after:
+        return spans
+    noon = localise(datetime.combine(day, time(12)), plan.zone)
+    span = plan.span_at(noon)
+    return [span] if span is not None else []
+
+
+def _label(text: str = "", role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    if role:
+        label.setProperty("role", role)
+    label.setAccessibleName(text)
+    return label
+
+
+def _bullets(layout: QVBoxLayout, lines: list[str] | tuple[str, ...]) -> list[QLabel]:
+    """One row per line: a bullet, then the wrapped text with a hanging indent."""
+    labels = []
+    for line in lines:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        bullet = QLabel("•")
+        bullet.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        bullet.setAccessibleName("")  # the list is read line by line; the dot says nothing
+        row.addWidget(bullet)
+        text = _label(line)
+        row.addWidget(text, 1)
+        layout.addLayout(row)
+        labels.append(text)
+    return labels
+
+
+class DayPreview(QWidget):
+    """Day N of a plan: set_plan(plan, today) then show_day(n); `day_changed` says which."""
+
+    day_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plan: RecoveryPlan | None = None
+        self._today: date | None = None
+        self.day = 0  # 0 until a plan is set
+        self.setAccessibleName(self.tr("Preview a day"))
+        # Clicking anywhere gives the preview focus (for the arrows); Tab stops at the buttons,
+        # which show where focus is.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+        self.prev_button = QPushButton("−")
+        self.prev_button.setAccessibleName(self.tr("Previous day"))
+        self.prev_button.setToolTip(self.tr("Previous day"))
+        self.next_button = QPushButton("+")
+        self.next_button.setAccessibleName(self.tr("Next day"))
+        self.next_button.setToolTip(self.tr("Next day"))
+        for button in (self.prev_button, self.next_button):
+            button.setMinimumSize(TARGET_PX + 16, TARGET_PX)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.installEventFilter(self)  # a button moves focus on arrows; we move days
+        self.prev_button.clicked.connect(lambda: self.show_day(self.day - 1))
+        self.next_button.clicked.connect(lambda: self.show_day(self.day + 1))
+        self.day_label = _label("", "h2")
+        self.date_label = _label("", "secondary")
+        for label in (self.day_label, self.date_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+
+        self.heading = QWidget()  # − [Day 3 of 14 / date] +, or the buttons under the words
+        self._grid = QGridLayout(self.heading)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(16)
+        self._grid.setVerticalSpacing(8)
+        self.stacked: bool | None = None
+        self._arrange(stacked=False)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(16)
+        outer.addWidget(self.heading)
+        self._body_holder = QVBoxLayout()
+        outer.addLayout(self._body_holder)
+        outer.addStretch(1)
+        self._body: QWidget | None = None
+        self.phase_labels: list[QLabel] = []
+        self.normal_labels: list[QLabel] = []
+        self.checklist_labels: list[QLabel] = []
+        self.empty_label: QLabel | None = None
+        self.after_label: QLabel | None = None
+        self._style_buttons()
+
+    # public ------------------------------------------------------------------------------------
+
+    @property
+    def last_day(self) -> int:
+        return self._plan.recovery_length_days + EXTRA_DAYS if self._plan is not None else 1
+
+    def set_plan(self, plan: RecoveryPlan, today: date) -> None:
+        """Show `plan`, starting at today's day number, or day 1 when today is outside it."""
+        self._plan, self._today = plan, today
+        n = plan.day_number(today)
+        self.day = 0
+        self.show_day(n if 1 <= n <= self.last_day else 1)
+
+    def show_day(self, n: int) -> None:
+        """Show day `n`, kept within 1 and the last day; emits day_changed when it moves."""
+        if self._plan is None:
+            return
+        n = min(max(n, 1), self.last_day)
+        changed = n != self.day
+        self.day = n
+        self._show(self._plan, n)
+        if changed:
+            self.day_changed.emit(n)
+
+    def date_of(self, n: int) -> date:
+        assert self._plan is not None
+        return self._plan.treatment_date + timedelta(days=n - 1)
+
+    # the day -----------------------------------------------------------------------------------
+
+    def _show(self, plan: RecoveryPlan, n: int) -> None:
+        total = plan.recovery_length_days
+        if n <= total:
+            title = self.tr("Day {day} of {total}").format(day=n, total=total)
+        else:  # "Day 16 of 15" would read as a mistake
+            title = self.tr("Day {day}").format(day=n)
+        self.day_label.setText(title)
+        self.day_label.setAccessibleName(title)
+        day = self.date_of(n)
+        long_date = QLocale().toString(
+            QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
+        )
+        if day == self._today:
+            long_date = self.tr("{date} (today)").format(date=long_date)
+        self.date_label.setText(long_date)
+        self.date_label.setAccessibleName(long_date)
+        self.prev_button.setEnabled(n > 1)
+        self.next_button.setEnabled(n < self.last_day)
+        self._fill_body(plan, day)
+        self._rearrange()
+
+    def _fill_body(self, plan: RecoveryPlan, day: date) -> None:
+        if self._body is not None:
+            self._body_holder.removeWidget(self._body)
+            self._body.hide()
+            self._body.deleteLater()
+        self._body = QWidget()
+        layout = QVBoxLayout(self._body)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        self.phase_labels, self.normal_labels = [], []
+        self.after_label = None
+        if self.day > plan.recovery_length_days:
+            self.after_label = _label(
+                self.tr("Your {total} days of aftercare are over.").format(
+                    total=plan.recovery_length_days
+                )
+            )
+            layout.addWidget(self.after_label)
+            layout.addSpacing(8)
+        layout.addWidget(_label(self.tr("What's normal"), "h3"))
+        for span in spans_on(plan, day):
+            name = _label(span.name)
+            name.setStyleSheet("font-weight: 600;")
+            layout.addWidget(name)
+            self.phase_labels.append(name)
+            self.normal_labels += _bullets(layout, span.normal)
+        layout.addSpacing(16)
+        layout.addWidget(_label(self.tr("Your checklist that day"), "h3"))
+        self.checklist_labels = _bullets(layout, [entry.text for entry in plan.checklist_for(day)])
+        self.empty_label = None
+        if not self.checklist_labels:
+            self.empty_label = _label(self.tr("Nothing extra to do that day."))
+            layout.addWidget(self.empty_label)
+        self._body_holder.addWidget(self._body)
+
+    # keyboard ----------------------------------------------------------------------------------
+
+    def _step_for(self, key: int) -> int:
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(key), 0)
+        return -step if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else step
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if step := self._step_for(event.key()):
+            self.show_day(self.day + step)
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and watched in (
+            self.prev_button,
+            self.next_button,
+        ):
+            assert isinstance(event, QKeyEvent)
+            if step := self._step_for(event.key()):
+                self.show_day(self.day + step)
+                return True
+        return super().eventFilter(watched, event)
+
+    # layout ------------------------------------------------------------------------------------
+
+    def _one_row_width(self) -> int:
+        words = max(
+            self.day_label.fontMetrics().horizontalAdvance(self.day_label.text()),
+            self.date_label.fontMetrics().horizontalAdvance(self.date_label.text()),
+        )
+        buttons = self.prev_button.sizeHint().width() + self.next_button.sizeHint().width()
+        return words + buttons + 2 * self._grid.horizontalSpacing() + 8
+
+    def _arrange(self, stacked: bool) -> None:
+        """Side by side when the words fit on one line between the buttons; else the words
+        on top and the two buttons, each half the width, under them."""
+        if stacked == self.stacked:
+            return
+        self.stacked = stacked
+        for widget in (self.prev_button, self.day_label, self.date_label, self.next_button):
+            self._grid.removeWidget(widget)
+        for column in range(3):
+            self._grid.setColumnStretch(column, 0)
+        if stacked:
+            self._grid.addWidget(self.day_label, 0, 0, 1, 2)
+            self._grid.addWidget(self.date_label, 1, 0, 1, 2)
+            self._grid.addWidget(self.prev_button, 2, 0)
+            self._grid.addWidget(self.next_button, 2, 1)
+            self._grid.setColumnStretch(0, 1)
+            self._grid.setColumnStretch(1, 1)
+        else:
+            self._grid.addWidget(self.prev_button, 0, 0, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+            self._grid.addWidget(self.day_label, 0, 1)
+            self._grid.addWidget(self.date_label, 1, 1)
+            self._grid.addWidget(self.next_button, 0, 2, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+            self._grid.setColumnStretch(1, 1)
+
+    def _rearrange(self) -> None:
+        self._arrange(stacked=self.width() < self._one_row_width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rearrange()
+
+    def _style_buttons(self) -> None:
+        """The − and + signs at 1.5 times the body size, bold: a single thin glyph at body size
+        is too faint to find at a glance. Follows the text-size setting."""
+        body = self.font().pixelSize()
+        if body <= 0:
+            body = QFontInfo(self.font()).pixelSize()
+        sheet = f"font-size: {round(body * 1.5)}px; font-weight: 700;"
+        for button in (self.prev_button, self.next_button):
+            if button.styleSheet() != sheet:
+                button.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._style_buttons()
+            self._rearrange()

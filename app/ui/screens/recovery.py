@@ -1,0 +1,197 @@
+"""My recovery: enter a treatment, then Today, the Timeline, a preview of any day, and the
+list of treatments in the series."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store import TreatmentRecord
+from app.ui.formatting import local_moment
+from app.ui.recovery_session import RecoverySession
+from app.ui.screens.day_preview import DayPreview
+from app.ui.screens.page import Page, add_label
+from app.ui.screens.timeline import TimelineView
+from app.ui.screens.today import TodayView
+from app.ui.screens.treatment_form import TreatmentForm
+from app.ui.theme import Palette
+
+Confirm = Callable[[QWidget, str], bool]
+
+
+def ask(parent: QWidget, question: str) -> bool:
+    answer = QMessageBox.question(parent, parent.tr("Please confirm"), question)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class TreatmentsView(Page):
+    """Every session in the series, each with Change and Delete; and Add a session."""
+
+    def __init__(self, session: RecoverySession, confirm: Confirm, parent: QWidget | None = None):
+        super().__init__(self.tr("My treatments"), parent)
+        self._session = session
+        self._confirm = confirm
+        self.rows = QVBoxLayout()
+        self.column.addLayout(self.rows)
+        self.add_button = QPushButton(self.tr("Add a session"))
+        self.add_button.setProperty("role", "primary")
+        self.add_button.clicked.connect(lambda: self._open_form(None))
+        self.column.addWidget(self.add_button)
+        self.form = TreatmentForm(session.now())
+        self.form.hide()
+        self.form.saved.connect(self._save)
+        self.form.cancelled.connect(self.form.hide)
+        self.column.addWidget(self.form)
+        self.column.addStretch(1)
+        self._editing: TreatmentRecord | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        while self.rows.count():
+            item = self.rows.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
+        for number, record in enumerate(self._session.records(), start=1):
+            when = local_moment(record.treated_at.astimezone(ZoneInfo(record.zone)))
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(self.tr("Session {n}: {when}").format(n=number, when=when))
+            label.setWordWrap(True)
+            line.addWidget(label, 1)
+            change = QPushButton(self.tr("Change"))
+            change.setAccessibleName(self.tr("Change session {n}").format(n=number))
+            change.clicked.connect(lambda _=False, r=record: self._open_form(r))
+            delete = QPushButton(self.tr("Delete"))
+            delete.setAccessibleName(self.tr("Delete session {n}").format(n=number))
+            delete.clicked.connect(lambda _=False, r=record, n=number: self._delete(r, n))
+            line.addWidget(change)
+            line.addWidget(delete)
+            self.rows.addWidget(row)
+
+    def _open_form(self, record: TreatmentRecord | None) -> None:
+        self._editing = record
+        self.form.set_now(self._session.now())
+        if record is not None:
+            self.form.edit(record)
+        self.form.show()
+        self.form.date_edit.setFocus()
+
+    def _save(self, local: datetime, zone: str) -> None:
+        instant = local.replace(tzinfo=ZoneInfo(zone))
+        if self._editing is None:
+            self._session.add(instant, zone)
+        else:
+            self._session.update(self._editing, instant, zone)
+        self.form.hide()
+
+    def _delete(self, record: TreatmentRecord, number: int) -> None:
+        question = self.tr(
+            "Delete session {n}? Its checklist ticks and notes are deleted with it."
+        ).format(n=number)
+        if self._confirm(self, question):
+            self._session.delete(record.id)
+
+
+class RecoveryArea(QWidget):
+    open_warning_signs = Signal()
+
+    def __init__(
+        self,
+        session: RecoverySession,
+        palette: Callable[[], Palette],
+        confirm: Confirm = ask,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.setAccessibleName(self.tr("My recovery"))
+        self.stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        # Before any treatment: what this area does, and the form to start it.
+        self.welcome = Page(self.tr("My recovery"))
+        add_label(
+            self.welcome.column,
+            self.tr(
+                "Tell the app when you had your treatment. It will then show what to do each "
+                "day, count down to when you can wear makeup or work out again, and remind you "
+                "while it is open."
+            ),
+        )
+        self.first_form = TreatmentForm(session.now())
+        self.first_form.cancel_button.hide()
+        self.first_form.saved.connect(self._add_first)
+        self.welcome.column.addWidget(self.first_form)
+        self.welcome.column.addStretch(1)
+        self.stack.addWidget(self.welcome)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("My recovery"))
+        self.today = TodayView(session)
+        self.today.open_warning_signs.connect(self.open_warning_signs)
+        self.timeline = TimelineView(palette)
+        timeline_page = Page(self.tr("Timeline"))
+        timeline_page.column.addWidget(self.timeline)
+        timeline_page.column.addStretch(1)
+        self.preview = DayPreview()
+        preview_page = Page(self.tr("Preview a day"))
+        preview_page.column.addWidget(self.preview)
+        preview_page.column.addStretch(1)
+        self.treatments = TreatmentsView(session, confirm)
+        self.tabs.addTab(self.today, self.tr("Today"))
+        self.tabs.addTab(timeline_page, self.tr("Timeline"))
+        self.tabs.addTab(preview_page, self.tr("Preview a day"))
+        self.tabs.addTab(self.treatments, self.tr("My treatments"))
+        self.stack.addWidget(self.tabs)
+
+        self._plan_key: tuple[int, datetime] | None = None
+        # The countdown is recomputed from the clock on every tick, never counted down, so
+        # sleep, a changed clock or a new time zone are right at the next tick.
+        self._tick = QTimer(self)
+        self._tick.setInterval(10_000)
+        self._tick.timeout.connect(self._on_tick)
+        self._tick.start()
+        session.changed.connect(self.treatments.refresh)
+        session.changed.connect(self.refresh)
+        self.refresh()
+
+    def _on_tick(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def _add_first(self, local: datetime, zone: str) -> None:
+        self._session.add(local.replace(tzinfo=ZoneInfo(zone)), zone)
+
+    def refresh(self) -> None:
+        """Called on every tick and after every change."""
+        if not self._session.records():
+            self.first_form.set_now(self._session.now())
+            self.stack.setCurrentWidget(self.welcome)
+            return
+        self.stack.setCurrentWidget(self.tabs)
+        self.today.refresh()
+        now = self._session.now()
+        position = self._session.position(now)
+        if position.plan is None or position.current is None:
+            return
+        self.timeline.set_plan(position.plan, now)
+        key = (position.current.id, position.current.treated_at)
+        if key != self._plan_key:  # keep the day a visitor chose while the plan is the same
+            self._plan_key = key
+            self.preview.set_plan(position.plan, position.plan.local_date_of(now))

@@ -1,0 +1,204 @@
+"""My recovery: entering, changing and deleting treatments, the checklist, the countdown,
+symptom notes and reminders, with a clock the tests move by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QDate, QTime
+from pytestqt.qtbot import QtBot
+
+from app.domain.clock import ManualClock
+from app.store import Store
+from app.ui.content_provider import ContentProvider
+from app.ui.recovery_session import RecoverySession
+from app.ui.reminders import Reminders
+from app.ui.screens.recovery import RecoveryArea
+from app.ui.theme import LIGHT
+
+NEW_YORK = "America/New_York"
+TREATED = datetime(2026, 3, 7, 16, 0, tzinfo=ZoneInfo(NEW_YORK))  # 21:00 UTC, before DST
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(TREATED.astimezone(UTC) + timedelta(hours=2))
+
+
+@pytest.fixture
+def session(store: Store, content: ContentProvider, clock: ManualClock) -> RecoverySession:
+    return RecoverySession(store, content, clock)
+
+
+@pytest.fixture
+def area(qtbot: QtBot, session: RecoverySession) -> Iterator[RecoveryArea]:
+    confirmations: list[str] = []
+
+    def confirm(_parent: object, question: str) -> bool:
+        confirmations.append(question)
+        return True
+
+    widget = RecoveryArea(session, lambda: LIGHT, confirm)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 800)
+    widget.show()
+    yield widget
+
+
+def _enter(area: RecoveryArea, when: datetime) -> None:
+    form = area.first_form
+    form.zone = NEW_YORK
+    local = when.astimezone(ZoneInfo(NEW_YORK))
+    form.date_edit.setDate(QDate(local.year, local.month, local.day))
+    form.time_edit.setTime(QTime(local.hour, local.minute))
+    form.save_button.click()
+
+
+def test_entering_a_treatment_shows_today_with_a_countdown(area: RecoveryArea) -> None:
+    assert area.stack.currentWidget() is area.welcome
+    _enter(area, TREATED)
+    assert area.stack.currentWidget() is area.tabs
+    assert area.today.countdown.text() == "Makeup OK in 22 h 0 min"
+    assert area.today.progress.format().startswith("Day 1 of ")
+
+
+def test_a_future_time_is_refused_with_plain_words(area: RecoveryArea, clock: ManualClock) -> None:
+    _enter(area, clock.now() + timedelta(hours=3))
+    assert area.stack.currentWidget() is area.welcome
+    assert area.first_form.error_box.isVisibleTo(area)
+    assert "not happened yet" in area.first_form.error.text()
+
+
+def test_makeup_milestone_is_24_real_hours_later_across_spring_forward(
+    area: RecoveryArea, clock: ManualClock
+) -> None:
+    _enter(area, TREATED)
+    # One minute before: 16:59 local on 8 March, which is 24 h minus a minute of real time.
+    clock.set(TREATED.astimezone(UTC) + timedelta(hours=23, minutes=59))
+    area.refresh()
+    assert area.today.countdown.text() == "Makeup OK in 1 min"
+    assert "17:00" in area.today.countdown_detail.text() or "5:00" in (
+        area.today.countdown_detail.text()
+    )
+    clock.advance(timedelta(minutes=2))  # past the boundary: the next milestone takes over
+    area.refresh()
+    assert area.today.countdown.text().startswith("Workouts OK in ")
+
+
+def test_ticking_and_unticking_survive_a_restart(
+    qtbot: QtBot, area: RecoveryArea, content: ContentProvider, clock: ManualClock, data_dir: Path
+) -> None:
+    _enter(area, TREATED)
+    first_id = next(iter(area.today.checkboxes))
+    area.today.checkboxes[first_id].click()
+    assert area.today.saved_label.text() == "Saved"
+    second_store = Store.open(data_dir)  # a second look at the same file, as after a restart
+    try:
+        again = RecoveryArea(RecoverySession(second_store, content, clock), lambda: LIGHT)
+        qtbot.addWidget(again)
+        assert again.today.checkboxes[first_id].isChecked()
+        again.today.checkboxes[first_id].click()  # untick
+        third = Store.open(data_dir)
+        try:
+            marks = third.marks(third.treatments()[0].id, TREATED.date())
+            assert first_id not in marks
+        finally:
+            third.close()
+    finally:
+        second_store.close()
+
+
+def test_an_earlier_day_can_be_looked_back_at(area: RecoveryArea, clock: ManualClock) -> None:
+    _enter(area, TREATED)
+    clock.advance(timedelta(days=2))
+    area.refresh()
+    today_title = area.today.checklist_title.text()
+    area.today.earlier_button.click()
+    assert area.today.checklist_title.text() != today_title
+    assert "day 2" in area.today.checklist_title.text()
+    area.today.today_button.click()
+    assert area.today.checklist_title.text() == today_title
+
+
+def test_changing_and_deleting_a_treatment(area: RecoveryArea, session: RecoverySession) -> None:
+    _enter(area, TREATED)
+    treatments = area.treatments
+    record = session.records()[0]
+    treatments._open_form(record)
+    treatments.form.time_edit.setTime(QTime(15, 0))
+    treatments.form.save_button.click()
+    changed = session.records()[0]
+    assert changed.treated_at == TREATED.astimezone(UTC) - timedelta(hours=1)
+    treatments._delete(changed, 1)
+    assert session.records() == []
+    assert area.stack.currentWidget() is area.welcome
+
+
+def test_a_second_session_makes_a_series(area: RecoveryArea, clock: ManualClock) -> None:
+    _enter(area, TREATED)
+    clock.advance(timedelta(days=30))
+    area.treatments._open_form(None)
+    form = area.treatments.form
+    form.zone = NEW_YORK
+    local = (clock.now() - timedelta(hours=1)).astimezone(ZoneInfo(NEW_YORK))
+    form.date_edit.setDate(QDate(local.year, local.month, local.day))
+    form.time_edit.setTime(QTime(local.hour, local.minute))
+    form.save_button.click()
+    assert "Session 2 of 2" in area.today.progress.format()
+
+
+def test_rising_scores_after_day_3_point_to_the_warning_signs(
+    area: RecoveryArea, clock: ManualClock
+) -> None:
+    _enter(area, TREATED)
+    clock.advance(timedelta(days=3))  # day 4
+    area.refresh()
+    area.today.redness.setValue(2)
+    area.today.save_note_button.click()
+    assert not area.today.rising_box.isVisibleTo(area)
+    clock.advance(timedelta(days=1))  # day 5, worse than day 4
+    area.refresh()
+    area.today.redness.setValue(6)
+    area.today.save_note_button.click()
+    assert area.today.rising_box.isVisibleTo(area)
+
+
+def test_each_reminder_fires_exactly_once_even_after_a_restart(
+    store: Store, content: ContentProvider, clock: ManualClock, data_dir: Path
+) -> None:
+    session = RecoverySession(store, content, clock)
+    session.add(TREATED, NEW_YORK)
+    fired: list[str] = []
+    reminders = Reminders(session)
+    reminders.reminder.connect(lambda title, _text: fired.append(title))
+    clock.set(TREATED.astimezone(UTC) + timedelta(hours=24, minutes=1))  # makeup milestone passed
+    reminders.check()
+    reminders.check()
+    makeup = [t for t in fired if "makeup" in t.lower()]
+    assert len(makeup) == 1
+    assert fired.count("Today's aftercare") == 1  # 17:01 local is past the morning nudge hour
+    second = Store.open(data_dir)
+    try:
+        again = Reminders(RecoverySession(second, content, clock))
+        again.reminder.connect(lambda title, _text: fired.append(title))
+        again.check()
+    finally:
+        second.close()
+    assert len([t for t in fired if "makeup" in t.lower()]) == 1
+
+
+def test_a_milestone_missed_by_days_is_not_announced_late(
+    store: Store, content: ContentProvider, clock: ManualClock
+) -> None:
+    session = RecoverySession(store, content, clock)
+    session.add(TREATED, NEW_YORK)
+    clock.set(TREATED.astimezone(UTC) + timedelta(days=5))
+    fired: list[str] = []
+    reminders = Reminders(session)
+    reminders.reminder.connect(lambda title, _text: fired.append(title))
+    reminders.check()
+    assert not any("makeup" in t.lower() for t in fired)

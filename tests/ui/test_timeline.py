@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from app.domain.plan import RecoveryPlan, build_plan
+from app.ui.content_provider import ContentProvider
+from app.ui.screens.timeline import TimelineView
+from app.ui.theme import DARK, LIGHT, Palette, stylesheet
+
+TREATED = datetime(2026, 3, 7, 21, 0, tzinfo=UTC)  # 16:00 in New York, the day before DST
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+@pytest.fixture
+def plan(content: ContentProvider) -> RecoveryPlan:
+    c = content.content()
+    return build_plan(TREATED, NEW_YORK, c.protocol, c.text)
+
+
+@pytest.fixture
+def us_english() -> Iterator[None]:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
+def app_style() -> Iterator[QApplication]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.styleSheet()
+    yield app
+    app.setStyleSheet(before)
+
+
+def _plain(text: str) -> str:
+    """CLDR puts a narrow no-break space before AM/PM; compare with ordinary spaces."""
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def _timeline(
+    qtbot: QtBot, plan: RecoveryPlan, now: datetime, theme: Palette = LIGHT
+) -> TimelineView:
+    view = TimelineView(lambda: theme)
+    qtbot.addWidget(view)
+    view.set_plan(plan, now)
+    return view
+
+
+def test_every_milestone_shows_its_label_and_local_date(
+    qtbot: QtBot, plan: RecoveryPlan, us_english: None
+) -> None:
+    view = _timeline(qtbot, plan, TREATED + timedelta(hours=30))
+    assert [row.key for row in view.rows] == ["treatment"] + [m.rule_id for m in plan.milestones]
+    assert view.rows[0].title.text() == "Your treatment"
+    assert _plain(view.rows[0].date_text) == "Sat 7 Mar, 4:00 PM"
+    for row, milestone in zip(view.rows[1:], plan.milestones, strict=True):
+        assert row.title.text() == milestone.label
+        assert row.at == milestone.at
+    by_key = {row.key: row for row in view.rows}
+    # 24 hours after 16:00 EST is 17:00 EDT: the clocks went forward that night.
+    assert _plain(by_key["makeup"].date_text) == "Sun 8 Mar, 5:00 PM"
+    assert "Sun 8 Mar, 5:00 PM" in _plain(by_key["makeup"].when.text())
+    # Rules in days keep the wall-clock time.
+    assert _plain(by_key["sun"].date_text) == "Sat 21 Mar, 4:00 PM"
+    assert _plain(by_key["next_session"].date_text) == "Sat 4 Apr, 4:00 PM"
+
+
+def test_dates_follow_the_locale_and_the_plan_zone_not_the_machine(
+    qtbot: QtBot, plan: RecoveryPlan
+) -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        view = _timeline(qtbot, plan, TREATED)
+    finally:
+        QLocale.setDefault(before)
+    by_key = {row.key: row for row in view.rows}
+    assert by_key["treatment"].date_text == "Sat 7 Mar, 16:00"
+    assert by_key["makeup"].date_text == "Sun 8 Mar, 17:00"
+
+
+def test_passed_and_ahead_follow_now(qtbot: QtBot, plan: RecoveryPlan) -> None:
+    view = _timeline(qtbot, plan, TREATED - timedelta(hours=1))
+    assert not any(row.done for row in view.rows)
+    assert view.now_index == 0
+    assert view.describe().splitlines()[0] == "Now"
+
+    makeup = next(m for m in plan.milestones if m.rule_id == "makeup")
+    view.set_plan(plan, makeup.at)  # due exactly now counts as passed
+    assert [row.done for row in view.rows] == [True, True] + [False] * (len(view.rows) - 2)
+    assert view.now_index == 2
+    assert view.describe().splitlines()[2] == "Now"
+    for row in view.rows:
+        assert ("Done" in row.when.text()) is row.done
+        assert row.plain.endswith("Done") is row.done
+
+    view.set_plan(plan, TREATED + timedelta(days=60))
+    assert all(row.done for row in view.rows)
+    assert view.now_index == len(view.rows)
+    assert view.describe().splitlines()[-1] == "Now"
+
+
+def test_same_plan_updates_in_place_and_a_new_plan_replaces_the_rows(
+    qtbot: QtBot, plan: RecoveryPlan, content: ContentProvider
+) -> None:
+    view = _timeline(qtbot, plan, TREATED)
+    view.show()
+    first = [row.title for row in view.rows]
+    view.set_plan(plan, TREATED + timedelta(days=3))  # the recovery screen's 10 s tick
+    assert [row.title for row in view.rows] == first
+    assert view.now_index == 3
+
+    c = content.content()
+    later = build_plan(TREATED + timedelta(days=1), NEW_YORK, c.protocol, c.text)
+    view.set_plan(later, TREATED + timedelta(days=3))
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # let deleteLater run
+    titles = [w for w in view.findChildren(QLabel) if w.text() == "Your treatment"]
+    assert len(titles) == 1
+    assert len(view.rows) == 1 + len(later.milestones)
+    assert view.rows[0].at == later.treated_at
+    qtbot.waitUntil(lambda: all(row.title.isVisible() for row in view.rows))
+
+
+def test_accessible_name_and_every_row_in_the_description(qtbot: QtBot, plan: RecoveryPlan) -> None:
+    view = _timeline(qtbot, plan, TREATED + timedelta(days=2))
+    assert view.accessibleName() == "Recovery timeline"
+    description = view.accessibleDescription()
+    for row in view.rows:
+        assert row.title.text() in description
+        assert row.date_text in description
+        assert row.title.accessibleName() == row.title.text()
+        assert row.date_text in row.when.accessibleName()
+    assert "Now" in description.splitlines()
+
+
+def test_done_colour_follows_the_palette(qtbot: QtBot, plan: RecoveryPlan) -> None:
+    theme = [LIGHT]
+    view = TimelineView(lambda: theme[0])
+    qtbot.addWidget(view)
+    view.set_plan(plan, TREATED + timedelta(days=2))
+    assert LIGHT.success in view.rows[0].when.text()
+    theme[0] = DARK
+    view.refresh()
+    assert DARK.success in view.rows[0].when.text()
+
+
+@pytest.mark.parametrize(("step", "width"), [(0, 900), (3, 420), (3, 360)])
+def test_rows_never_clip(
+    qtbot: QtBot, plan: RecoveryPlan, app_style: QApplication, step: int, width: int
+) -> None:
+    app_style.setStyleSheet(stylesheet("light", step))
+    view = _timeline(qtbot, plan, TREATED + timedelta(days=2))
+    view.resize(width, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.hasHeightForWidth()
+    view.resize(width, view.heightForWidth(width))
+    QApplication.processEvents()
+    labels = [label for row in view.rows for label in (row.title, row.when)]
+    labels.insert(view.now_index * 2, view.now_label)
+    for label in labels:
+        assert label.isVisible()
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+        assert label.geometry().right() < view.width(), label.text()
+        assert label.geometry().bottom() < view.height(), label.text()
+    for upper, lower in pairwise(labels):
+        assert upper.geometry().bottom() < lower.geometry().top(), (upper.text(), lower.text())
+    # The text sits right of the rail, which grows with the font.
+    assert min(label.x() for label in labels) >= 48
