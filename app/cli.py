@@ -31,6 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FOLDER",
         help="show the content pack in FOLDER (falls back to the built-in pack if it has errors)",
     )
+    parser.add_argument(
+        "--clinic-config",
+        metavar="FILE",
+        help="read the clinic's name, phone numbers, colour and aftercare timings from FILE "
+        "(default: the clinic config in its usual place, if there is one)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
         "validate-pack",
@@ -50,4 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from app.ui.application import GuiOptions, run_gui
 
-    return run_gui(GuiOptions(data_dir=args.data_dir, content_pack=args.content_pack))
+    return run_gui(
+        GuiOptions(
+            data_dir=args.data_dir,
+            content_pack=args.content_pack,
+            clinic_config=args.clinic_config,
+        )
+    )

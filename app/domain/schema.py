@@ -57,6 +57,12 @@ def read_toml(path: Path) -> Mapping[str, object]:
         raise ProtocolError([Problem(str(path), "(file)", f"cannot read: {error}")]) from error
     except tomllib.TOMLDecodeError as error:
         raise ProtocolError([Problem(str(path), "(syntax)", f"not valid TOML: {error}")]) from error
+    except UnicodeDecodeError as error:
+        message = f"not valid TOML: not UTF-8 text (byte {error.start})"
+        raise ProtocolError([Problem(str(path), "(syntax)", message)]) from error
+    except RecursionError as error:  # tomllib recurses into nested tables and arrays
+        message = "not valid TOML: nested too deeply"
+        raise ProtocolError([Problem(str(path), "(syntax)", message)]) from error
 
 
 def _not_blank(value: str) -> str:

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,7 @@ BENCH_ENV = "MICRONEEDLING_BENCH_FIRST_PAINT"
 class GuiOptions:
     data_dir: str | None = None
     content_pack: str | None = None
+    clinic_config: str | None = None
 
 
 def tr(text: str) -> str:
@@ -51,8 +53,10 @@ def create_application() -> QApplication:
     return app
 
 
-def apply_theme(app: QApplication, prefs: Preferences, kiosk: bool = False) -> None:
-    app.setStyleSheet(stylesheet(prefs.theme, prefs.text_step, kiosk))
+def apply_theme(
+    app: QApplication, prefs: Preferences, kiosk: bool = False, accent: str | None = None
+) -> None:
+    app.setStyleSheet(stylesheet(prefs.theme, prefs.text_step, kiosk, accent))
 
 
 def recovery_message(recovery: Recovery) -> str:
@@ -113,11 +117,12 @@ def build_home_window(
     window = MainWindow(areas, settings, prefs.theme)
 
     def on_preferences_changed() -> None:
-        apply_theme(app, prefs)
+        apply_theme(app, prefs, accent=content.clinic_accent)
         window.apply_icons(prefs.theme)
         window.restyled.emit()
 
-    prefs.changed.connect(on_preferences_changed)
+    window.restyle_requested.connect(on_preferences_changed)
+    prefs.changed.connect(window.restyle_requested)
     return window
 
 
@@ -147,6 +152,45 @@ def _start_reminders(window: MainWindow, session: RecoverySession) -> None:
     timer.timeout.connect(reminders.check)
     timer.start()
     reminders.check()
+
+
+def apply_clinic_config(
+    window: MainWindow,
+    content: ContentProvider,
+    session: RecoverySession,
+    explicit: Path | None,
+    tell: Callable[[QWidget, str, str], object] = QMessageBox.warning,
+) -> list[str]:
+    """Read the clinic config (if any) and put it to use; say plainly what was wrong in it.
+    The app carries on with every value that was fine, and the defaults for the rest."""
+    from app.domain.clinic import find_clinic_config, load_clinic_config
+
+    path = find_clinic_config(explicit)
+    if path is None:
+        return []
+    config, problems = load_clinic_config(path, content.content().protocol.rule_ids)
+    content.clinic_name = config.name or ""
+    content.clinic_phone = config.phone or ""
+    content.clinic_after_hours_phone = config.after_hours_phone or ""
+    content.clinic_accent = config.accent_colour
+    content.clinic_overrides = dict(config.protocol_overrides)
+    session.changed.emit()  # plans and screens use the clinic's timings and words from now on
+    window.restyle_requested.emit()
+    lines = [str(problem) for problem in problems]
+    for line in lines:
+        log.warning("clinic config problem: %s", line)
+    if lines:
+        tell(
+            window,
+            tr("The clinic settings have mistakes"),
+            tr(
+                "Some clinic settings in {file} could not be used. The app uses its own "
+                "defaults for those and carries on. What needs fixing:"
+            ).format(file=str(path))
+            + "\n"
+            + "\n".join(lines),
+        )
+    return lines
 
 
 def _tell_about_content_problems(parent: QWidget, content: ContentProvider) -> None:
@@ -211,6 +255,8 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
     window.first_painted.connect(instance.listen)
     window.first_painted.connect(start_file_logging)
     window.first_painted.connect(content.load)
+    explicit = Path(options.clinic_config) if options.clinic_config else None
+    content.loaded.connect(lambda: apply_clinic_config(window, content, session, explicit))
     bench_mode = os.environ.get(BENCH_ENV, "")
     if bench_mode == "paint":
         _FirstPaintProbe(window)

@@ -18,6 +18,7 @@ from app import paths
 
 if TYPE_CHECKING:
     from app.domain.content import Content
+    from app.domain.protocol import Duration
 
 log = logging.getLogger(__name__)
 BUILTIN_PACK = "microneedling-acne-scars"
@@ -40,8 +41,12 @@ class ContentProvider(QObject):
         # The system's language when the pack has it (Spanish is a folder away), else English.
         self._language = language or QLocale().name().split("_")[0] or "en"
         self._content: Content | None = None
+        # From the clinic config, once it is loaded (app.ui.clinic_setup).
         self.clinic_name = ""
         self.clinic_phone = ""
+        self.clinic_after_hours_phone = ""
+        self.clinic_accent: str | None = None
+        self.clinic_overrides: dict[str, Duration] = {}  # timings the clinic sets
 
     @property
     def is_loaded(self) -> bool:
@@ -68,13 +73,23 @@ class ContentProvider(QObject):
 
     def values(self) -> Mapping[str, str]:
         from app.domain.content import placeholder_values
+        from app.domain.placeholders import escape_markdown
 
         content = self.content()
+        phone = self.clinic_phone
+        if phone and self.clinic_after_hours_phone:
+            phone = tr("{phone} (after hours: {after_hours})").format(
+                phone=phone, after_hours=self.clinic_after_hours_phone
+            )
+        known = set(content.protocol.rule_ids)
+        overrides = {k: v for k, v in self.clinic_overrides.items() if k in known}
         return placeholder_values(
             content,
-            content.protocol,
-            self.clinic_name or tr("your clinic"),
-            self.clinic_phone or tr("your clinic's phone number"),
+            content.protocol.with_overrides(overrides) if overrides else content.protocol,
+            # Clinic details come from a config file, not reviewed content: escaped, so that
+            # a name like "Skin_Care" is not turned into italics.
+            escape_markdown(self.clinic_name) if self.clinic_name else tr("your clinic"),
+            escape_markdown(phone) if phone else tr("your clinic's phone number"),
             _long_date,
         )
 

@@ -69,6 +69,9 @@ class MainWindow(QMainWindow):
     # Emitted after the text size or theme changed and the new stylesheet is in place; areas
     # that draw their own documents redraw then.
     restyled = Signal()
+    # Ask for the theme to be applied again (the clinic's colour arrived, say); build_home_window
+    # answers it, then emits `restyled`.
+    restyle_requested = Signal()
 
     def __init__(self, areas: list[Area], settings: QSettings, theme: str = "light") -> None:
         super().__init__()

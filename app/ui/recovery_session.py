@@ -6,7 +6,6 @@ screens when something changed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,6 @@ from app.store import Store, SymptomNote, TreatmentRecord
 from app.ui.content_provider import ContentProvider
 
 if TYPE_CHECKING:  # the plan code loads pydantic; the first frame does not need it
-    from app.domain.protocol import Duration
     from app.domain.series import SeriesPosition
 
 
@@ -29,13 +27,11 @@ class RecoverySession(QObject):
         store: Store,
         content: ContentProvider,
         clock: Clock | None = None,
-        clinic_overrides: Mapping[str, Duration] | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.content = content
         self.clock: Clock = clock or SystemClock()
-        self.clinic_overrides = dict(clinic_overrides or {})
 
     def now(self) -> datetime:
         return self.clock.now()
@@ -54,7 +50,7 @@ class RecoverySession(QObject):
             for r in self.records()
         ]
         return position_at(
-            inputs, now or self.now(), content.protocol, content.text, self.clinic_overrides
+            inputs, now or self.now(), content.protocol, content.text, self.content.clinic_overrides
         )
 
     # writes -----------------------------------------------------------------------------------

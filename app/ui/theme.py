@@ -70,8 +70,12 @@ def heading_px(body: int, level: int) -> int:
     return round(body * 1.25 ** (4 - level))
 
 
-def stylesheet(theme: str, text_step: int, kiosk: bool = False) -> str:
+def stylesheet(theme: str, text_step: int, kiosk: bool = False, accent: str | None = None) -> str:
     p = PALETTES.get(theme, LIGHT)
+    if accent and theme == "light":
+        # A clinic's colour, already checked for contrast with white text and background
+        # (app.domain.clinic); only the light theme, where that check holds.
+        p = p._replace(primary=accent)
     body = body_px(text_step, kiosk)
     h1, h2, h3 = heading_px(body, 1), heading_px(body, 2), heading_px(body, 3)
     target = 48 if kiosk else 40  # minimum touch target height in px

@@ -175,8 +175,9 @@ class LearnArea(QWidget):
         self.pages.setCurrentIndex(0)
 
     def refresh(self) -> None:
-        """Redraw in the current text size and theme."""
-        self.view.redraw()
+        """Redraw in the current text size and theme, with the clinic's current details."""
+        if self._content.is_loaded and self.view.screen_id:
+            self.go_to_index(self._index)
 
     def current_screen_id(self) -> str:
         return self.view.screen_id

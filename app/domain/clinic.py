@@ -1,0 +1,381 @@
+"""The clinic config: a clinic's name, phone numbers, logo, accent colour, aftercare timings and
+kiosk settings, written once per machine in a TOML file (format: docs/clinic-config.md).
+
+A broken content pack is refused, but a broken clinic config must never stop a patient from
+reading their aftercare. So `load_clinic_config` never raises for bad input: it returns the
+values that were good, each bad one replaced by its default, together with every problem found
+(file, field, what was expected and what was found), for the app to show to staff.
+"""
+
+import difflib
+import math
+import os
+import re
+import sys
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from types import MappingProxyType
+from typing import Annotated, TypeVar
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
+
+from app import APP_ID, APP_NAME
+from app.domain.contrast import contrast_ratio
+from app.domain.protocol import Duration, overrides_from_mapping
+from app.domain.schema import Collector, FieldPath, Problem, ProtocolError, Text
+
+CONFIG_FILE_NAME = "clinic.toml"
+NAME_MAX = 80
+PHONE_MAX = 30
+KIOSK_IDLE_DEFAULT, KIOSK_IDLE_MIN, KIOSK_IDLE_MAX = 90, 20, 3600
+# The accent replaces the light theme's primary: white text sits on it (buttons) and it sits on
+# the white background (links, progress). WCAG AA: 4.5:1 for text, 3:1 for UI parts.
+WHITE = "#FFFFFF"
+MIN_TEXT_CONTRAST = 4.5
+MIN_UI_CONTRAST = 3.0
+LOGO_SUFFIXES = (".svg", ".png")
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+MAX_CONFIG_BYTES = 1024 * 1024  # a settings file; anything bigger is the wrong file
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PHONE = re.compile(r"[0-9 +()\-]+")
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+# A URL scheme has two or more letters ("https:", "file:", "data:"); "C:" is a Windows drive.
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
+
+
+def _no_overrides() -> Mapping[str, Duration]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class ClinicConfig:
+    """What a clinic set. None means "not set": the app then uses its own words and colours."""
+
+    name: str | None = None
+    phone: str | None = None
+    after_hours_phone: str | None = None
+    logo: Path | None = None  # absolute, checked to exist and to be an SVG or PNG
+    accent_colour: str | None = None  # "#RRGGBB", only when it passed the contrast check
+    protocol_overrides: Mapping[str, Duration] = field(default_factory=_no_overrides)
+    kiosk_enabled: bool = False
+    kiosk_idle_seconds: int = KIOSK_IDLE_DEFAULT
+    source: Path | None = None  # the file the values came from
+
+    def __post_init__(self) -> None:
+        # Read-only, so a shared config cannot be changed behind the back of its readers.
+        object.__setattr__(
+            self, "protocol_overrides", MappingProxyType(dict(self.protocol_overrides))
+        )
+
+    @classmethod
+    def empty(cls) -> "ClinicConfig":
+        """No clinic config: every value at its default."""
+        return cls()
+
+
+def _one_line(value: str) -> str:
+    if any(ch < " " or ch == "\x7f" for ch in value):
+        raise ValueError(f"expected one line of text, got {value!r}")
+    return value.strip()
+
+
+def _name(value: str) -> str:
+    text = _one_line(value)
+    if not text:
+        raise ValueError("expected the clinic's name, got an empty string")
+    if len(text) > NAME_MAX:
+        raise ValueError(f"expected at most {NAME_MAX} characters, got {len(text)}")
+    return text
+
+
+def _phone(value: str) -> str:
+    text = value.strip()
+    if not text:
+        raise ValueError("expected a phone number, got an empty string")
+    if len(text) > PHONE_MAX:
+        raise ValueError(f"expected at most {PHONE_MAX} characters, got {len(text)} in {text!r}")
+    if not _PHONE.fullmatch(text) or not any(ch.isdigit() for ch in text):
+        raise ValueError(f"expected digits, spaces and + - ( ) only, got {text!r}")
+    return text
+
+
+def _colour(value: str) -> str:
+    if not _COLOUR.fullmatch(value.strip()):
+        raise ValueError(f'expected a colour like "#0B6E74" (# and six hex digits), got {value!r}')
+    return value.strip().upper()
+
+
+def _true_or_false(value: object) -> object:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _idle(value: int) -> int:
+    if not KIOSK_IDLE_MIN <= value <= KIOSK_IDLE_MAX:
+        raise ValueError(
+            f"expected a number of seconds from {KIOSK_IDLE_MIN} to {KIOSK_IDLE_MAX}, got {value}"
+        )
+    return value
+
+
+class _Section(BaseModel):
+    # strict: TOML gives real ints and strings, so "90" or 90.0 is a mistake to report.
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class _ClinicModel(_Section):
+    name: Annotated[str, AfterValidator(_name)] | None = None
+    phone: Annotated[str, AfterValidator(_phone)] | None = None
+    after_hours_phone: Annotated[str, AfterValidator(_phone)] | None = None
+    logo: Text | None = None  # checked against the file system by _logo_path
+    accent_colour: Annotated[str, AfterValidator(_colour)] | None = None
+
+
+class _KioskModel(_Section):
+    enabled: Annotated[bool, BeforeValidator(_true_or_false)] = False
+    idle_seconds: Annotated[int, AfterValidator(_idle)] = KIOSK_IDLE_DEFAULT
+
+
+_TOP_LEVEL = ("format", "clinic", "protocol", "kiosk")
+_Model = TypeVar("_Model", bound=_Section)
+
+
+def load_clinic_config(
+    path: Path, known_rule_ids: Iterable[str]
+) -> tuple[ClinicConfig, list[Problem]]:
+    """Read a clinic config. Never raises for bad input: a file that cannot be read or parsed
+    gives the empty config and one problem; otherwise every good value is kept, every bad one
+    falls back to its default, and every problem is listed. Override ids must be in
+    `known_rule_ids` (the loaded protocol's `rule_ids`)."""
+    data = _read(path)
+    if isinstance(data, Problem):
+        return ClinicConfig.empty(), [data]
+    return clinic_config_from_mapping(data, path, known_rule_ids)
+
+
+def clinic_config_from_mapping(
+    data: Mapping[str, object], source: Path, known_rule_ids: Iterable[str]
+) -> tuple[ClinicConfig, list[Problem]]:
+    """Build a config from parsed TOML; `source` names the file and anchors the logo path."""
+    check = Collector(str(source))
+    known = tuple(known_rule_ids)
+    # Where each key belongs, to tell "this belongs under [clinic]" from a plain misspelling.
+    homes = {key: "clinic" for key in _ClinicModel.model_fields}
+    homes |= {key: "kiosk" for key in _KioskModel.model_fields}
+    homes |= {key: "protocol" for key in known}
+
+    for key in data:
+        if key not in _TOP_LEVEL:
+            check.add((key,), _unknown(key, _TOP_LEVEL, "", homes))
+    version = data.get("format", 1)
+    if type(version) is not int or version != 1:
+        check.add(("format",), f"expected 1, got {version!r}")
+
+    clinic = _good_fields(check, _ClinicModel, data.get("clinic", {}), "clinic", homes)
+    accent = clinic.accent_colour
+    if accent is not None and (refusal := _contrast_refusal(accent)):
+        check.add(("clinic", "accent_colour"), refusal)
+        accent = None
+    logo = None
+    if clinic.logo is not None:
+        logo, refusal = _logo_path(clinic.logo, source.absolute().parent)
+        if refusal:
+            check.add(("clinic", "logo"), refusal)
+
+    overrides = _overrides(check, data.get("protocol", {}), known, homes)
+    kiosk = _good_fields(check, _KioskModel, data.get("kiosk", {}), "kiosk", homes)
+
+    config = ClinicConfig(
+        name=clinic.name,
+        phone=clinic.phone,
+        after_hours_phone=clinic.after_hours_phone,
+        logo=logo,
+        accent_colour=accent,
+        protocol_overrides=overrides,
+        kiosk_enabled=kiosk.enabled,
+        kiosk_idle_seconds=kiosk.idle_seconds,
+        source=source,
+    )
+    return config, check.problems
+
+
+def _read(path: Path) -> Mapping[str, object] | Problem:
+    """The parsed file, or the one problem that stops it from being read."""
+    source = str(path)
+    try:
+        if path.is_dir():
+            return Problem(source, "(file)", "expected a file, found a folder")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
+    except FileNotFoundError:
+        return Problem(source, "(file)", "not found")
+    except OSError as error:
+        return Problem(source, "(file)", f"cannot read: {error.strerror or error}")
+    if len(raw) > MAX_CONFIG_BYTES:
+        return Problem(source, "(file)", "expected a small text file, found over 1 MB")
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark, as some Windows editors write, is fine
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        message = f"not valid TOML: expected UTF-8 text, found a byte that is not (at line {line})"
+        return Problem(source, "(syntax)", message)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        last_line = text.rstrip().count("\n") + 1
+        where = str(error).replace(
+            "at end of document", f"at line {last_line}, the end of the file"
+        )
+        return Problem(source, "(syntax)", f"not valid TOML: {where}")
+    except RecursionError:
+        return Problem(source, "(syntax)", "not valid TOML: arrays nested too deeply")
+
+
+def _section(check: Collector, value: object, table: str) -> Mapping[str, object]:
+    if isinstance(value, Mapping):
+        return value
+    check.add((table,), f"expected a table (a [{table}] line and the keys below it), got {value!r}")
+    return {}
+
+
+def _unknown(key: str, allowed: Iterable[str], table: str, homes: Mapping[str, str]) -> str:
+    home = homes.get(key)
+    if home is not None and home != table:
+        return f"unknown here; it belongs in the [{home}] table"
+    choices = list(allowed)
+    noun = "rule" if table == "protocol" else "field"
+    if not choices:
+        return f"unknown {noun}; there are none to choose from"
+    message = f"unknown {noun}; expected one of: {', '.join(choices)}"
+    close = difflib.get_close_matches(key, choices, n=1)
+    return f"{message} (did you mean {close[0]!r}?)" if close else message
+
+
+def _good_fields(
+    check: Collector, model: type[_Model], value: object, table: str, homes: Mapping[str, str]
+) -> _Model:
+    """Check each key on its own, so one bad value drops only itself; return the good ones."""
+    good: dict[str, object] = {}
+    for key, raw in _section(check, value, table).items():
+        if key not in model.model_fields:
+            check.add((table, key), _unknown(key, model.model_fields, table, homes))
+        elif check.model(model, {key: raw}, (table,)) is not None:
+            good[key] = raw
+    return model.model_validate(good)  # every field passed alone, and none depends on another
+
+
+def _overrides(
+    check: Collector, value: object, known: tuple[str, ...], homes: Mapping[str, str]
+) -> dict[str, Duration]:
+    overrides: dict[str, Duration] = {}
+    for rule_id, raw in _section(check, value, "protocol").items():
+        path: FieldPath = ("protocol", rule_id)
+        if rule_id not in known:
+            check.add(path, _unknown(rule_id, known, "protocol", homes))
+            continue
+        try:
+            overrides |= overrides_from_mapping({rule_id: raw}, check.source, ("protocol",))
+        except ProtocolError as error:
+            check.problems.extend(error.problems)
+    return overrides
+
+
+def _ratio(value: float) -> str:
+    # Rounded down, so a colour just short of the line never reads as passing ("4.50").
+    return f"{math.floor(value * 100) / 100:.2f}:1"
+
+
+def _contrast_refusal(colour: str) -> str | None:
+    """Why `colour` cannot replace the primary colour, or None when it can."""
+    text_on_it = contrast_ratio(WHITE, colour)
+    on_white = contrast_ratio(colour, WHITE)
+    failures = []
+    if text_on_it < MIN_TEXT_CONTRAST:
+        failures.append(
+            f"white text on {colour} measures {_ratio(text_on_it)}, "
+            f"expected at least {MIN_TEXT_CONTRAST}:1 (WCAG AA for text)"
+        )
+    if on_white < MIN_UI_CONTRAST:
+        failures.append(
+            f"{colour} on the white background measures {_ratio(on_white)}, "
+            f"expected at least {MIN_UI_CONTRAST:g}:1 (WCAG AA for buttons and links)"
+        )
+    if not failures:
+        return None
+    return "; ".join(failures) + "; the app keeps its own colour (try a darker shade)"
+
+
+def _logo_path(text: str, folder: Path) -> tuple[Path | None, str | None]:
+    """The logo's absolute path, or why it cannot be used. The path is read the Windows way
+    (both / and \\ separate folders) on every system, so one config works everywhere."""
+    if _URL.match(text):
+        return None, f"expected a file next to this config, not a web address, got {text!r}"
+    relative = PureWindowsPath(text)
+    if relative.drive or relative.root:
+        return (
+            None,
+            f'expected a path relative to this file\'s folder, like "logo.svg", got {text!r}',
+        )
+    if ".." in relative.parts:
+        return None, f"expected a file in this file's folder or a folder inside it, got {text!r}"
+    if relative.suffix.lower() not in LOGO_SUFFIXES:
+        return None, f"expected an .svg or .png file, got {text!r}"
+    path = folder.joinpath(*relative.parts)
+    try:
+        if not path.is_file():
+            found = "a folder" if path.is_dir() else "nothing"
+            return None, f"expected an image file at {path}, found {found}"
+        if path.stat().st_size > MAX_LOGO_BYTES:
+            return None, f"expected an image of at most 5 MB, {path} is larger"
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+        path = path.resolve()
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
+        return None, f"cannot read {path}: {getattr(error, 'strerror', None) or error}"
+    if relative.suffix.lower() == ".png" and not head.startswith(_PNG_SIGNATURE):
+        return None, f"expected a PNG image, but {path} is not one"
+    if relative.suffix.lower() == ".svg" and b"<svg" not in head.lower():
+        return None, f"expected an SVG image, but {path} has no <svg> element near its start"
+    return path, None
+
+
+def default_clinic_config_path(system: str, env: Mapping[str, str], home: Path) -> Path:
+    """Where the clinic config lives when no --clinic-config is given. `system` is
+    `sys.platform` ("linux", "darwin", "win32") or `platform.system()` ("Linux", "Darwin",
+    "Windows"). Windows uses the machine-wide ProgramData folder, since staff set it once per
+    machine; the path is built as Windows text, so it reads the same when tested elsewhere."""
+    kind = system.lower()
+    if kind.startswith("win"):
+        # Windows environment names are case-insensitive.
+        found = [v for k, v in env.items() if k.upper() == "PROGRAMDATA" and v]
+        program_data = found[0] if found else r"C:\ProgramData"
+        return Path(str(PureWindowsPath(program_data, APP_NAME, CONFIG_FILE_NAME)))
+    if kind in ("darwin", "macos"):
+        return home / "Library" / "Application Support" / APP_NAME / CONFIG_FILE_NAME
+    # XDG Base Directory: a relative or empty XDG_CONFIG_HOME is to be ignored.
+    xdg = env.get("XDG_CONFIG_HOME", "")
+    base = Path(xdg) if PurePosixPath(xdg).is_absolute() else home / ".config"
+    return base / APP_ID / CONFIG_FILE_NAME
+
+
+def find_clinic_config(explicit: Path | None) -> Path | None:
+    """The config file to load: `explicit` (--clinic-config) when given, even if it is missing,
+    so that loading reports "not found"; else the default path if something is there; else None."""
+    if explicit is not None:
+        return explicit.expanduser()
+    windows = sys.platform.startswith("win")
+    try:
+        home = Path.home()
+    except RuntimeError:  # no home folder known (a bare service account)
+        if not windows:
+            return None
+        home = Path()
+    default = default_clinic_config_path(sys.platform, os.environ, home)
+    try:
+        return default if default.exists() else None
+    except OSError:  # there but not readable: loading will say so
+        return default
