@@ -57,6 +57,7 @@ def inspect(path: Path) -> Verdict:
         conn = _open_read_only(path)
     except sqlite3.Error as error:
         return Verdict(False, f"the file could not be opened ({error})")
+    version = 0
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
@@ -66,6 +67,6 @@ def inspect(path: Path) -> Verdict:
             return Verdict(False, "the integrity check failed", version)
         return Verdict(True, "", version)
     except sqlite3.DatabaseError as error:
-        return Verdict(False, f"the file is damaged ({error})")
+        return Verdict(False, f"the file is damaged ({error})", version)
     finally:
         conn.close()
