@@ -8,17 +8,13 @@ app must show.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from app.domain.plan import RecoveryPlan, build_plan, start_of_day
-from app.domain.protocol import Duration, load_aftercare_text, load_protocol
-
-PACK = Path(__file__).resolve().parents[2] / "resources" / "content" / "microneedling-acne-scars"
-PROTOCOL = load_protocol(PACK / "protocol.toml")
-TEXT = load_aftercare_text(PACK / "en" / "aftercare.toml", PROTOCOL)
+from app.domain.protocol import Duration
+from tests.domain.shipped import PROTOCOL, TEXT
 
 
 def _plan(zone_name: str, wall: datetime, **overrides: Duration) -> RecoveryPlan:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,13 +12,9 @@ from app.domain.protocol import (
     Duration,
     ProtocolError,
     aftercare_text_from_mapping,
-    load_aftercare_text,
-    load_protocol,
 )
+from tests.domain.shipped import PROTOCOL, TEXT
 
-PACK = Path(__file__).resolve().parents[2] / "resources" / "content" / "microneedling-acne-scars"
-PROTOCOL = load_protocol(PACK / "protocol.toml")
-TEXT = load_aftercare_text(PACK / "en" / "aftercare.toml", PROTOCOL)
 NEW_YORK = ZoneInfo("America/New_York")
 TREATED = datetime(2026, 3, 7, 16, 0, tzinfo=NEW_YORK)  # a Saturday, the day before DST starts
 

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
-from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.plan import RecoveryPlan, build_plan
-from app.domain.protocol import Duration, Protocol, load_aftercare_text, load_protocol
-
-PACK = Path(__file__).resolve().parents[2] / "resources" / "content" / "microneedling-acne-scars"
-PROTOCOL = load_protocol(PACK / "protocol.toml")
-TEXT = load_aftercare_text(PACK / "en" / "aftercare.toml", PROTOCOL)
+from app.domain.protocol import Duration, Protocol
+from tests.domain.shipped import PROTOCOL, TEXT
 
 # "localtime" follows the machine and "Factory" is a placeholder zone; neither is a patient's.
 ALL_ZONES = sorted(available_timezones() - {"localtime", "Factory"})

@@ -23,8 +23,8 @@ from app.domain.protocol import (
     overrides_from_mapping,
     protocol_from_mapping,
 )
+from tests.domain.shipped import PACK
 
-PACK = Path(__file__).resolve().parents[2] / "resources" / "content" / "microneedling-acne-scars"
 PROTOCOL_FILE = PACK / "protocol.toml"
 TEXT_FILE = PACK / "en" / "aftercare.toml"
 

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-from app.domain.protocol import Duration, load_aftercare_text, load_protocol
+from app.domain.protocol import Duration
 from app.domain.series import (
     EntryProblem,
     TreatmentInput,
@@ -13,10 +12,8 @@ from app.domain.series import (
     overrides_from_record,
     position_at,
 )
+from tests.domain.shipped import PROTOCOL, TEXT
 
-PACK = Path(__file__).resolve().parents[2] / "resources" / "content" / "microneedling-acne-scars"
-PROTOCOL = load_protocol(PACK / "protocol.toml")
-TEXT = load_aftercare_text(PACK / "en" / "aftercare.toml", PROTOCOL)
 NOW = datetime(2026, 4, 20, 12, tzinfo=UTC)
 
 

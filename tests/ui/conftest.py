@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.domain.plan import RecoveryPlan, build_plan
 from app.store import Store
 from app.ui.application import build_home_window
 from app.ui.content_provider import ContentProvider
@@ -39,6 +42,18 @@ def loaded_content() -> ContentProvider:
 @pytest.fixture
 def content(loaded_content: ContentProvider) -> ContentProvider:
     return loaded_content
+
+
+# A treatment at 16:00 in New York on Saturday 7 March 2026, the day before the clocks go
+# forward: the case the time rules were written for.
+NEW_YORK = ZoneInfo("America/New_York")
+TREATED = datetime(2026, 3, 7, 21, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def plan(content: ContentProvider) -> RecoveryPlan:
+    shipped = content.content()
+    return build_plan(TREATED, NEW_YORK, shipped.protocol, shipped.text)
 
 
 @pytest.fixture

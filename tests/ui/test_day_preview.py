@@ -1,28 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.domain.plan import RecoveryPlan, build_plan
-from app.ui.content_provider import ContentProvider
+from app.domain.plan import RecoveryPlan
 from app.ui.screens.day_preview import EXTRA_DAYS, DayPreview, spans_on
 from app.ui.theme import stylesheet
 
-TREATED = datetime(2026, 3, 7, 21, 0, tzinfo=UTC)  # Saturday 7 March, 16:00 in New York
-NEW_YORK = ZoneInfo("America/New_York")
 DAY_3 = date(2026, 3, 9)
-
-
-@pytest.fixture
-def plan(content: ContentProvider) -> RecoveryPlan:
-    c = content.content()
-    return build_plan(TREATED, NEW_YORK, c.protocol, c.text)
 
 
 @pytest.fixture

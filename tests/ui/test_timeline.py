@@ -1,9 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from itertools import pairwise
-from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QEvent, QLocale
@@ -14,15 +13,7 @@ from app.domain.plan import RecoveryPlan, build_plan
 from app.ui.content_provider import ContentProvider
 from app.ui.screens.timeline import TimelineView
 from app.ui.theme import DARK, LIGHT, Palette, stylesheet
-
-TREATED = datetime(2026, 3, 7, 21, 0, tzinfo=UTC)  # 16:00 in New York, the day before DST
-NEW_YORK = ZoneInfo("America/New_York")
-
-
-@pytest.fixture
-def plan(content: ContentProvider) -> RecoveryPlan:
-    c = content.content()
-    return build_plan(TREATED, NEW_YORK, c.protocol, c.text)
+from tests.ui.conftest import NEW_YORK, TREATED
 
 
 @pytest.fixture

@@ -77,6 +77,7 @@ class TodayView(Page):
 
     def __init__(self, session: RecoverySession, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
+        self.setAccessibleName(self.tr("Today"))
         self._session = session
         self._position: SeriesPosition | None = None
         self._day: date | None = None  # the checklist's day; None means today
