@@ -249,20 +249,25 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
     content = ContentProvider(Path(options.content_pack) if options.content_pack else None)
     session = RecoverySession(store, content)
     window = build_home_window(app, prefs, content, data, log_file, settings, session)
-    window.first_painted.connect(lambda: _start_reminders(window, session))
     instance.activation_requested.connect(window.bring_forward)
+    explicit = Path(options.clinic_config) if options.clinic_config else None
+
+    def after_content_loaded() -> None:
+        # The clinic's timings first: reminders must never fire on a default the clinic changed.
+        apply_clinic_config(window, content, session, explicit)
+        _tell_about_content_problems(window, content)
+        _start_reminders(window, session)
+
+    content.loaded.connect(after_content_loaded)
     # After the first frame, in this order: the window builds its first area, then these.
     window.first_painted.connect(instance.listen)
     window.first_painted.connect(start_file_logging)
     window.first_painted.connect(content.load)
-    explicit = Path(options.clinic_config) if options.clinic_config else None
-    content.loaded.connect(lambda: apply_clinic_config(window, content, session, explicit))
     bench_mode = os.environ.get(BENCH_ENV, "")
     if bench_mode == "paint":
         _FirstPaintProbe(window)
     elif bench_mode == "content":
         window.first_painted.connect(_report_content_ready)
-    content.loaded.connect(lambda: _tell_about_content_problems(window, content))
     window.show()
     log.info("window shown")
     if store.recovery is not None:

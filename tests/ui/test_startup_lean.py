@@ -60,3 +60,25 @@ def test_first_frame_needs_neither_the_qt_namespace_nor_heavy_modules(tmp_path: 
     # rotating log handler belong to work done just after the first frame.
     assert "qt-namespace False" in out
     assert "heavy-modules -" in out
+
+
+def test_the_whole_start_up_runs_through_to_the_first_screen(data_dir: Path) -> None:
+    """The real program, as `python -m app` starts it, with a clinic config: it paints, loads
+    the content and the clinic settings, starts the reminders and reports the first screen."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "QT_QPA_PLATFORM": "offscreen",
+        "MICRONEEDLING_BENCH_FIRST_PAINT": "content",
+    }
+    config = REPO / "resources" / "clinic.example.toml"
+    command = [sys.executable, "-m", "app", "--data-dir", str(data_dir)]
+    result = subprocess.run(
+        [*command, "--clinic-config", str(config)],
+        env=env, cwd=REPO, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "content-ready" in result.stdout
+    log = (data_dir / "logs" / "companion.log").read_text(encoding="utf-8")
+    assert "unhandled exception" not in log
+    assert "clinic config problem" not in log
