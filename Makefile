@@ -35,7 +35,7 @@ screenshots: $(STAMP)
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet --disable-pip-version-check '.[test,lint,build]'
-	.venv-lock/bin/pip freeze --exclude microneedling-companion > constraints.txt
+	.venv-lock/bin/pip freeze --exclude microneedling-companion --exclude-editable > constraints.txt
 	rm -rf .venv-lock
 
 clean:
