@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("path", type=Path, metavar="PATH", help="the content pack folder")
     validate.add_argument("--language", help="check one language only, e.g. en")
+    from app.export.commands import add_export_commands
+
+    add_export_commands(commands)
     return parser
 
 
@@ -53,6 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.domain.pack_report import run_validate_pack
 
         return int(run_validate_pack(args.path, sys.stdout, args.language))
+
+    if args.command in ("export-ics", "export-handout"):
+        from app.export.commands import run_export
+
+        return run_export(args)
 
     from app.ui.application import GuiOptions, run_gui
 

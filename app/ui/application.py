@@ -173,6 +173,7 @@ def apply_clinic_config(
     content.clinic_phone = config.phone or ""
     content.clinic_after_hours_phone = config.after_hours_phone or ""
     content.clinic_accent = config.accent_colour
+    content.clinic_logo = config.logo
     content.clinic_overrides = dict(config.protocol_overrides)
     session.changed.emit()  # plans and screens use the clinic's timings and words from now on
     window.restyle_requested.emit()

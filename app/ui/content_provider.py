@@ -46,6 +46,7 @@ class ContentProvider(QObject):
         self.clinic_phone = ""
         self.clinic_after_hours_phone = ""
         self.clinic_accent: str | None = None
+        self.clinic_logo: Path | None = None
         self.clinic_overrides: dict[str, Duration] = {}  # timings the clinic sets
 
     @property

@@ -202,3 +202,42 @@ def test_a_milestone_missed_by_days_is_not_announced_late(
     reminders.reminder.connect(lambda title, _text: fired.append(title))
     reminders.check()
     assert not any("makeup" in t.lower() for t in fired)
+
+
+def test_take_it_home_saves_the_calendar_file_where_chosen(
+    qtbot: QtBot, session: RecoverySession, tmp_path: Path
+) -> None:
+    from icalendar import Calendar
+
+    chosen = tmp_path / "my-plan.ics"
+    widget = RecoveryArea(session, lambda: LIGHT, choose_file=lambda *_: str(chosen))
+    qtbot.addWidget(widget)
+    session.add(TREATED, NEW_YORK)
+    widget.take_home.calendar_button.click()
+    events = Calendar.from_ical(chosen.read_bytes()).walk("VEVENT")
+    plan = session.position().plan
+    assert plan is not None and len(events) == len(plan.milestones)
+    assert "Saved to" in widget.take_home.status.text()
+
+
+def test_take_it_home_says_so_when_the_file_cannot_be_written(
+    qtbot: QtBot, session: RecoverySession, tmp_path: Path
+) -> None:
+    widget = RecoveryArea(
+        session, lambda: LIGHT, choose_file=lambda *_: str(tmp_path / "gone" / "x.ics")
+    )
+    qtbot.addWidget(widget)
+    session.add(TREATED, NEW_YORK)
+    widget.take_home.calendar_button.click()
+    assert widget.take_home.status.text().startswith("Not saved")
+
+
+def test_cancelling_the_file_dialog_saves_nothing(
+    qtbot: QtBot, session: RecoverySession, tmp_path: Path
+) -> None:
+    widget = RecoveryArea(session, lambda: LIGHT, choose_file=lambda *_: "")
+    qtbot.addWidget(widget)
+    session.add(TREATED, NEW_YORK)
+    widget.take_home.pdf_button.click()
+    assert widget.take_home.status.text() == ""
+    assert not list(tmp_path.glob("*.pdf"))

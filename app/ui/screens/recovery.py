@@ -24,6 +24,7 @@ from app.ui.formatting import local_moment
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.day_preview import DayPreview
 from app.ui.screens.page import Page, add_label
+from app.ui.screens.take_home import ChooseFile, TakeHome, choose_save_file
 from app.ui.screens.timeline import TimelineView
 from app.ui.screens.today import TodayView
 from app.ui.screens.treatment_form import TreatmentForm
@@ -114,6 +115,7 @@ class RecoveryArea(QWidget):
         session: RecoverySession,
         palette: Callable[[], Palette],
         confirm: Confirm = ask,
+        choose_file: ChooseFile = choose_save_file,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -148,6 +150,8 @@ class RecoveryArea(QWidget):
         self.timeline = TimelineView(palette)
         timeline_page = Page(self.tr("Timeline"))
         timeline_page.column.addWidget(self.timeline)
+        self.take_home = TakeHome(session, choose_file)
+        timeline_page.column.addWidget(self.take_home)
         timeline_page.column.addStretch(1)
         self.preview = DayPreview()
         preview_page = Page(self.tr("Preview a day"))

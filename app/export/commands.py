@@ -1,0 +1,142 @@
+"""`export-ics` and `export-handout`: the same plan the app shows, written from the command line.
+
+A bad argument (unknown zone, impossible date, a time the clocks skipped, a file that cannot be
+written) gets one clear line on stderr and exit code 2; no partial file is ever left behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app import APP_ID
+
+if TYPE_CHECKING:  # imported when a command runs: `--help` and the window need none of them
+    from app.domain.clinic import ClinicConfig
+    from app.domain.plan import RecoveryPlan
+    from app.ui.content_provider import ContentProvider
+
+EXIT_BAD_ARGUMENT = 2
+
+
+class ExportError(Exception):
+    """One line for the user: what is wrong and what was expected."""
+
+
+def add_export_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    for name, kind in (("export-ics", "a calendar file"), ("export-handout", "a PDF handout")):
+        command = commands.add_parser(name, help=f"write the recovery plan as {kind}")
+        command.add_argument(
+            "--treated-at",
+            required=True,
+            metavar="YYYY-MM-DDTHH:MM",
+            help="when the treatment was, on the patient's local clock",
+        )
+        command.add_argument(
+            "--tz",
+            required=True,
+            metavar="ZONE",
+            help="the patient's time zone, e.g. Europe/London",
+        )
+        command.add_argument("--clinic-config", metavar="FILE", help="the clinic's settings")
+        command.add_argument("--out", required=True, type=Path, metavar="FILE", help="write here")
+
+
+def _treated_at(text: str, zone_name: str) -> datetime:
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ExportError(
+            f"unknown time zone {zone_name!r}; expected an IANA name like America/New_York"
+        ) from error
+    try:
+        local = datetime.fromisoformat(text)
+    except ValueError as error:
+        raise ExportError(
+            f"{text!r} is not a date and time; expected YYYY-MM-DDTHH:MM, e.g. 2026-03-07T16:00"
+        ) from error
+    if local.tzinfo is not None:
+        raise ExportError(f"{text!r} has an offset; give the local time and the zone with --tz")
+    aware = local.replace(tzinfo=zone)
+    if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local:
+        raise ExportError(f"{text} did not exist in {zone_name}: the clocks went forward then")
+    return aware
+
+
+def run_export(args: argparse.Namespace, err: TextIO | None = None) -> int:
+    err = err or sys.stderr  # looked up now, not at import, so a redirected stderr is used
+    try:
+        treated_at = _treated_at(args.treated_at, args.tz)
+        out: Path = args.out
+        if out.is_dir():
+            raise ExportError(f"cannot write {out}: it is a folder")
+        if not out.parent.is_dir():
+            raise ExportError(f"cannot write {out}: the folder {out.parent} does not exist")
+        if args.command == "export-ics":
+            _export_ics(treated_at, args.tz, args.clinic_config, out, err)
+        else:
+            _export_handout(treated_at, args.tz, args.clinic_config, out, err)
+    except ExportError as error:
+        print(f"{APP_ID}: {error}", file=err)
+        return EXIT_BAD_ARGUMENT
+    except OSError as error:
+        print(f"{APP_ID}: cannot write {args.out}: {error.strerror or error}", file=err)
+        return EXIT_BAD_ARGUMENT
+    return 0
+
+
+def _setup(
+    treated_at: datetime, zone: str, clinic_config: str | None, err: TextIO
+) -> tuple[ContentProvider, ClinicConfig, RecoveryPlan]:
+    """The content, the clinic's settings and the plan: the same code path as the window."""
+    from app.domain.clinic import ClinicConfig, load_clinic_config
+    from app.domain.series import TreatmentInput, plan_for
+    from app.ui.content_provider import ContentProvider
+
+    content = ContentProvider()
+    shipped = content.content()
+    config = ClinicConfig.empty()
+    if clinic_config:
+        path = Path(clinic_config).expanduser()
+        if not path.is_file():
+            raise ExportError(f"clinic config {path} not found")
+        config, problems = load_clinic_config(path, shipped.protocol.rule_ids)
+        for problem in problems:  # the rest of the config is still good: warn and carry on
+            print(f"{APP_ID}: warning: {problem}", file=err)
+    content.clinic_name = config.name or ""
+    content.clinic_phone = config.phone or ""
+    content.clinic_after_hours_phone = config.after_hours_phone or ""
+    content.clinic_overrides = dict(config.protocol_overrides)
+    content.clinic_logo = config.logo
+    treatment = TreatmentInput(0, treated_at, zone)
+    plan = plan_for(treatment, shipped.protocol, shipped.text, config.protocol_overrides)
+    return content, config, plan
+
+
+def _export_ics(
+    treated_at: datetime, zone: str, clinic_config: str | None, out: Path, err: TextIO
+) -> None:
+    from app.export.files import save_calendar
+
+    content, _config, plan = _setup(treated_at, zone, clinic_config, err)
+    save_calendar(plan, content, out, datetime.now(UTC))
+
+
+def _export_handout(
+    treated_at: datetime, zone: str, clinic_config: str | None, out: Path, err: TextIO
+) -> None:
+    # Printing needs Qt's font machinery but no screen: the offscreen platform does.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    from app.export.files import save_handout
+
+    content, _config, plan = _setup(treated_at, zone, clinic_config, err)
+    save_handout(plan, content, out, content.clinic_logo)
+    del app

@@ -1,0 +1,114 @@
+"""Take it home: the plan as a calendar file, a PDF handout, or straight to the printer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from app.ui.recovery_session import RecoverySession
+
+if TYPE_CHECKING:
+    from app.domain.plan import RecoveryPlan
+from app.ui.screens.page import add_label
+
+# (parent, title, suggested file name, filter) -> chosen path, or "" when cancelled
+ChooseFile = Callable[[QWidget, str, str, str], str]
+
+
+def choose_save_file(parent: QWidget, title: str, suggested: str, filters: str) -> str:
+    start = str(Path.home() / suggested)
+    return QFileDialog.getSaveFileName(parent, title, start, filters)[0]
+
+
+class TakeHome(QWidget):
+    def __init__(
+        self,
+        session: RecoverySession,
+        choose: ChooseFile = choose_save_file,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._choose = choose
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 16, 0, 0)
+        add_label(layout, self.tr("Take it home"), "h2")
+        add_label(
+            layout,
+            self.tr(
+                "Put every date in your phone's calendar, with a reminder, or keep a printed "
+                "copy of your plan."
+            ),
+        )
+        row = QHBoxLayout()
+        self.calendar_button = QPushButton(self.tr("Save to my calendar…"))
+        self.calendar_button.setAccessibleName(self.tr("Save the dates as a calendar file"))
+        self.calendar_button.clicked.connect(self.save_calendar)
+        self.pdf_button = QPushButton(self.tr("Save handout as PDF…"))
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.print_button = QPushButton(self.tr("Print handout…"))
+        self.print_button.clicked.connect(self.print_handout)
+        for button in (self.calendar_button, self.pdf_button, self.print_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.status = add_label(layout, "", "secondary")
+
+    def _plan(self) -> RecoveryPlan | None:
+        return self._session.position().plan
+
+    def _done(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+
+    def save_calendar(self) -> None:
+        from app.export.files import save_calendar
+
+        plan = self._plan()
+        if plan is None:
+            return
+        name = self._choose(
+            self, self.tr("Save calendar file"), "aftercare.ics", self.tr("Calendar (*.ics)")
+        )
+        if not name:
+            return
+        try:
+            save_calendar(plan, self._session.content, Path(name), self._session.now())
+        except OSError as error:
+            self._done(self.tr("Not saved: {error}").format(error=error.strerror or error))
+            return
+        self._done(
+            self.tr("Saved to {file}. Open it to add the dates to your calendar.").format(file=name)
+        )
+
+    def save_pdf(self) -> None:
+        from app.export.files import save_handout
+
+        plan = self._plan()
+        if plan is None:
+            return
+        name = self._choose(
+            self, self.tr("Save handout"), "aftercare-plan.pdf", self.tr("PDF (*.pdf)")
+        )
+        if not name:
+            return
+        try:
+            save_handout(plan, self._session.content, Path(name), self._session.content.clinic_logo)
+        except OSError as error:
+            self._done(self.tr("Not saved: {error}").format(error=error.strerror or error))
+            return
+        self._done(self.tr("Saved to {file}.").format(file=name))
+
+    def print_handout(self) -> None:
+        from app.export.files import handout_document
+        from app.export.handout import print_handout
+
+        plan = self._plan()
+        if plan is None:
+            return
+        document = handout_document(plan, self._session.content, self._session.content.clinic_logo)
+        if print_handout(document, self):
+            self._done(self.tr("Sent to the printer."))
