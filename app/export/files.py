@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 def save_calendar(plan: RecoveryPlan, content: ContentProvider, out: Path, stamp: datetime) -> None:
     """`stamp` is when the file is made (DTSTAMP): a newer one tells calendar apps that an
     import with the same event ids carries updated times."""
-    from app.export.ics import CalendarWords, build_calendar, write_atomically
+    from app.export.atomic import write_atomically
+    from app.export.ics import CalendarWords, build_calendar
 
     data = build_calendar(
         plan,

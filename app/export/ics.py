@@ -21,15 +21,11 @@ Words a patient reads come from the caller (`CalendarWords`), never from this mo
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import string
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -37,6 +33,7 @@ from icalendar import Alarm, Calendar, Event, Timezone, TimezoneDaylight, Timezo
 
 from app.domain.clock import as_utc
 from app.domain.plan import Milestone, RecoveryPlan
+from app.export.atomic import write_atomically
 
 __all__ = [
     "PRODID",
@@ -257,20 +254,3 @@ def _vtimezone(zone: ZoneInfo, key: str, first: datetime, last: datetime) -> Tim
             part.add("TZNAME", new.name)
         timezone.add_component(part)
     return timezone
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` in one step: into a new file in the same folder, then renamed
-    over `path`. A failed write leaves `path` as it was and no temporary file behind; the
-    OSError is raised again. The file is readable by its owner only: it holds health data."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise

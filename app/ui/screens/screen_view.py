@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import (
     QColor,
-    QImage,
-    QPainter,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -22,11 +20,11 @@ from PySide6.QtGui import (
     QTextFrameFormat,
     QTextImageFormat,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from app.domain.pack import Screen
 from app.domain.placeholders import fill
+from app.ui.images import image_fragments, render_svg, set_image_size
 from app.ui.theme import Palette
 
 ILLUSTRATION_URL = QUrl("mnc-illustration:current")
@@ -75,7 +73,7 @@ class ScreenView(QTextBrowser):
         _set_type(document, self._narrow)
         self._illustration_aspect = 0.0
         image = (
-            _render_svg(screen.illustration_path)
+            render_svg(screen.illustration_path, width=ILLUSTRATION_RENDER_WIDTH)
             if screen.illustration_path and emphasis is None
             else None
         )
@@ -138,43 +136,11 @@ class ScreenView(QTextBrowser):
             _resize_image(self.document(), QSize(width, round(width * self._illustration_aspect)))
 
 
-def _render_svg(path: object) -> QImage | None:
-    renderer = QSvgRenderer(str(path))
-    if not renderer.isValid():
-        return None
-    size = renderer.defaultSize()
-    if size.isEmpty():
-        return None
-    height = round(ILLUSTRATION_RENDER_WIDTH * size.height() / size.width())
-    image = QImage(ILLUSTRATION_RENDER_WIDTH, height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter)
-    painter.end()
-    return image
-
-
 def _resize_image(document: QTextDocument, size: QSize) -> None:
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            fmt = fragment.charFormat()
-            if fmt.isImageFormat() and fmt.toImageFormat().name() == ILLUSTRATION_URL.toString():
-                image_format = QTextImageFormat(fmt.toImageFormat())
-                image_format.setWidth(size.width())
-                image_format.setHeight(size.height())
-                cursor = QTextCursor(document)
-                cursor.setPosition(fragment.position())
-                cursor.setPosition(
-                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
-                )
-                cursor.setCharFormat(image_format)
-                return
-            iterator += 1
-        block = block.next()
+    for position, length, picture in image_fragments(document):
+        if picture.name() == ILLUSTRATION_URL.toString():
+            set_image_size(document, position, length, picture, size.width(), size.height())
+            return
 
 
 def _set_type(document: QTextDocument, narrow: bool) -> None:
