@@ -17,6 +17,8 @@ for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_H
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
+from app.ui.content_provider import ContentProvider  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -25,6 +27,14 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir(mode=0o700)
     return folder
+
+
+@pytest.fixture(scope="session")
+def loaded_content() -> ContentProvider:
+    """The built-in pack, loaded once for the whole run (it is read-only)."""
+    provider = ContentProvider()
+    provider.load()
+    return provider
 
 
 @pytest.fixture

@@ -30,12 +30,9 @@ US_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 UK_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
-@pytest.fixture(scope="module")
-def provider() -> ContentProvider:
-    """The built-in pack (tests/ui's session fixture is not visible from here)."""
-    content = ContentProvider()
-    content.load()
-    return content
+@pytest.fixture
+def provider(loaded_content: ContentProvider) -> ContentProvider:
+    return loaded_content
 
 
 @pytest.fixture

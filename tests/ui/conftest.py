@@ -31,12 +31,14 @@ def prefs(store: Store) -> Preferences:
     return Preferences(store)
 
 
-@pytest.fixture(scope="session")
-def loaded_content() -> ContentProvider:
-    """The built-in pack, loaded once for the whole run (it is read-only)."""
-    provider = ContentProvider()
-    provider.load()
-    return provider
+@pytest.fixture
+def app_style() -> Iterator[QApplication]:
+    """The application, with its stylesheet put back after the test changes it."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.styleSheet()
+    yield app
+    app.setStyleSheet(before)
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -13,15 +12,6 @@ from app.ui.screens.day_preview import EXTRA_DAYS, DayPreview, spans_on
 from app.ui.theme import stylesheet
 
 DAY_3 = date(2026, 3, 9)
-
-
-@pytest.fixture
-def app_style() -> Iterator[QApplication]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    before = app.styleSheet()
-    yield app
-    app.setStyleSheet(before)
 
 
 def _preview(qtbot: QtBot, plan: RecoveryPlan, today: date = DAY_3) -> DayPreview:

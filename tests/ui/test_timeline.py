@@ -24,15 +24,6 @@ def us_english() -> Iterator[None]:
     QLocale.setDefault(before)
 
 
-@pytest.fixture
-def app_style() -> Iterator[QApplication]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    before = app.styleSheet()
-    yield app
-    app.setStyleSheet(before)
-
-
 def _plain(text: str) -> str:
     """CLDR puts a narrow no-break space before AM/PM; compare with ordinary spaces."""
     return text.replace("\u202f", " ").replace("\xa0", " ")
