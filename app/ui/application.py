@@ -56,7 +56,8 @@ def create_application() -> QApplication:
 def apply_theme(
     app: QApplication, prefs: Preferences, kiosk: bool = False, accent: str | None = None
 ) -> None:
-    app.setStyleSheet(stylesheet(prefs.theme, prefs.text_step, kiosk, accent))
+    icons = paths.resource_path("icons").as_posix()
+    app.setStyleSheet(stylesheet(prefs.theme, prefs.text_step, kiosk, accent, icons))
 
 
 def recovery_message(recovery: Recovery) -> str:

@@ -137,12 +137,14 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     def apply_icons(self, theme: str) -> None:
-        colour = PALETTES[theme].text
+        palette = PALETTES[theme]
         self.rail.ensurePolished()
         side = round(self.rail.fontMetrics().height() * 1.2)  # icons grow with the text size
         self.rail.setIconSize(QSize(side, side))
         for index, area in enumerate(self._areas):
-            self.rail.item(index).setIcon(icon(area.icon, colour, side * 2))
+            self.rail.item(index).setIcon(
+                icon(area.icon, palette.text, side * 2, selected_colour=palette.on_highlight)
+            )
         if self.isVisible():  # a hidden window has no real width yet; showing it fits the rail
             self._fit_rail()
 

@@ -70,13 +70,21 @@ def heading_px(body: int, level: int) -> int:
     return round(body * 1.25 ** (4 - level))
 
 
-def stylesheet(theme: str, text_step: int, kiosk: bool = False, accent: str | None = None) -> str:
+def stylesheet(
+    theme: str,
+    text_step: int,
+    kiosk: bool = False,
+    accent: str | None = None,
+    icons: str = "",
+) -> str:
+    """`icons`: the icons folder as a URL path, for the tick drawn in ticked boxes."""
     p = PALETTES.get(theme, LIGHT)
     if accent and theme == "light":
         # A clinic's colour, already checked for contrast with white text and background
         # (app.domain.clinic); only the light theme, where that check holds.
         p = p._replace(primary=accent)
     body = body_px(text_step, kiosk)
+    tick = "black" if p.on_primary.upper() in ("#000000", "#12181B") else "white"
     h1, h2, h3 = heading_px(body, 1), heading_px(body, 2), heading_px(body, 3)
     target = 48 if kiosk else 40  # minimum touch target height in px
     return f"""
@@ -144,7 +152,18 @@ QRadioButton, QCheckBox {{
     min-height: {target}px; spacing: 12px; padding: 0 8px; border: 3px solid transparent;
     border-radius: 8px;
 }}
-QRadioButton::indicator, QCheckBox::indicator {{ width: 28px; height: 28px; }}
+QRadioButton::indicator, QCheckBox::indicator {{
+    width: 28px; height: 28px; border: 2px solid {p.border}; background: {p.background};
+}}
+QCheckBox::indicator {{ border-radius: 6px; }}
+QRadioButton::indicator {{ border-radius: 16px; }}
+/* Ticked: filled and with a tick (or a filled dot), so the state never rests on colour. */
+QCheckBox::indicator:checked {{
+    background: {p.primary}; border-color: {p.primary}; image: url({icons}/check-{tick}.svg);
+}}
+QRadioButton::indicator:checked {{
+    background: {p.primary}; border: 7px solid {p.background}; outline: 2px solid {p.border};
+}}
 QPlainTextEdit, QTextBrowser, QLineEdit, QComboBox {{
     background: {p.background}; color: {p.text}; border: 2px solid {p.border}; border-radius: 8px;
     padding: 4px 8px;

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.ui.contrast import contrast_ratio
@@ -44,3 +46,15 @@ def test_text_sizes_are_four_steps_up_to_twice_the_body() -> None:
 def test_stylesheet_uses_the_chosen_body_size_and_kiosk_targets() -> None:
     assert "font-size: 36px" in stylesheet("light", 3)
     assert "min-height: 48px" in stylesheet("light", 0, kiosk=True)
+
+
+@pytest.mark.parametrize("theme", PALETTES)
+def test_a_ticked_box_shows_a_tick_that_exists_in_every_theme(theme: str) -> None:
+    import re
+
+    from app.paths import resource_path
+
+    icons = resource_path("icons").as_posix()
+    sheet = stylesheet(theme, 0, icons=icons)
+    [tick] = re.findall(r"image: url\(([^)]+)\)", sheet)
+    assert Path(tick).is_file()
