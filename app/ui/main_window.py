@@ -211,16 +211,6 @@ class MainWindow(QMainWindow):
         widget = self._ensure_built(index)
         self.stack.setCurrentWidget(widget)
 
-    def rebuild_areas(self) -> None:
-        """Rebuild every built area, e.g. after the text size changes, keeping the current one."""
-        current = self.rail.currentRow()
-        for index in list(self._built):
-            widget = self._built.pop(index)
-            self.stack.removeWidget(widget)
-            self.stack.insertWidget(index, QWidget())
-            widget.deleteLater()
-        self._show_area(current)
-
     def show_banner(self, title: str, text: str) -> None:
         message = f"{title}\n{text}"
         self.banner_text.setText(message)

@@ -14,7 +14,7 @@ import pytest
 
 from app.domain.plan import RecoveryPlan, build_plan, start_of_day
 from app.domain.protocol import Duration
-from tests.domain.shipped import PROTOCOL, TEXT
+from tests.domain.shipped import CLOCK_CHANGE_CASES, PROTOCOL, TEXT
 
 
 def _plan(zone_name: str, wall: datetime, **overrides: Duration) -> RecoveryPlan:
@@ -59,38 +59,8 @@ def test_sun_protection_ends_at_same_wall_time_14_days_later_across_fall_back() 
     assert _elapsed(plan, "sun") == timedelta(days=14, hours=1)
 
 
-@pytest.mark.parametrize(
-    ("zone", "treated", "makeup", "sun"),
-    [
-        # London: clocks go forward on 2026-03-29 and back on 2026-10-25.
-        (
-            "Europe/London",
-            datetime(2026, 3, 28, 16),
-            datetime(2026, 3, 29, 17),
-            datetime(2026, 4, 11, 16),
-        ),
-        (
-            "Europe/London",
-            datetime(2026, 10, 24, 16),
-            datetime(2026, 10, 25, 15),
-            datetime(2026, 11, 7, 16),
-        ),
-        # Sydney, southern hemisphere: clocks go back on 2026-04-05 and forward on 2026-10-04.
-        (
-            "Australia/Sydney",
-            datetime(2026, 4, 4, 16),
-            datetime(2026, 4, 5, 15),
-            datetime(2026, 4, 18, 16),
-        ),
-        (
-            "Australia/Sydney",
-            datetime(2026, 10, 3, 16),
-            datetime(2026, 10, 4, 17),
-            datetime(2026, 10, 17, 16),
-        ),
-    ],
-)
-def test_makeup_in_real_hours_and_sun_in_calendar_days_in_other_hemispheres(
+@pytest.mark.parametrize(("zone", "treated", "makeup", "sun"), CLOCK_CHANGE_CASES)
+def test_makeup_in_real_hours_and_sun_in_calendar_days_across_every_clock_change(
     zone: str, treated: datetime, makeup: datetime, sun: datetime
 ) -> None:
     plan = _plan(zone, treated)

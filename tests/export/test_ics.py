@@ -19,7 +19,7 @@ from icalendar import Calendar, Event, Timezone
 
 from app.domain.plan import RecoveryPlan, build_plan
 from app.export.ics import CalendarWords, build_calendar, write_atomically
-from tests.domain.shipped import PROTOCOL, TEXT
+from tests.domain.shipped import CLOCK_CHANGE_CASES, PROTOCOL, TEXT
 
 NEW_YORK = "America/New_York"
 WORDS = CalendarWords.english()
@@ -89,27 +89,7 @@ def _check_zone_of(event: Event, calendar: Calendar, zone_name: str) -> None:
 # --- instants and zones --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("zone", "treated", "makeup", "sun"),
-    [
-        # Spring forward in New York on 2026-03-08: 24 real hours end at 17:00.
-        (NEW_YORK, datetime(2026, 3, 7, 16), datetime(2026, 3, 8, 17), datetime(2026, 3, 21, 16)),
-        # Fall back in New York on 2026-11-01: 24 real hours end at 15:00.
-        (
-            NEW_YORK,
-            datetime(2026, 10, 31, 16),
-            datetime(2026, 11, 1, 15),
-            datetime(2026, 11, 14, 16),
-        ),
-        # London goes forward on 2026-03-29.
-        (
-            "Europe/London",
-            datetime(2026, 3, 28, 16),
-            datetime(2026, 3, 29, 17),
-            datetime(2026, 4, 11, 16),
-        ),
-    ],
-)
+@pytest.mark.parametrize(("zone", "treated", "makeup", "sun"), CLOCK_CHANGE_CASES)
 def test_events_start_at_the_plan_instants_in_the_patient_zone_across_clock_changes(
     zone: str, treated: datetime, makeup: datetime, sun: datetime
 ) -> None:

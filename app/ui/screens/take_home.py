@@ -64,43 +64,51 @@ class TakeHome(QWidget):
         self.status.setText(text)
         self.status.setAccessibleName(text)
 
-    def save_calendar(self) -> None:
-        from app.export.files import save_calendar
-
+    def _save(
+        self,
+        title: str,
+        suggested: str,
+        filters: str,
+        write: Callable[[RecoveryPlan, Path], None],
+        done: str,
+    ) -> None:
+        """Ask where, write there, and say plainly whether it worked."""
         plan = self._plan()
         if plan is None:
             return
-        name = self._choose(
-            self, self.tr("Save calendar file"), "aftercare.ics", self.tr("Calendar (*.ics)")
-        )
+        name = self._choose(self, title, suggested, filters)
         if not name:
             return
         try:
-            save_calendar(plan, self._session.content, Path(name), self._session.now())
+            write(plan, Path(name))
         except OSError as error:
             self._done(self.tr("Not saved: {error}").format(error=error.strerror or error))
             return
-        self._done(
-            self.tr("Saved to {file}. Open it to add the dates to your calendar.").format(file=name)
+        self._done(done.format(file=name))
+
+    def save_calendar(self) -> None:
+        from app.export.files import save_calendar
+
+        content, now = self._session.content, self._session.now()
+        self._save(
+            self.tr("Save calendar file"),
+            "aftercare.ics",
+            self.tr("Calendar (*.ics)"),
+            lambda plan, path: save_calendar(plan, content, path, now),
+            self.tr("Saved to {file}. Open it to add the dates to your calendar."),
         )
 
     def save_pdf(self) -> None:
         from app.export.files import save_handout
 
-        plan = self._plan()
-        if plan is None:
-            return
-        name = self._choose(
-            self, self.tr("Save handout"), "aftercare-plan.pdf", self.tr("PDF (*.pdf)")
+        content = self._session.content
+        self._save(
+            self.tr("Save handout"),
+            "aftercare-plan.pdf",
+            self.tr("PDF (*.pdf)"),
+            lambda plan, path: save_handout(plan, content, path, content.clinic_logo),
+            self.tr("Saved to {file}."),
         )
-        if not name:
-            return
-        try:
-            save_handout(plan, self._session.content, Path(name), self._session.content.clinic_logo)
-        except OSError as error:
-            self._done(self.tr("Not saved: {error}").format(error=error.strerror or error))
-            return
-        self._done(self.tr("Saved to {file}.").format(file=name))
 
     def print_handout(self) -> None:
         from app.export.files import handout_document
