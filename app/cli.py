@@ -37,6 +37,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the clinic's name, phone numbers, colour and aftercare timings from FILE "
         "(default: the clinic config in its usual place, if there is one)",
     )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="run as the waiting-room kiosk: fullscreen, looping, locked, storing nothing "
+        "(also turned on by kiosk.enabled in the clinic config)",
+    )
+    parser.add_argument(
+        "--screen",
+        type=int,
+        metavar="N",
+        help="with --kiosk: show the kiosk on screen N (0 is the first; default: the primary)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this copy works (content pack, clinic config, a temporary store, "
+        "every screen drawn offscreen), print what was checked and exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
         "validate-pack",
@@ -47,6 +65,17 @@ def build_parser() -> argparse.ArgumentParser:
     from app.export.commands import add_export_commands
 
     add_export_commands(commands)
+    pin = commands.add_parser(
+        "set-kiosk-pin",
+        help="ask for a staff PIN and store it, hashed, in the clinic config (--clinic-config or "
+        "the usual place); the PIN unlocks the kiosk's exit",
+    )
+    pin.add_argument(
+        "--pin-from-stdin",
+        action="store_true",
+        help="read the PIN from the first line of standard input instead of asking twice",
+    )
+    pin.add_argument("--remove", action="store_true", help="remove the PIN (exit stays locked)")
     return parser
 
 
@@ -62,6 +91,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_export(args)
 
+    if args.command == "set-kiosk-pin":
+        from app.kiosk_pin_command import run_set_kiosk_pin
+
+        return run_set_kiosk_pin(args)
+
+    if args.self_test:
+        from app.selftest import run_self_test
+
+        return run_self_test(args)
+
     from app.ui.application import GuiOptions, run_gui
 
     return run_gui(
@@ -69,5 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             data_dir=args.data_dir,
             content_pack=args.content_pack,
             clinic_config=args.clinic_config,
+            kiosk=args.kiosk,
+            screen=args.screen,
         )
     )

@@ -9,24 +9,21 @@ values that were good, each bad one replaced by its default, together with every
 
 import difflib
 import math
-import os
 import re
-import sys
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path, PureWindowsPath
 from types import MappingProxyType
 from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
-from app import APP_ID, APP_NAME
 from app.domain.contrast import contrast_ratio
+from app.domain.kiosk_pin import PinError, PinHash, parse_pin_hash
 from app.domain.protocol import Duration, overrides_from_mapping
 from app.domain.schema import Collector, FieldPath, Problem, ProtocolError, Text
 
-CONFIG_FILE_NAME = "clinic.toml"
 NAME_MAX = 80
 PHONE_MAX = 30
 KIOSK_IDLE_DEFAULT, KIOSK_IDLE_MIN, KIOSK_IDLE_MAX = 90, 20, 3600
@@ -62,6 +59,8 @@ class ClinicConfig:
     protocol_overrides: Mapping[str, Duration] = field(default_factory=_no_overrides)
     kiosk_enabled: bool = False
     kiosk_idle_seconds: int = KIOSK_IDLE_DEFAULT
+    kiosk_pin: PinHash | None = None  # None: no PIN, so the kiosk cannot be left from the screen
+    kiosk_reduce_motion: bool = False  # the attract loop changes slides without a fade
     source: Path | None = None  # the file the values came from
 
     def __post_init__(self) -> None:
@@ -122,6 +121,14 @@ def _idle(value: int) -> int:
     return value
 
 
+def _pin_hash(value: str) -> str:
+    try:
+        parse_pin_hash(value)
+    except PinError as error:
+        raise ValueError(str(error)) from None
+    return value
+
+
 class _Section(BaseModel):
     # strict: TOML gives real ints and strings, so "90" or 90.0 is a mistake to report.
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
@@ -138,6 +145,8 @@ class _ClinicModel(_Section):
 class _KioskModel(_Section):
     enabled: Annotated[bool, BeforeValidator(_true_or_false)] = False
     idle_seconds: Annotated[int, AfterValidator(_idle)] = KIOSK_IDLE_DEFAULT
+    pin_hash: Annotated[str, AfterValidator(_pin_hash)] | None = None
+    reduce_motion: Annotated[bool, BeforeValidator(_true_or_false)] = False
 
 
 _TOP_LEVEL = ("format", "clinic", "protocol", "kiosk")
@@ -198,6 +207,8 @@ def clinic_config_from_mapping(
         protocol_overrides=overrides,
         kiosk_enabled=kiosk.enabled,
         kiosk_idle_seconds=kiosk.idle_seconds,
+        kiosk_pin=parse_pin_hash(kiosk.pin_hash) if kiosk.pin_hash else None,
+        kiosk_reduce_motion=kiosk.reduce_motion,
         source=source,
     )
     return config, check.problems
@@ -341,41 +352,3 @@ def _logo_path(text: str, folder: Path) -> tuple[Path | None, str | None]:
     if relative.suffix.lower() == ".svg" and b"<svg" not in head.lower():
         return None, f"expected an SVG image, but {path} has no <svg> element near its start"
     return path, None
-
-
-def default_clinic_config_path(system: str, env: Mapping[str, str], home: Path) -> Path:
-    """Where the clinic config lives when no --clinic-config is given. `system` is
-    `sys.platform` ("linux", "darwin", "win32") or `platform.system()` ("Linux", "Darwin",
-    "Windows"). Windows uses the machine-wide ProgramData folder, since staff set it once per
-    machine; the path is built as Windows text, so it reads the same when tested elsewhere."""
-    kind = system.lower()
-    if kind.startswith("win"):
-        # Windows environment names are case-insensitive.
-        found = [v for k, v in env.items() if k.upper() == "PROGRAMDATA" and v]
-        program_data = found[0] if found else r"C:\ProgramData"
-        return Path(str(PureWindowsPath(program_data, APP_NAME, CONFIG_FILE_NAME)))
-    if kind in ("darwin", "macos"):
-        return home / "Library" / "Application Support" / APP_NAME / CONFIG_FILE_NAME
-    # XDG Base Directory: a relative or empty XDG_CONFIG_HOME is to be ignored.
-    xdg = env.get("XDG_CONFIG_HOME", "")
-    base = Path(xdg) if PurePosixPath(xdg).is_absolute() else home / ".config"
-    return base / APP_ID / CONFIG_FILE_NAME
-
-
-def find_clinic_config(explicit: Path | None) -> Path | None:
-    """The config file to load: `explicit` (--clinic-config) when given, even if it is missing,
-    so that loading reports "not found"; else the default path if something is there; else None."""
-    if explicit is not None:
-        return explicit.expanduser()
-    windows = sys.platform.startswith("win")
-    try:
-        home = Path.home()
-    except RuntimeError:  # no home folder known (a bare service account)
-        if not windows:
-            return None
-        home = Path()
-    default = default_clinic_config_path(sys.platform, os.environ, home)
-    try:
-        return default if default.exists() else None
-    except OSError:  # there but not readable: loading will say so
-        return default

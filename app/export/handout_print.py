@@ -33,8 +33,10 @@ __all__ = [
     "KEEP_TOGETHER",
     "PAGE_MARGIN_MM",
     "PRINT_DPI",
+    "default_printer_name",
     "page_size_for_locale",
     "print_handout",
+    "print_on_default_printer",
     "write_pdf",
 ]
 
@@ -211,5 +213,29 @@ def print_handout(document: QTextDocument, parent: QWidget | None) -> bool:
     dialog.setWindowTitle(_tr("Print your aftercare plan"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
+    _print_to(document, printer)
+    return True
+
+
+def default_printer_name() -> str:
+    """The system's default printer, or "" when there is none."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    info = QPrinterInfo.defaultPrinter()
+    return "" if info.isNull() else info.printerName()
+
+
+def print_on_default_printer(document: QTextDocument) -> bool:
+    """Print straight to the default printer, with no dialog: the kiosk's way, because the print
+    dialog offers "print to file" and a file browser, a way out of the kiosk. False when the
+    computer has no printer."""
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        return False
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(_page_layout())
+    printer.setDocName(_tr("Your aftercare plan"))
     _print_to(document, printer)
     return True

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
@@ -27,8 +28,18 @@ from app.ui.recovery_session import RecoverySession
 from app.ui.single_instance import SingleInstance
 from app.ui.theme import stylesheet
 
+if TYPE_CHECKING:  # pydantic: loaded after the first frame
+    from app.domain.clinic import ClinicConfig
+
 log = logging.getLogger(__name__)
 BENCH_ENV = "MICRONEEDLING_BENCH_FIRST_PAINT"
+
+
+@dataclass(frozen=True)
+class ClinicSettings:
+    config: ClinicConfig
+    path: Path | None  # None: there is no clinic config
+    problems: list[str]
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,8 @@ class GuiOptions:
     data_dir: str | None = None
     content_pack: str | None = None
     clinic_config: str | None = None
+    kiosk: bool = False  # --kiosk; kiosk.enabled in the clinic config also turns it on
+    screen: int | None = None  # the kiosk's screen; None: the primary
 
 
 def tr(text: str) -> str:
@@ -155,20 +168,16 @@ def _start_reminders(window: MainWindow, session: RecoverySession) -> None:
     reminders.check()
 
 
-def apply_clinic_config(
-    window: MainWindow,
-    content: ContentProvider,
-    session: RecoverySession,
-    explicit: Path | None,
-    tell: Callable[[QWidget, str, str], object] = QMessageBox.warning,
-) -> list[str]:
-    """Read the clinic config (if any) and put it to use; say plainly what was wrong in it.
-    The app carries on with every value that was fine, and the defaults for the rest."""
-    from app.domain.clinic import find_clinic_config, load_clinic_config
+def use_clinic_config(content: ContentProvider, explicit: Path | None) -> ClinicSettings:
+    """Read the clinic config (if any) into the content provider: name, phones, colour, logo
+    and timings. Every value that was fine is used, the defaults for the rest; `problems` says
+    what was wrong, one line each, for staff."""
+    from app.domain.clinic import ClinicConfig, load_clinic_config
+    from app.domain.clinic_location import find_clinic_config
 
     path = find_clinic_config(explicit)
     if path is None:
-        return []
+        return ClinicSettings(ClinicConfig.empty(), None, [])
     config, problems = load_clinic_config(path, content.content().protocol.rule_ids)
     content.clinic_name = config.name or ""
     content.clinic_phone = config.phone or ""
@@ -176,23 +185,40 @@ def apply_clinic_config(
     content.clinic_accent = config.accent_colour
     content.clinic_logo = config.logo
     content.clinic_overrides = dict(config.protocol_overrides)
-    session.changed.emit()  # plans and screens use the clinic's timings and words from now on
-    window.restyle_requested.emit()
     lines = [str(problem) for problem in problems]
     for line in lines:
         log.warning("clinic config problem: %s", line)
-    if lines:
-        tell(
-            window,
-            tr("The clinic settings have mistakes"),
-            tr(
-                "Some clinic settings in {file} could not be used. The app uses its own "
-                "defaults for those and carries on. What needs fixing:"
-            ).format(file=str(path))
-            + "\n"
-            + "\n".join(lines),
-        )
-    return lines
+    return ClinicSettings(config, path, lines)
+
+
+def clinic_problem_text(settings: ClinicSettings) -> str:
+    return (
+        tr(
+            "Some clinic settings in {file} could not be used. The app uses its own "
+            "defaults for those and carries on. What needs fixing:"
+        ).format(file=str(settings.path))
+        + "\n"
+        + "\n".join(settings.problems)
+    )
+
+
+def apply_clinic_config(
+    window: MainWindow,
+    content: ContentProvider,
+    session: RecoverySession,
+    explicit: Path | None,
+    tell: Callable[[QWidget, str, str], object] = QMessageBox.warning,
+) -> list[str]:
+    """Read the clinic config (if any) and put it to use in the home window; say plainly what
+    was wrong in it."""
+    settings = use_clinic_config(content, explicit)
+    if settings.path is None:
+        return []
+    session.changed.emit()  # plans and screens use the clinic's timings and words from now on
+    window.restyle_requested.emit()
+    if settings.problems:
+        tell(window, tr("The clinic settings have mistakes"), clinic_problem_text(settings))
+    return settings.problems
 
 
 def _tell_about_content_problems(parent: QWidget, content: ContentProvider) -> None:
@@ -201,7 +227,21 @@ def _tell_about_content_problems(parent: QWidget, content: ContentProvider) -> N
         QMessageBox.warning(parent, tr("Content could not be used"), summary)
 
 
+def kiosk_requested(options: GuiOptions) -> bool:
+    """--kiosk, or `[kiosk] enabled = true` in the clinic config (read without the validator)."""
+    if options.kiosk:
+        return True
+    from app.domain.clinic_location import find_clinic_config, kiosk_enabled_in
+
+    path = find_clinic_config(Path(options.clinic_config) if options.clinic_config else None)
+    return path is not None and kiosk_enabled_in(path)
+
+
 def run_gui(options: GuiOptions) -> int:
+    if kiosk_requested(options):
+        from app.ui.kiosk.run import run_kiosk
+
+        return run_kiosk(options)
     app = create_application()
     try:
         data = paths.data_dir(options.data_dir)

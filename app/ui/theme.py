@@ -176,4 +176,40 @@ QListWidget#contentsList::item {{
 QListWidget#contentsList::item:selected {{ background: {p.highlight}; color: {p.on_highlight}; }}
 QScrollBar:vertical {{ width: 16px; background: {p.surface}; }}
 QScrollBar::handle:vertical {{ background: {p.secondary}; border-radius: 6px; min-height: 40px; }}
+""" + (_kiosk_rules(p, body) if kiosk else "")
+
+
+def _kiosk_rules(p: Palette, body: int) -> str:
+    """The kiosk's own parts: the top bar, the start tiles, the attract slides, the overlays.
+    Sizes for reading at arm's length and touching with a finger (48 px and more)."""
+    title, lead = heading_px(body, 1) + 8, heading_px(body, 3)
+    return f"""
+QFrame#kioskBar {{ background: {p.surface}; border-bottom: 2px solid {p.border}; }}
+QFrame#kioskBar QLabel {{ background: transparent; }}
+QLabel[role="kiosk-bar-name"] {{ font-size: {lead}px; font-weight: 600; }}
+QLabel[role="kiosk-bar-text"] {{ color: {p.text}; }}
+QLabel[role="kiosk-title"] {{ font-size: {title}px; font-weight: 600; }}
+QLabel[role="kiosk-lead"] {{ font-size: {lead}px; }}
+QLabel[role="kiosk-value"] {{ font-size: {lead}px; font-weight: 600; }}
+QLabel[role="kiosk-prompt"] {{
+    font-size: {lead}px; font-weight: 600; color: {p.on_primary}; background: {p.primary};
+    border-radius: 16px; padding: 16px 32px;
+}}
+QPushButton[role="tile"] {{
+    background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: 16px;
+    padding: 0; text-align: left;
+}}
+QPushButton[role="tile"]:pressed {{ background: {p.highlight}; color: {p.on_highlight}; }}
+QPushButton[role="stepper"], QPushButton[role="key"] {{ font-size: {lead}px; font-weight: 600; }}
+QPushButton[role="segment"] {{ min-height: 56px; }}
+QPushButton[role="segment"]:checked {{ background: {p.primary}; color: {p.on_primary}; }}
+QPushButton {{ min-height: 56px; }}
+QFrame#kioskOverlay {{ background: rgba(0, 0, 0, 150); }}
+QFrame#kioskOverlayCard {{
+    background: {p.background}; border-radius: 16px; border: 2px solid {p.border};
+}}
+QFrame#kioskOverlayCard QLabel {{ background: transparent; }}
+QLabel[role="caution-text"] {{ color: {p.caution_text}; font-weight: 600; }}
+QScrollBar:vertical {{ width: 24px; }}
+QScrollBar::handle:vertical {{ min-height: 64px; }}
 """

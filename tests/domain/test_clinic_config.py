@@ -10,14 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain import clinic
+from app.domain import clinic_location
 from app.domain.clinic import (
     ClinicConfig,
     clinic_config_from_mapping,
-    default_clinic_config_path,
-    find_clinic_config,
     load_clinic_config,
 )
+from app.domain.clinic_location import default_clinic_config_path, find_clinic_config
 from app.domain.contrast import contrast_ratio
 from app.domain.protocol import Duration, Problem, load_protocol
 
@@ -506,7 +505,63 @@ def test_find_uses_the_default_path_only_when_a_file_is_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     default = tmp_path / "clinic.toml"
-    monkeypatch.setattr(clinic, "default_clinic_config_path", lambda *_: default)
+    monkeypatch.setattr(clinic_location, "default_clinic_config_path", lambda *_: default)
     assert find_clinic_config(None) is None
     default.write_text("format = 1\n", encoding="utf-8")
     assert find_clinic_config(None) == default
+
+
+# --- kiosk PIN and motion ----------------------------------------------------------------------
+
+
+def test_a_pin_hash_and_reduced_motion_are_read(tmp_path: Path) -> None:
+    from app.domain.kiosk_pin import hash_pin
+
+    stored = hash_pin("8080")
+    config, problems = _load(
+        tmp_path, f'[kiosk]\nenabled = true\npin_hash = "{stored}"\nreduce_motion = true\n'
+    )
+    assert problems == []
+    assert config.kiosk_pin is not None and config.kiosk_pin.matches("8080")
+    assert config.kiosk_reduce_motion is True
+
+
+def test_a_damaged_pin_hash_is_told_and_leaves_the_kiosk_locked(tmp_path: Path) -> None:
+    config, problems = _load(
+        tmp_path, '[kiosk]\npin_hash = "1234"\nreduce_motion = "yes"\nidle_seconds = 30\n'
+    )
+    messages = _by_field(problems)
+    assert "set-kiosk-pin" in messages["kiosk.pin_hash"]
+    assert "expected true or false" in messages["kiosk.reduce_motion"]
+    assert config.kiosk_pin is None  # no PIN: the kiosk cannot be left from the screen
+    assert config.kiosk_idle_seconds == 30  # the good value next to the bad ones is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[kiosk]\nenabled = true\n", True),
+        ("[kiosk]\nenabled = false\n", False),
+        ('[kiosk]\nenabled = "true"\n', False),  # the full load reports it; no kiosk by guess
+        ("[clinic]\n", False),
+        ("[kiosk\nenabled = true\n", False),  # not TOML
+        ("", False),
+    ],
+)
+def test_the_quick_look_finds_kiosk_enabled_only_when_it_is_really_true(
+    tmp_path: Path, text: str, expected: bool
+) -> None:
+    from app.domain.clinic_location import kiosk_enabled_in
+
+    assert kiosk_enabled_in(_write(tmp_path, text)) is expected
+    assert kiosk_enabled_in(tmp_path / "missing.toml") is False
+
+
+def test_kiosk_enabled_in_the_clinic_config_starts_the_kiosk(tmp_path: Path) -> None:
+    from app.ui.application import GuiOptions, kiosk_requested
+
+    on = _write(tmp_path, "[kiosk]\nenabled = true\n", "on.toml")
+    off = _write(tmp_path, "[kiosk]\nenabled = false\n", "off.toml")
+    assert kiosk_requested(GuiOptions(clinic_config=str(on)))
+    assert not kiosk_requested(GuiOptions(clinic_config=str(off)))
+    assert kiosk_requested(GuiOptions(clinic_config=str(off), kiosk=True))

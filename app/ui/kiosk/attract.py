@@ -1,0 +1,184 @@
+"""The attract loop: while nobody uses the kiosk, one explainer highlight at a time.
+
+Each slide is a screen of the content pack that has an illustration: its title, its one-line
+summary and its drawing, so every word comes from the reviewed pack. Slides change every
+`interval_ms` (10 s by default, DESIGN.md asks for 8-12 s) with a soft fade, or with none when
+the clinic asks for reduced motion. A touch anywhere emits `touched`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QVBoxLayout, QWidget
+
+from app.ui.content_provider import ContentProvider
+from app.ui.images import render_svg
+
+SLIDE_MS = 10_000
+FADE_MS = 700  # each way: out, change, in; slow enough to read as calm, not as a jump
+
+
+@dataclass(frozen=True)
+class Slide:
+    title: str
+    summary: str
+    illustration: Path | None
+    alt: str
+
+
+def slides_from(content: ContentProvider) -> list[Slide]:
+    screens = content.content().pack.screens
+    with_pictures = [s for s in screens if s.illustration_path is not None]
+    return [
+        Slide(s.meta.title, s.meta.summary, s.illustration_path, s.meta.illustration_alt or "")
+        for s in (with_pictures or list(screens))
+    ]
+
+
+class AttractLoop(QWidget):
+    touched = Signal()
+
+    def __init__(
+        self,
+        content: ContentProvider,
+        reduce_motion: bool,
+        interval_ms: int = SLIDE_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("attract")
+        self.setAccessibleName(self.tr("Highlights about microneedling"))
+        self.reduce_motion = reduce_motion
+        self.slides = slides_from(content)
+        self.index = 0
+        self._fade: QPropertyAnimation | None = None
+        # Each fade takes at most a quarter of a slide's time, so a slide is always readable.
+        self.fade_ms = min(FADE_MS, interval_ms // 4)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 32, 64, 32)
+        layout.setSpacing(24)
+        self.card = QWidget()
+        card_layout = QVBoxLayout(self.card)
+        card_layout.setContentsMargins(0, 0, 0, 0)
+        card_layout.setSpacing(24)
+        self.title = QLabel()
+        self.title.setProperty("role", "kiosk-title")
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.summary = QLabel()
+        self.summary.setProperty("role", "kiosk-lead")
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setMinimumSize(1, 1)
+        card_layout.addWidget(self.title)
+        card_layout.addWidget(self.summary)
+        card_layout.addWidget(self.picture, 1)
+        layout.addWidget(self.card, 1)
+        self.effect = QGraphicsOpacityEffect(self.card)
+        self.effect.setOpacity(1.0)
+        self.card.setGraphicsEffect(self.effect)
+
+        self.prompt = QLabel(self.tr("Touch the screen to start"))
+        self.prompt.setProperty("role", "kiosk-prompt")
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.prompt)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.advance)
+        self._show(0)
+
+    # the loop ----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin at the first slide, fully shown."""
+        self._stop_fade()
+        self._show(0)
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._stop_fade()
+
+    def advance(self) -> None:
+        if not self.slides:
+            return
+        following = (self.index + 1) % len(self.slides)
+        if self.reduce_motion or not self.fade_ms:
+            self._show(following)
+            return
+        if self._fade is not None:
+            return  # still changing slides; the next tick moves on
+        fade = QPropertyAnimation(self.effect, b"opacity", self)
+        fade.setDuration(self.fade_ms)
+        fade.setStartValue(1.0)
+        fade.setEndValue(0.0)
+        fade.setEasingCurve(QEasingCurve.Type.InOutSine)
+        fade.finished.connect(lambda: self._fade_in(following))
+        self._fade = fade
+        fade.start()
+
+    def fading(self) -> bool:
+        return self._fade is not None
+
+    def _fade_in(self, index: int) -> None:
+        self._show(index)
+        fade = QPropertyAnimation(self.effect, b"opacity", self)
+        fade.setDuration(self.fade_ms)
+        fade.setStartValue(0.0)
+        fade.setEndValue(1.0)
+        fade.setEasingCurve(QEasingCurve.Type.InOutSine)
+        fade.finished.connect(self._stop_fade)
+        self._fade = fade
+        fade.start()
+
+    def _stop_fade(self) -> None:
+        if self._fade is not None:
+            fade, self._fade = self._fade, None
+            fade.stop()
+            fade.deleteLater()
+        self.effect.setOpacity(1.0)
+
+    # drawing -----------------------------------------------------------------------------------
+
+    def _show(self, index: int) -> None:
+        if not self.slides:
+            return
+        self.index = index
+        slide = self.slides[index]
+        self.title.setText(slide.title)
+        self.summary.setText(slide.summary)
+        self.picture.setAccessibleName(slide.alt)
+        self.picture.setAccessibleDescription(slide.alt)
+        self.setAccessibleDescription(f"{slide.title}. {slide.summary}")
+        self._draw_picture()
+
+    def _draw_picture(self) -> None:
+        slide = self.slides[self.index] if self.slides else None
+        if slide is None or slide.illustration is None:
+            self.picture.clear()
+            return
+        box = self.picture.size()
+        width = max(min(box.width(), 1100), 200)
+        image = render_svg(slide.illustration, width=width)
+        if image is None:
+            self.picture.clear()
+            return
+        if box.height() > 50 and image.height() > box.height():
+            image = render_svg(slide.illustration, height=box.height()) or image
+        self.picture.setPixmap(QPixmap.fromImage(image))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._draw_picture)  # after the layout gave the picture room
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self.touched.emit()

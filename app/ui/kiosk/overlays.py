@@ -1,0 +1,259 @@
+"""What shows over the kiosk's screens: "Still there?", the staff corner and the PIN keypad.
+
+They are layers inside the one fullscreen window, not separate dialogs: a dialog is a window the
+window manager may let a visitor move, close or put behind the desktop.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.domain.kiosk_pin import PIN_MAX_DIGITS, PinGate
+
+log = logging.getLogger(__name__)
+HOLD_MS = 5000  # press and hold the staff corner this long
+CORNER_PX = 96
+
+
+class Overlay(QFrame):
+    """A layer over the whole parent, dimming it, with a card in the middle."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskOverlay")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 32, 32, 32)
+        self.card = QFrame()
+        self.card.setObjectName("kioskOverlayCard")
+        self.card.setMaximumWidth(760)
+        self.card_layout = QVBoxLayout(self.card)
+        self.card_layout.setContentsMargins(40, 32, 40, 32)
+        self.card_layout.setSpacing(24)
+        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignCenter)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.parent():
+            self._cover()
+        return False
+
+    def _cover(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+
+    def open(self) -> None:
+        self._cover()
+        self.show()
+        self.raise_()
+
+    def label(self, text: str, role: str = "") -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        if role:
+            label.setProperty("role", role)
+        self.card_layout.addWidget(label)
+        return label
+
+
+class StillThere(Overlay):
+    """ "Still there?" with a count down; a touch anywhere answers it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Still there?"))
+        self.label(self.tr("Still there?"), "h1")
+        self.countdown = self.label("")
+        self.stay = QPushButton(self.tr("Yes, I'm still here"))
+        self.stay.setProperty("role", "primary")
+        self.stay.clicked.connect(self.hide)
+        self.card_layout.addWidget(self.stay)
+        self._left_ms = 0
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count)
+
+    def ask(self, seconds: int) -> None:
+        self._left_ms = seconds * 1000
+        self._show_count()
+        self.open()
+        self._tick.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if hasattr(self, "_tick"):  # Overlay.__init__ hides before the timer exists
+            self._tick.stop()
+        super().hideEvent(event)
+
+    def _count(self) -> None:
+        self._left_ms = max(self._left_ms - 1000, 0)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        seconds = (self._left_ms + 999) // 1000
+        text = self.tr("Going back to the start in {seconds} s.").format(seconds=seconds)
+        self.countdown.setText(text)
+        self.countdown.setAccessibleName(text)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self.hide()
+
+
+class StaffCorner(QWidget):
+    """An unmarked square in a corner: pressed and held for HOLD_MS, it emits `held`.
+
+    A visitor tapping it sees nothing happen; only a deliberate five-second hold counts."""
+
+    held = Signal()
+
+    def __init__(self, parent: QWidget, hold_ms: int = HOLD_MS) -> None:
+        super().__init__(parent)
+        self.setObjectName("staffCorner")
+        self.setAccessibleName(self.tr("Staff: press and hold for five seconds"))
+        self.setFixedSize(CORNER_PX, CORNER_PX)
+        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(hold_ms)
+        self._timer.timeout.connect(self.held)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self._timer.start()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self._timer.stop()  # let go early: nothing happens
+
+    def holding(self) -> bool:
+        return self._timer.isActive()
+
+
+class PinPad(Overlay):
+    """The staff PIN on a keypad. `unlocked` when the PIN is right; wrong PINs are limited by
+    the PinGate. Without a stored PIN it only says that the exit is locked, and how to stop
+    the kiosk."""
+
+    unlocked = Signal()
+
+    def __init__(self, parent: QWidget, gate: PinGate) -> None:
+        super().__init__(parent)
+        self._gate = gate
+        self.entered = ""
+        self.setAccessibleName(self.tr("Staff PIN"))
+        self.title = self.label(self.tr("Staff: enter the PIN to close the kiosk"), "h2")
+        self.dots = self.label("", "kiosk-value")
+        self.message = self.label("", "secondary")
+        self.keys: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        layout = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok")
+        names = {"clear": self.tr("Clear"), "ok": self.tr("OK")}
+        for index, key in enumerate(layout):
+            button = QPushButton(names.get(key, key))
+            button.setProperty("role", "primary" if key == "ok" else "key")
+            button.setMinimumSize(96, 64)
+            button.setAccessibleName(names.get(key, key))
+            button.clicked.connect(lambda _=False, k=key: self.press(k))
+            grid.addWidget(button, index // 3, index % 3)
+            self.keys[key] = button
+        self.card_layout.addLayout(grid)
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.clicked.connect(self.close_pad)
+        self.card_layout.addWidget(self.cancel)
+        self._lock_tick = QTimer(self)
+        self._lock_tick.setInterval(1000)
+        self._lock_tick.timeout.connect(self._show_lock)
+        if not gate.has_pin:
+            self.title.setText(self.tr("This kiosk has no staff PIN"))
+            self.message.setText(
+                self.tr(
+                    "It cannot be closed from the screen. Set a PIN with the set-kiosk-pin "
+                    "command, or stop the kiosk from the computer itself (see the setup guide)."
+                )
+            )
+            for button in self.keys.values():
+                button.hide()
+            self.dots.hide()
+            self.cancel.setText(self.tr("Close"))
+
+    def open(self) -> None:
+        self.entered = ""
+        self._show_dots()
+        if self._gate.has_pin:
+            self.message.setText("")
+        super().open()
+        self._show_lock()
+        self.setFocus()
+
+    def close_pad(self) -> None:
+        self.entered = ""
+        self._lock_tick.stop()
+        self.hide()
+
+    def press(self, key: str) -> None:
+        if not self._gate.has_pin or self._gate.locked_for() > timedelta(0):
+            return
+        if key == "clear":
+            self.entered = ""
+        elif key == "ok":
+            self.submit()
+            return
+        elif len(self.entered) < PIN_MAX_DIGITS:
+            self.entered += key
+        self._show_dots()
+
+    def submit(self) -> None:
+        attempt = self._gate.try_pin(self.entered)
+        self.entered = ""
+        self._show_dots()
+        if attempt.accepted:
+            log.info("kiosk unlocked by staff PIN")
+            self.close_pad()
+            self.unlocked.emit()
+            return
+        log.warning("wrong kiosk PIN")
+        self.message.setText(self.tr("That PIN is not right."))
+        self._show_lock()
+
+    def _show_dots(self) -> None:
+        shown = "●" * len(self.entered) if self.entered else "—"
+        self.dots.setText(shown)
+        self.dots.setAccessibleName(
+            self.tr("{count} digits entered").format(count=len(self.entered))
+        )
+
+    def _show_lock(self) -> None:
+        left = self._gate.locked_for()
+        locked = left > timedelta(0)
+        for button in self.keys.values():
+            button.setEnabled(not locked)
+        if locked:
+            seconds = int(left.total_seconds() + 0.999)
+            self.message.setText(
+                self.tr("Too many wrong PINs. Try again in {seconds} s.").format(seconds=seconds)
+            )
+            self._lock_tick.start()
+        elif self._lock_tick.isActive():
+            self._lock_tick.stop()
+            self.message.setText("")
+        self.message.setAccessibleName(self.message.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text.isdigit() and text.isascii():
+            self.press(text)
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.press("ok")
+        elif event.key() == Qt.Key.Key_Backspace:
+            self.entered = self.entered[:-1]
+            self._show_dots()
+        else:
+            super().keyPressEvent(event)

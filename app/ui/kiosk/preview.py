@@ -1,0 +1,386 @@
+"""Preview my recovery, at the kiosk: pick when, then see the plan. In memory only.
+
+The plan is built from the pack and the clinic's timings exactly as the home window builds it,
+and shown with the home window's own day preview and timeline. Nothing is stored: the choice
+lives in these widgets, which the shell throws away when it returns to the start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.clock import Clock
+from app.domain.plan import RecoveryPlan
+from app.domain.series import EntryProblem, TreatmentInput, check_entry, plan_for
+from app.ui.content_provider import ContentProvider
+from app.ui.formatting import countdown, local_moment
+from app.ui.kiosk.qr import modules_across, qr_image, summary_text
+from app.ui.screens.day_preview import DayPreview
+from app.ui.screens.page import Page, add_label
+from app.ui.screens.timeline import TimelineView
+from app.ui.theme import Palette
+
+DAYS_BACK, DAYS_AHEAD = 30, 90  # a visitor treated last month, or booked for later
+STEP_MINUTES = 30
+QR_SIDE_PX = 360  # large enough for a phone held at arm's length, small enough for 1280x800
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("KioskPreview", text)
+
+
+def _wall_label(day: date, today: date) -> str:
+    long_date = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+    named = {0: tr("Today, {date}"), -1: tr("Yesterday, {date}"), 1: tr("Tomorrow, {date}")}
+    pattern = named.get((day - today).days)
+    return pattern.format(date=long_date) if pattern else long_date
+
+
+class Stepper(QWidget):
+    """[−]  value  [+]: a value changed by big buttons, no keyboard or hover needed."""
+
+    def __init__(self, less: str, more: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(16)
+        self.less = QPushButton("−")
+        self.less.setAccessibleName(less)
+        self.more = QPushButton("+")
+        self.more.setAccessibleName(more)
+        for button in (self.less, self.more):
+            button.setProperty("role", "stepper")
+            button.setMinimumSize(96, 72)
+        self.value = QLabel()
+        self.value.setProperty("role", "kiosk-value")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.value.setWordWrap(True)
+        row.addWidget(self.less)
+        row.addWidget(self.value, 1)
+        row.addWidget(self.more)
+
+    def show_value(self, text: str) -> None:
+        self.value.setText(text)
+        self.value.setAccessibleName(text)
+
+
+class PreviewPicker(Page):
+    """When is (or was) your treatment? A day and a time, each moved by big buttons."""
+
+    # An aware datetime in the kiosk's zone (object: PySide would turn datetime into QDateTime).
+    chosen = Signal(object)
+
+    def __init__(self, clock: Clock, zone: ZoneInfo, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("When is your treatment?"), parent)
+        self._clock = clock
+        self._zone = zone
+        now = clock.now().astimezone(zone)
+        self.today = now.date()
+        self.day = self.today
+        # Start at the last half hour: "today, a little earlier" is the common visitor.
+        self.minutes = (now.hour * 60 + now.minute) // STEP_MINUTES * STEP_MINUTES
+        add_label(
+            self.column,
+            self.tr(
+                "Pick the day and time of your treatment, past or coming. You will see what "
+                "to do each day and when each step ends. Nothing you pick is kept."
+            ),
+        )
+        add_label(self.column, self.tr("Day"), "h3")
+        self.day_stepper = Stepper(self.tr("One day earlier"), self.tr("One day later"))
+        self.day_stepper.less.clicked.connect(lambda: self.step_day(-1))
+        self.day_stepper.more.clicked.connect(lambda: self.step_day(1))
+        self.column.addWidget(self.day_stepper)
+        add_label(self.column, self.tr("Time"), "h3")
+        self.time_stepper = Stepper(self.tr("Half an hour earlier"), self.tr("Half an hour later"))
+        self.time_stepper.less.clicked.connect(lambda: self.step_time(-STEP_MINUTES))
+        self.time_stepper.more.clicked.connect(lambda: self.step_time(STEP_MINUTES))
+        self.column.addWidget(self.time_stepper)
+        self.problem = add_label(self.column, "", "caution-text")
+        self.problem.hide()
+        self.show_button = QPushButton(self.tr("Show my recovery"))
+        self.show_button.setProperty("role", "primary")
+        self.show_button.clicked.connect(self.confirm)
+        self.column.addWidget(self.show_button)
+        self.column.addStretch(1)
+        self._update()
+
+    def step_day(self, step: int) -> None:
+        low, high = (self.today + timedelta(days=d) for d in (-DAYS_BACK, DAYS_AHEAD))
+        self.day = min(max(self.day + timedelta(days=step), low), high)
+        self._update()
+
+    def step_time(self, minutes: int) -> None:
+        self.minutes = (self.minutes + minutes) % (24 * 60)
+        self._update()
+
+    def local(self) -> datetime:
+        """The chosen wall-clock time, naive."""
+        return datetime.combine(self.day, time(self.minutes // 60, self.minutes % 60))
+
+    def _update(self) -> None:
+        self.day_stepper.show_value(_wall_label(self.day, self.today))
+        clock = QLocale().toString(
+            QTime(self.minutes // 60, self.minutes % 60), QLocale.FormatType.ShortFormat
+        )
+        self.time_stepper.show_value(clock)
+        self.day_stepper.less.setEnabled(self.day > self.today - timedelta(days=DAYS_BACK))
+        self.day_stepper.more.setEnabled(self.day < self.today + timedelta(days=DAYS_AHEAD))
+        self.problem.hide()
+
+    def confirm(self) -> None:
+        problem = check_entry(self.local(), self._zone.key, self._clock.now())
+        if problem is EntryProblem.NOT_A_TIME:
+            self.problem.setText(
+                self.tr("The clocks change at that time, so it does not exist. Pick another time.")
+            )
+            self.problem.show()
+            return
+        self.chosen.emit(self.local().replace(tzinfo=self._zone))
+
+
+class TakeHomeCode(QWidget):
+    """The QR code of the plan's key dates, and the printed handout where there is a printer."""
+
+    def __init__(
+        self,
+        plan: RecoveryPlan,
+        content: ContentProvider,
+        printer_name: str,
+        print_plan: Callable[[RecoveryPlan], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._plan = plan
+        self._print_plan = print_plan
+        self.text = summary_text(plan, content.clinic_name, content.clinic_phone)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(32)
+        scale = max(2, QR_SIDE_PX // modules_across(self.text))
+        self.code = QLabel()
+        self.code.setPixmap(QPixmap.fromImage(qr_image(self.text, scale)))
+        self.code.setAccessibleName(self.tr("QR code with your key dates"))
+        self.code.setAccessibleDescription(self.text)
+        self.code.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.code, 0, Qt.AlignmentFlag.AlignTop)
+        words = QVBoxLayout()
+        words.setSpacing(16)
+        add_label(words, self.tr("Take it home"), "h2")
+        add_label(
+            words,
+            self.tr(
+                "Point your phone's camera at the code. It shows your key dates and the "
+                "clinic's phone number as plain text, to save or share. It has no name in it, "
+                "and nothing is sent anywhere."
+            ),
+        )
+        self.print_button = QPushButton(self.tr("Print my aftercare plan"))
+        self.print_button.clicked.connect(self.print_handout)
+        self.status = add_label(words, "", "secondary")
+        if printer_name:
+            words.insertWidget(2, self.print_button)
+        else:
+            self.print_button.hide()
+            self.status.setText(self.tr("Ask at the front desk for a printed copy of your plan."))
+        words.addStretch(1)
+        layout.addLayout(words, 1)
+
+    def print_handout(self) -> None:
+        if self._print_plan(self._plan):
+            text = self.tr("Sent to the printer. Collect it at the front desk.")
+        else:
+            text = self.tr("The printer is not available. Ask at the front desk for a copy.")
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+
+
+class PreviewResult(QWidget):
+    """The countdown, a day at a time, all the dates, and take it home."""
+
+    def __init__(
+        self,
+        plan: RecoveryPlan,
+        content: ContentProvider,
+        clock: Clock,
+        palette: Callable[[], Palette],
+        printer_name: str,
+        print_plan: Callable[[RecoveryPlan], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self._clock = clock
+        self.setAccessibleName(self.tr("Your recovery"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 16)
+        outer.setSpacing(16)
+
+        card = QFrame()
+        card.setProperty("role", "card")
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(24, 16, 24, 16)
+        top = QHBoxLayout()
+        self.treated = QLabel()
+        self.treated.setWordWrap(True)
+        self.treated.setProperty("role", "secondary")
+        top.addWidget(self.treated, 1)
+        self.change_button = QPushButton(self.tr("Change the time"))
+        top.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignTop)
+        card_layout.addLayout(top)
+        self.countdown = add_label(card_layout, "", "h2")
+        self.countdown_detail = add_label(card_layout, "")
+        outer.addWidget(card)
+
+        # Three views, switched by big buttons (tabs are too small to touch).
+        switch = QHBoxLayout()
+        switch.setSpacing(8)
+        self.views = QStackedWidget()
+        self.view_buttons = QButtonGroup(self)
+        self.view_buttons.setExclusive(True)
+        self.day_preview = DayPreview()
+        self.timeline = TimelineView(palette)
+        self.take_home = TakeHomeCode(plan, content, printer_name, print_plan)
+        views = (
+            (self.tr("Day by day"), self.day_preview),
+            (self.tr("All the dates"), self.timeline),
+            (self.tr("Take it home"), self.take_home),
+        )
+        for index, (label, widget) in enumerate(views):
+            button = QPushButton(label)
+            button.setCheckable(True)
+            button.setProperty("role", "segment")
+            self.view_buttons.addButton(button, index)
+            switch.addWidget(button)
+            scroller = QScrollArea()
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            holder = QWidget()
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(8, 8, 8, 8)
+            holder_layout.addWidget(widget)
+            holder_layout.addStretch(1)
+            scroller.setWidget(holder)
+            self.views.addWidget(scroller)
+        switch.addStretch(1)
+        outer.addLayout(switch)
+        outer.addWidget(self.views, 1)
+        self.view_buttons.idClicked.connect(self.show_view)
+        self.view_buttons.button(0).setChecked(True)
+
+        now = clock.now()
+        self.day_preview.set_plan(plan, plan.local_date_of(max(now, plan.treated_at)))
+        self.timeline.set_plan(plan, now)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(15_000)
+        self.ticker.timeout.connect(self.refresh)
+        self.ticker.start()
+        self.refresh()
+
+    def show_view(self, index: int) -> None:
+        self.views.setCurrentIndex(index)
+        button = self.view_buttons.button(index)
+        if button is not None:
+            button.setChecked(True)
+
+    def refresh(self) -> None:
+        """Recomputed from the clock each tick, like the home window's countdown."""
+        now = self._clock.now()
+        plan = self.plan
+        when = local_moment(plan.treated_at, plan.zone)
+        if now < plan.treated_at:
+            self.treated.setText(self.tr("If your treatment is on {when}").format(when=when))
+        else:
+            self.treated.setText(self.tr("If you were treated on {when}").format(when=when))
+        upcoming = plan.next_milestone(now)
+        if upcoming is not None:
+            self.countdown.setText(countdown(upcoming.countdown, plan.time_until(now, upcoming)))
+            self.countdown_detail.setText(
+                self.tr("{label}: {when}").format(
+                    label=upcoming.label, when=local_moment(upcoming.at, plan.zone)
+                )
+            )
+        else:
+            self.countdown.setText(self.tr("All the aftercare steps are over"))
+            self.countdown_detail.setText("")
+        for label in (self.treated, self.countdown, self.countdown_detail):
+            label.setAccessibleName(label.text())
+        self.timeline.set_plan(plan, now)
+
+
+class PreviewArea(QWidget):
+    """The picker, then the result; `reset` goes back to the picker, forgetting the choice."""
+
+    def __init__(
+        self,
+        content: ContentProvider,
+        clock: Clock,
+        zone: ZoneInfo,
+        palette: Callable[[], Palette],
+        printer_name: str,
+        print_plan: Callable[[RecoveryPlan], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._content = content
+        self._clock = clock
+        self._zone = zone
+        self._palette = palette
+        self._printer_name = printer_name
+        self._print_plan = print_plan
+        self.setAccessibleName(self.tr("Preview my recovery"))
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.picker = PreviewPicker(clock, zone)
+        self.picker.chosen.connect(self.show_plan)
+        self._layout.addWidget(self.picker, 0, 0)
+        self.result: PreviewResult | None = None
+
+    def plan_for(self, treated_at: datetime) -> RecoveryPlan:
+        content = self._content.content()
+        treatment = TreatmentInput(0, treated_at, self._zone.key, {})
+        return plan_for(treatment, content.protocol, content.text, self._content.clinic_overrides)
+
+    def show_plan(self, treated_at: datetime) -> None:
+        self._drop_result()
+        self.result = PreviewResult(
+            self.plan_for(treated_at),
+            self._content,
+            self._clock,
+            self._palette,
+            self._printer_name,
+            self._print_plan,
+        )
+        self.result.change_button.clicked.connect(self.change_time)
+        self._layout.addWidget(self.result, 0, 0)
+        self.picker.hide()
+        self.result.show()
+
+    def change_time(self) -> None:
+        self._drop_result()
+        self.picker.show()
+
+    def _drop_result(self) -> None:
+        if self.result is not None:
+            self.result.ticker.stop()
+            self.result.hide()
+            self._layout.removeWidget(self.result)
+            self.result.deleteLater()
+            self.result = None

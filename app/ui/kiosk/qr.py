@@ -1,0 +1,59 @@
+"""The "take it home" QR code: a short plain-text summary any phone camera can read.
+
+Plain text, not a link or a calendar file: it works offline, on every phone, and shows exactly
+what it holds. No name is ever in it; the kiosk never asks for one. Every medical word in it is
+a milestone label from the content pack.
+"""
+
+from __future__ import annotations
+
+import io
+
+import segno
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage
+
+from app.domain.plan import RecoveryPlan
+from app.ui.formatting import local_moment
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("KioskQr", text)
+
+
+def _plain(text: str) -> str:
+    # The no-break spaces that keep "5:00 PM" together on screen mean nothing to a phone's
+    # text view, and some readers show them as boxes.
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def summary_text(plan: RecoveryPlan, clinic_name: str, clinic_phone: str) -> str:
+    """The QR code's text: the treatment time, each milestone with its date, and the clinic."""
+    lines = [
+        tr("Microneedling aftercare"),
+        tr("Treatment: {when}").format(when=_plain(local_moment(plan.treated_at, plan.zone))),
+    ]
+    for milestone in plan.milestones:
+        when = _plain(local_moment(milestone.at, plan.zone))
+        lines.append(tr("{label}: {when}").format(label=milestone.label, when=when))
+    if clinic_phone:
+        who = clinic_name or tr("Your clinic")
+        lines.append(tr("{clinic}: {phone}").format(clinic=who, phone=clinic_phone))
+    lines.append(tr("General information. Follow your clinic's instructions."))
+    return "\n".join(lines)
+
+
+def qr_image(text: str, scale: int = 8) -> QImage:
+    """The QR code of `text` as an image, with the quiet zone (4 modules) scanners need."""
+    code = segno.make(text, error="m", micro=False)
+    data = io.BytesIO()
+    code.save(data, kind="png", scale=scale, border=4, dark="#000000", light="#FFFFFF")
+    image = QImage.fromData(data.getvalue())
+    if image.isNull():  # segno writes PNG itself; a null image would mean a broken install
+        raise RuntimeError("the QR code could not be drawn")
+    return image
+
+
+def modules_across(text: str) -> int:
+    """How many modules wide the code is, with its quiet zone (to pick a scale that fits)."""
+    return int(segno.make(text, error="m", micro=False).symbol_size(border=4)[0])

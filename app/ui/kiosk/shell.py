@@ -1,0 +1,479 @@
+"""The kiosk shell: one fullscreen, frameless window that loops, resets itself and stays put.
+
+States: the attract loop (nobody there) -> a visit (start screen, Learn, Preview my recovery,
+Warning signs) -> back to the attract loop, either after "Still there?" goes unanswered or
+after an error. A visit lives in one `Visit` widget that is thrown away at the end and built new
+for the next visitor, so no screen, scroll position, chosen date or preview can outlive it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.domain.clock import Clock
+from app.domain.kiosk_pin import PinGate
+from app.domain.plan import RecoveryPlan
+from app.ui.content_provider import ContentProvider
+from app.ui.icons import icon
+from app.ui.images import render_svg
+from app.ui.kiosk.attract import SLIDE_MS, AttractLoop
+from app.ui.kiosk.idle import IdleWatcher
+from app.ui.kiosk.overlays import HOLD_MS, PinPad, StaffCorner, StillThere
+from app.ui.theme import Palette
+
+log = logging.getLogger(__name__)
+PROMPT_SECONDS = 10
+# More errors than this within ERROR_WINDOW_S and the kiosk exits (code EXIT_TOO_MANY_ERRORS),
+# so the service that started it starts it afresh, rather than looping on a broken state.
+ERROR_LIMIT, ERROR_WINDOW_S, EXIT_TOO_MANY_ERRORS = 5, 60.0, 70
+
+
+@dataclass(frozen=True)
+class KioskTimings:
+    idle_ms: int = 90_000
+    prompt_ms: int = PROMPT_SECONDS * 1000
+    slide_ms: int = SLIDE_MS
+    hold_ms: int = HOLD_MS
+
+
+@dataclass(frozen=True)
+class KioskSetup:
+    """Everything a kiosk shows that is not content: from the clinic config and the machine."""
+
+    clinic_name: str
+    clinic_phone: str
+    logo: Path | None
+    reduce_motion: bool
+    gate: PinGate
+    clock: Clock
+    zone: ZoneInfo
+    palette: Callable[[], Palette]
+    printer_name: str  # "" when there is no printer
+    print_plan: Callable[[RecoveryPlan], bool]
+
+
+# Keys that would end or leave a program. Swallowed everywhere in the kiosk.
+_BLOCKED = {
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.ControlModifier),
+}
+_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.ShiftModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def is_exit_key(event: QKeyEvent) -> bool:
+    modifiers = event.modifiers() & _MODIFIERS
+    return (Qt.Key(event.key()), Qt.KeyboardModifier(modifiers.value)) in _BLOCKED
+
+
+class ExitGuard(QObject):
+    """Refuses the keys that close or quit, in every widget of the application."""
+
+    refused = Signal(str)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        keys = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+        if kind in keys and isinstance(event, QKeyEvent) and is_exit_key(event):
+            event.accept()
+            if kind == QEvent.Type.KeyPress:
+                self.refused.emit(QKeySequence(event.keyCombination()).toString())
+            return True
+        return False
+
+
+def _scroll_by_touch(widget: QWidget) -> None:
+    """A finger drags the page, as on a phone; the scroll bars stay for those who look for them."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QScroller
+
+    for area in widget.findChildren(QAbstractScrollArea):
+        QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+
+
+class Tile(QPushButton):
+    """A big button: a picture, a title and a line under it, all wrapping; one touch target."""
+
+    def __init__(self, picture: QPixmap, title: str, detail: str) -> None:
+        super().__init__()
+        self.setProperty("role", "tile")
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(detail)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(240)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(16)
+        self.picture = QLabel()
+        self.picture.setPixmap(picture)
+        self.title = QLabel(title)
+        self.title.setProperty("role", "kiosk-value")
+        self.detail = QLabel(detail)
+        for part in (self.picture, self.title, self.detail):
+            part.setWordWrap(True)
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(part)
+        layout.addStretch(1)
+
+
+class Visit(QStackedWidget):
+    """One visitor's screens: the start tiles first; Learn, Preview and Warning signs built the
+    first time they are opened."""
+
+    moved = Signal(str)  # the key of the screen now showing
+
+    def __init__(self, content: ContentProvider, setup: KioskSetup) -> None:
+        super().__init__()
+        self.setObjectName("visit")
+        self._content = content
+        self._setup = setup
+        self._built: dict[str, QWidget] = {}
+        self.start = self._start_screen()
+        self.addWidget(self.start)
+        self.key = "start"
+
+    def _start_screen(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("kioskStart")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(64, 48, 64, 48)
+        layout.setSpacing(24)
+        name = self._setup.clinic_name
+        title = self.tr("Welcome to {clinic}").format(clinic=name) if name else self.tr("Welcome")
+        heading = QLabel(title)
+        heading.setProperty("role", "kiosk-title")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        lead = QLabel(
+            self.tr(
+                "Learn about microneedling for acne scars and see what your recovery could "
+                "look like. Nothing you do here is kept."
+            )
+        )
+        lead.setProperty("role", "kiosk-lead")
+        lead.setWordWrap(True)
+        layout.addWidget(lead)
+        tiles = QHBoxLayout()
+        tiles.setSpacing(24)
+        palette = self._setup.palette()
+        self.tiles: dict[str, QPushButton] = {}
+        for key, icon_name, label, detail in (
+            (
+                "learn",
+                "learn",
+                self.tr("Learn about microneedling"),
+                self.tr("What it does, the day itself, aftercare"),
+            ),
+            (
+                "preview",
+                "recovery",
+                self.tr("Preview my recovery"),
+                self.tr("Pick a day and see each step"),
+            ),
+            (
+                "warning",
+                "warning",
+                self.tr("Warning signs"),
+                self.tr("When to call the clinic or for help"),
+            ),
+        ):
+            tile = Tile(icon(icon_name, palette.primary, 192).pixmap(96, 96), label, detail)
+            tile.clicked.connect(lambda _=False, k=key: self.open(k))
+            tiles.addWidget(tile, 1)
+            self.tiles[key] = tile
+        layout.addLayout(tiles, 3)
+        layout.addStretch(1)
+        return page
+
+    def open(self, key: str) -> None:
+        if key == "start":
+            widget = self.start
+        else:
+            if key not in self._built:
+                self._built[key] = self._build(key)
+                self.addWidget(self._built[key])
+                _scroll_by_touch(self._built[key])
+            widget = self._built[key]
+        self.setCurrentWidget(widget)
+        self.key = key
+        self.moved.emit(key)
+
+    def area(self, key: str) -> QWidget:
+        if key not in self._built:
+            self.open(key)
+        return self._built[key]
+
+    def _build(self, key: str) -> QWidget:
+        setup = self._setup
+        if key == "learn":
+            from app.ui.screens.learn import LearnArea
+
+            return LearnArea(self._content, setup.palette)
+        if key == "warning":
+            from app.ui.screens.warning_signs import WarningSignsArea
+
+            def open_learn(screen_id: str) -> None:
+                self.open("learn")
+                learn = self._built["learn"]
+                learn.open_screen(screen_id)  # type: ignore[attr-defined]
+
+            return WarningSignsArea(self._content, setup.palette, open_learn)
+        if key == "preview":
+            from app.ui.kiosk.preview import PreviewArea
+
+            return PreviewArea(
+                self._content,
+                setup.clock,
+                setup.zone,
+                setup.palette,
+                setup.printer_name,
+                setup.print_plan,
+            )
+        raise KeyError(key)
+
+
+class KioskWindow(QWidget):
+    """The kiosk. `reset()` ends a visit; `allow_close()` (after the staff PIN) lets it close."""
+
+    reset_done = Signal()
+
+    def __init__(
+        self,
+        content: ContentProvider,
+        setup: KioskSetup,
+        timings: KioskTimings | None = None,
+    ) -> None:
+        super().__init__()
+        timings = timings or KioskTimings()
+        self._content = content
+        self._setup = setup
+        self._timings = timings
+        self._may_close = False
+        self._errors: list[float] = []
+        self.setObjectName("kiosk")
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._top_bar())
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.attract = AttractLoop(content, setup.reduce_motion, timings.slide_ms)
+        self.attract.touched.connect(self.begin_visit)
+        self.stack.addWidget(self.attract)
+        self.visit: Visit | None = None
+
+        self.idle = IdleWatcher(timings.idle_ms, timings.prompt_ms, self)
+        self.still_there = StillThere(self)
+        self.idle.prompt.connect(self._ask_still_there)
+        self.idle.resumed.connect(self.still_there.hide)
+        self.idle.expired.connect(self._idle_reset)
+        self.pin_pad = PinPad(self, setup.gate)
+        self.pin_pad.unlocked.connect(self.allow_close)
+        self.corner.held.connect(self.pin_pad.open)
+
+        self.guard = ExitGuard(self)
+        self.guard.refused.connect(lambda keys: log.info("refused exit keys %s", keys))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.installEventFilter(self.guard)
+            app.applicationStateChanged.connect(self._on_state_changed)
+        self.show_attract()
+
+    # the top bar ---------------------------------------------------------------------------------
+
+    def _top_bar(self) -> QWidget:
+        bar = QFrame()
+        bar.setObjectName("kioskBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 24, 0)
+        row.setSpacing(16)
+        # The staff corner is the bar's top-left square, behind the clinic's logo.
+        self.corner = StaffCorner(bar, self._timings.hold_ms)
+        corner_layout = QHBoxLayout(self.corner)
+        corner_layout.setContentsMargins(16, 16, 16, 16)
+        self.logo = QLabel()
+        self.logo.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        corner_layout.addWidget(self.logo)
+        if self._setup.logo is not None:
+            self._show_logo(self._setup.logo)
+        row.addWidget(self.corner)
+        name = QLabel(self._setup.clinic_name or APP_NAME)
+        name.setProperty("role", "kiosk-bar-name")
+        row.addWidget(name, 1)
+        if self._setup.clinic_phone:
+            phone = QLabel(self.tr("Clinic phone: {phone}").format(phone=self._setup.clinic_phone))
+            phone.setProperty("role", "kiosk-bar-text")
+            row.addWidget(phone)
+        self.home_button = QPushButton(self.tr("Start screen"))
+        self.home_button.setAccessibleName(self.tr("Back to the start screen"))
+        self.home_button.setIcon(icon("home", self._setup.palette().primary, 64))
+        self.home_button.setIconSize(QSize(32, 32))
+        self.home_button.clicked.connect(lambda: self.go("start"))
+        row.addWidget(self.home_button)
+        return bar
+
+    def _show_logo(self, path: Path) -> None:
+        side = 64
+        if path.suffix.lower() == ".svg":
+            image = render_svg(path, height=side)
+            pixmap = QPixmap.fromImage(image) if image is not None else QPixmap()
+        else:
+            pixmap = QPixmap(str(path))
+            if not pixmap.isNull():
+                pixmap = pixmap.scaledToHeight(side, Qt.TransformationMode.SmoothTransformation)
+        if not pixmap.isNull():
+            if pixmap.width() > side:
+                pixmap = pixmap.scaledToWidth(side, Qt.TransformationMode.SmoothTransformation)
+            self.logo.setPixmap(pixmap)
+            self.logo.setAccessibleName(self.tr("Clinic logo"))
+
+    # states --------------------------------------------------------------------------------------
+
+    def show_attract(self) -> None:
+        self.idle.stop()
+        self.home_button.hide()
+        self.stack.setCurrentWidget(self.attract)
+        self.attract.start()
+
+    def begin_visit(self) -> None:
+        """A touch on the attract loop: the start screen of a new visit."""
+        self.attract.stop()
+        if self.visit is None:
+            self.visit = Visit(self._content, self._setup)
+            self.visit.moved.connect(self._on_moved)
+            self.stack.addWidget(self.visit)
+        self.stack.setCurrentWidget(self.visit)
+        self.visit.open("start")
+        self.idle.start()
+
+    def go(self, key: str) -> None:
+        if self.visit is None:
+            self.begin_visit()
+        assert self.visit is not None
+        self.visit.open(key)
+
+    def current(self) -> str:
+        """ "attract", or the key of the visit's screen showing."""
+        if self.visit is None or self.stack.currentWidget() is not self.visit:
+            return "attract"
+        return self.visit.key
+
+    def _on_moved(self, key: str) -> None:
+        self.home_button.setVisible(key != "start")
+
+    def reset(self) -> None:
+        """End the visit: throw its screens away and loop the highlights again."""
+        self.still_there.hide()
+        self.pin_pad.close_pad()
+        if self.visit is not None:
+            visit, self.visit = self.visit, None
+            self.stack.removeWidget(visit)
+            visit.hide()
+            visit.deleteLater()
+        self.show_attract()
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+        self.reset_done.emit()
+
+    def _ask_still_there(self) -> None:
+        self.still_there.ask(max(self.idle.prompt_ms // 1000, 1))
+
+    def _idle_reset(self) -> None:
+        log.info("kiosk back to the start after no touch")
+        self.reset()
+
+    # errors --------------------------------------------------------------------------------------
+
+    def recover(self) -> None:
+        """After an unhandled exception (already logged): back to the start, never a blank or
+        frozen screen. Too many in a row and the kiosk exits for its service to restart it."""
+        now = time.monotonic()
+        self._errors = [t for t in self._errors if now - t < ERROR_WINDOW_S] + [now]
+        if len(self._errors) > ERROR_LIMIT:
+            log.error("too many errors in %.0f s; exiting to be restarted", ERROR_WINDOW_S)
+            self.allow_close()
+            QApplication.exit(EXIT_TOO_MANY_ERRORS)
+            return
+        QTimer.singleShot(0, self, self.reset)
+
+    # staying put ---------------------------------------------------------------------------------
+
+    def allow_close(self) -> None:
+        self._may_close = True
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.removeEventFilter(self.guard)
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._may_close:
+            self.idle.stop()
+            self.attract.stop()
+            super().closeEvent(event)
+            return
+        log.info("refused a request to close the kiosk")
+        event.ignore()
+        QTimer.singleShot(0, self, self.take_focus)
+
+    def _on_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive and not self._may_close:
+            QTimer.singleShot(300, self, self.take_focus)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        minimized = self.windowState() & Qt.WindowState.WindowMinimized
+        if event.type() == QEvent.Type.WindowStateChange and minimized and not self._may_close:
+            QTimer.singleShot(0, self, self.take_focus)
+
+    def take_focus(self) -> None:
+        """Back to the front, fullscreen, with the keyboard focus."""
+        if self._may_close:
+            return
+        if self.windowState() & Qt.WindowState.WindowMinimized or not self.isFullScreen():
+            self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+
+    def show_on(self, screen_number: int | None) -> None:
+        """Fullscreen on screen `screen_number` (0 is the first), or on the primary screen."""
+        screens = QGuiApplication.screens()
+        screen = QGuiApplication.primaryScreen()
+        if screen_number is not None and 0 <= screen_number < len(screens):
+            screen = screens[screen_number]
+        elif screen_number is not None:
+            log.warning("no screen %d of %d; using the primary", screen_number, len(screens))
+        if screen is not None:
+            self.setScreen(screen)
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()

@@ -1,0 +1,80 @@
+"""A kiosk on fast timers, on a manual clock, with the example clinic's settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.domain.clock import ManualClock
+from app.domain.kiosk_pin import hash_pin
+from app.domain.plan import RecoveryPlan
+from app.ui.application import GuiOptions
+from app.ui.kiosk.run import build_kiosk
+from app.ui.kiosk.shell import KioskTimings, KioskWindow
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "resources" / "clinic.example.toml"
+NOW = datetime(2026, 11, 24, 15, 10, tzinfo=UTC)
+PIN = "2468"
+FAST = KioskTimings(idle_ms=300, prompt_ms=400, slide_ms=150, hold_ms=250)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(NOW)
+
+
+@pytest.fixture
+def clinic_config(tmp_path: Path) -> Path:
+    """The shipped example (name, phone, logo, colour, timings) with a staff PIN added."""
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "[kiosk]\n", f'[kiosk]\npin_hash = "{hash_pin(PIN)}"\n'
+    )
+    (tmp_path / "icons").mkdir()
+    (tmp_path / "icons" / "app.svg").write_bytes((REPO / "resources/icons/app.svg").read_bytes())
+    config = tmp_path / "clinic.toml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+MakeKiosk = Callable[..., KioskWindow]
+
+
+@pytest.fixture
+def make_kiosk(qtbot: QtBot, clock: ManualClock, clinic_config: Path) -> Iterator[MakeKiosk]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style = app.styleSheet()
+    windows: list[KioskWindow] = []
+
+    def make(
+        timings: KioskTimings = FAST,
+        config: Path | None = clinic_config,
+        printer_name: str = "",
+        size: tuple[int, int] = (1280, 800),
+        print_plan: Callable[[RecoveryPlan], bool] | None = None,
+    ) -> KioskWindow:
+        options = GuiOptions(clinic_config=str(config) if config else None, kiosk=True)
+        window, notices = build_kiosk(app, options, clock, timings, printer_name, print_plan)
+        assert notices == [], notices
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.allow_close()  # lets the test end; removes the exit guard from the application
+    app.setStyleSheet(style)
+
+
+@pytest.fixture
+def kiosk(make_kiosk: MakeKiosk) -> KioskWindow:
+    return make_kiosk()

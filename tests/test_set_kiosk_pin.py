@@ -1,0 +1,124 @@
+"""`set-kiosk-pin` writes only a salted hash into the clinic config and keeps everything else."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from app.domain.clinic import load_clinic_config
+from app.domain.kiosk_pin import parse_pin_hash
+from app.kiosk_pin_command import EditError, with_pin_hash
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "resources" / "clinic.example.toml"
+HASH = (
+    "scrypt$n=16384,r=8,p=1$MDEyMzQ1Njc4OWFiY2RlZg==$MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
+)
+
+
+def _run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_the_pin_is_stored_hashed_and_the_comments_stay(tmp_path: Path) -> None:
+    config = tmp_path / "clinic.toml"
+    original = EXAMPLE.read_text(encoding="utf-8")
+    config.write_text(original, encoding="utf-8")
+    config.chmod(0o644)
+
+    result = _run(
+        "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="2468\n"
+    )
+
+    assert result.returncode == 0, result.stderr
+    text = config.read_text(encoding="utf-8")
+    assert "2468" not in text
+    stored = tomllib.loads(text)["kiosk"]["pin_hash"]
+    assert parse_pin_hash(stored).matches("2468")
+    # Every comment and value of the example is still there; only the one line was added.
+    added = [line for line in text.splitlines() if line not in original.splitlines()]
+    assert added == [f'pin_hash = "{stored}"']
+    assert config.stat().st_mode & 0o777 == 0o644
+
+
+def test_setting_it_again_replaces_the_hash_and_remove_takes_it_out(tmp_path: Path) -> None:
+    config = tmp_path / "clinic.toml"
+    config.write_text('[clinic]\nname = "A"\n', encoding="utf-8")
+    assert (
+        _run(
+            "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="1111"
+        ).returncode
+        == 0
+    )
+    assert (
+        _run(
+            "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="2222"
+        ).returncode
+        == 0
+    )
+    data = tomllib.loads(config.read_text(encoding="utf-8"))
+    assert parse_pin_hash(data["kiosk"]["pin_hash"]).matches("2222")
+    assert config.read_text(encoding="utf-8").count("pin_hash") == 1
+
+    assert _run("--clinic-config", str(config), "set-kiosk-pin", "--remove").returncode == 0
+    assert tomllib.loads(config.read_text(encoding="utf-8")) == {
+        "clinic": {"name": "A"},
+        "kiosk": {},
+    }
+
+
+def test_the_written_hash_is_what_the_kiosk_reads(tmp_path: Path) -> None:
+    config = tmp_path / "clinic.toml"
+    assert (
+        _run(
+            "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="97531"
+        ).returncode
+        == 0
+    )
+    loaded, problems = load_clinic_config(config, [])
+    assert problems == []
+    assert loaded.kiosk_pin is not None and loaded.kiosk_pin.matches("97531")
+
+
+@pytest.mark.parametrize("pin", ["12", "abcd", ""])
+def test_a_bad_pin_changes_nothing(tmp_path: Path, pin: str) -> None:
+    config = tmp_path / "clinic.toml"
+    config.write_text("[kiosk]\nenabled = true\n", encoding="utf-8")
+    result = _run("--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin=pin)
+    assert result.returncode == 2
+    assert str(config) in result.stderr and "PIN" in result.stderr
+    assert config.read_text(encoding="utf-8") == "[kiosk]\nenabled = true\n"
+
+
+def test_a_broken_config_is_not_touched(tmp_path: Path) -> None:
+    config = tmp_path / "clinic.toml"
+    config.write_text("[kiosk\nenabled = true\n", encoding="utf-8")
+    result = _run("--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="1234")
+    assert result.returncode == 2
+    assert "not valid TOML" in result.stderr
+    assert config.read_text(encoding="utf-8") == "[kiosk\nenabled = true\n"
+
+
+def test_a_kiosk_table_written_as_dotted_keys_is_refused_with_the_line_to_add() -> None:
+    with pytest.raises(EditError, match="pin_hash = "):
+        with_pin_hash('kiosk.enabled = true\n[clinic]\nname = "A"\n', HASH)
+
+
+def test_the_line_goes_under_the_kiosk_header_even_with_tables_after_it() -> None:
+    text = '[kiosk]\nenabled = true\n\n[protocol]\nsun = { amount = 7, unit = "days" }\n'
+    edited = with_pin_hash(text, HASH)
+    data = tomllib.loads(edited)
+    assert data["kiosk"] == {"enabled": True, "pin_hash": HASH}
+    assert data["protocol"] == {"sun": {"amount": 7, "unit": "days"}}
