@@ -198,3 +198,44 @@ def test_a_bad_clinic_config_is_told_to_staff_and_the_kiosk_runs_on(
         window.allow_close()
         window.deleteLater()
         app.setStyleSheet(style)
+
+
+def _check_targets_and_text(kiosk: KioskWindow) -> int:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    checked = 0
+    for button in kiosk.findChildren(QAbstractButton):
+        if button.isVisibleTo(kiosk):
+            name = button.accessibleName() or button.text()
+            assert button.height() >= 48, f"{name!r} is {button.height()} px high"
+            assert name, "every control has a name for screen readers"
+            checked += 1
+    for label in kiosk.findChildren(QLabel):
+        if label.text() and label.isVisibleTo(kiosk):
+            size = label.font().pixelSize()
+            assert size >= 20, f"{label.text()[:40]!r} is {size} px"
+            checked += 1
+    return checked
+
+
+def test_every_kiosk_control_is_a_48px_target_and_text_is_at_least_20px(
+    kiosk: KioskWindow, qtbot: QtBot
+) -> None:
+    counts = {"attract": _check_targets_and_text(kiosk)}
+    kiosk.begin_visit()
+    assert kiosk.visit is not None
+    for key in ("start", "learn", "warning", "preview"):
+        kiosk.go(key)
+        qtbot.wait(10)
+        counts[key] = _check_targets_and_text(kiosk)
+    preview = kiosk.visit.area("preview")
+    assert isinstance(preview, PreviewArea)
+    preview.picker.confirm()
+    assert preview.result is not None
+    for view in range(3):
+        preview.result.show_view(view)
+        qtbot.wait(10)
+        counts[f"view {view}"] = _check_targets_and_text(kiosk)
+    kiosk.pin_pad.open()
+    counts["pin"] = _check_targets_and_text(kiosk)
+    assert all(count >= 3 for count in counts.values()), counts
