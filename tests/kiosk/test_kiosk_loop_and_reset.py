@@ -239,3 +239,16 @@ def test_every_kiosk_control_is_a_48px_target_and_text_is_at_least_20px(
     kiosk.pin_pad.open()
     counts["pin"] = _check_targets_and_text(kiosk)
     assert all(count >= 3 for count in counts.values()), counts
+
+
+def test_a_touch_on_the_top_bar_also_starts_but_the_staff_corner_does_not(
+    kiosk: KioskWindow, qtbot: QtBot
+) -> None:
+    qtbot.mousePress(kiosk.corner, Qt.MouseButton.LeftButton)
+    qtbot.wait(20)
+    assert kiosk.current() == "attract"  # staff holding the corner is not a visitor
+    qtbot.mouseRelease(kiosk.corner, Qt.MouseButton.LeftButton)
+    bar = kiosk.corner.parentWidget()
+    assert bar is not None
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 2, 10))
+    qtbot.waitUntil(lambda: kiosk.current() == "start", timeout=1000)

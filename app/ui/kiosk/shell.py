@@ -297,6 +297,8 @@ class KioskWindow(QWidget):
         self.idle.prompt.connect(self._ask_still_there)
         self.idle.resumed.connect(self.still_there.hide)
         self.idle.expired.connect(self._idle_reset)
+        # On the attract loop a touch anywhere starts (the top bar too, not only the slides).
+        self.idle.activity.connect(self._touched_anywhere)
         self.pin_pad = PinPad(self, setup.gate)
         self.pin_pad.unlocked.connect(self.allow_close)
         self.corner.held.connect(self.pin_pad.open)
@@ -375,6 +377,15 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self.visit)
         self.visit.open("start")
         self.idle.start()
+
+    def _touched_anywhere(self) -> None:
+        if self.current() == "attract" and not self.pin_pad.isVisible():
+            # After the event that carried the touch: the corner may be starting its hold.
+            QTimer.singleShot(0, self, self._begin_if_attract)
+
+    def _begin_if_attract(self) -> None:
+        if self.current() == "attract" and not self.corner.holding():
+            self.begin_visit()
 
     def go(self, key: str) -> None:
         if self.visit is None:
