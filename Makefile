@@ -6,27 +6,64 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SOURCES := app tests build_scripts
 
-.PHONY: run test lint bench screenshots lock clean
+.PHONY: run test test-fast lint bench screenshots lock clean bundle package test-packaging
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,lint]'
 	@touch $(STAMP)
 
+# PyInstaller (the `build` extra), for the bundles.
+BUILD_STAMP := $(VENV)/.installed-build
+$(BUILD_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[build]'
+	@touch $(BUILD_STAMP)
+
+# The onedir bundles (build_scripts/companion.spec), rebuilt when what goes into them changes.
+BUNDLE      := dist/microneedling-companion/microneedling-companion
+BARE_BUNDLE := dist/bare-window/bare-window
+BUNDLE_INPUTS := $(shell find app resources -type f -not -path '*/__pycache__/*') \
+	build_scripts/companion.spec build_scripts/translations.py build_scripts/icons.py
+$(BUNDLE): $(BUILD_STAMP) $(BUNDLE_INPUTS)
+	@build_scripts/debian-deps.sh build
+	$(PY) build_scripts/package.py --bundle-only
+	@touch $(BUNDLE)
+$(BARE_BUNDLE): $(BUILD_STAMP) build_scripts/bare_window.py build_scripts/companion.spec
+	@build_scripts/debian-deps.sh build
+	$(PY) build_scripts/package.py --bare-window
+	@touch $(BARE_BUNDLE)
+
 run: $(STAMP)
 	$(PY) -m app $(ARGS)
 
 # The tests set QT_QPA_PLATFORM=offscreen themselves; it is repeated here for anything they spawn.
-test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+# Every test: the app's, then the bundle's and the packages' (tests/packaging, marked
+# `packaging`, run on what `make package` built; it rebuilds only when app/ or resources/
+# changed). `make test-fast` leaves the bundle out, for quick runs while working.
+test: test-fast test-packaging
+
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not packaging" $(PYTEST_ARGS)
+
+# The bundle, then on Linux dist/*.tar.gz and dist/*.deb (build_scripts/package.py).
+bundle: $(BUNDLE)
+package: $(BUNDLE)
+	$(PY) build_scripts/package.py --skip-build
+
+# Tests of the bundle and the packages made by `make package` (once; the tests reuse them).
+test-packaging: package
+	@build_scripts/debian-deps.sh test
+	QT_QPA_PLATFORM=offscreen MNC_DIST=$(CURDIR)/dist $(PY) -m pytest -m packaging tests/packaging $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(SOURCES)
 	$(VENV)/bin/ruff format --check $(SOURCES)
 	$(VENV)/bin/mypy
 
-bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/bench.py
+bench: $(STAMP) $(BUNDLE) $(BARE_BUNDLE)
+	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/bench.py \
+		--bundle dist/microneedling-companion --bare-bundle dist/bare-window
+	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/kiosk_soak.py --transitions 5000 --budget-mb 10
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/screenshots.py --largest

@@ -10,7 +10,12 @@ Two runs of the app are measured:
 - "app": quits at its first paint. Budgeted: its time and peak memory over the bare window's.
 - "app, first content": quits once the Learn screen's content is loaded, checked and laid out.
   Reported for information; the bare window has no content to compare it with.
-Exits 1 when a budgeted ratio is over BUDGET.
+
+With --bundle and --bare-bundle (`make bench` passes both), the PyInstaller bundles of the app
+and of the bare window, built by the same spec with the same filters, are measured the same way
+beside the source runs, and their sizes are compared. Budgeted: the app bundle's size
+(BUNDLE_BUDGET_MIB). Its start-up is reported beside the source run and the bare-window bundle.
+Exits 1 when a budgeted figure is over.
 """
 
 from __future__ import annotations
@@ -23,11 +28,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BUDGET = 1.5
+BUNDLE_BUDGET_MIB = 130.0
 BENCH_ENV = "MICRONEEDLING_BENCH_FIRST_PAINT"  # read by app/ui/application.py
 
 
@@ -71,10 +78,20 @@ def machine() -> str:
     )
 
 
+def bundle_size_mib(folder: Path) -> float:
+    """Every file's size, links counted as links (du --apparent-size), in MiB."""
+    total = sum(p.lstat().st_size for p in folder.rglob("*") if not p.is_dir() or p.is_symlink())
+    return total / 2**20
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="measured runs of each program")
+    parser.add_argument("--bundle", type=Path, help="the app's PyInstaller onedir folder")
+    parser.add_argument("--bare-bundle", type=Path, help="the bare window's onedir folder")
     args = parser.parse_args()
+    if (args.bundle is None) != (args.bare_bundle is None):
+        parser.error("--bundle and --bare-bundle go together")
 
     scratch = Path(tempfile.mkdtemp(prefix="mnc-bench-"))
     env = {
@@ -93,6 +110,14 @@ def main() -> int:
         "app": (app, {BENCH_ENV: "paint"}, "first-paint"),
         "app, first content": (app, {BENCH_ENV: "content"}, "content-ready"),
     }  # fmt: skip
+    if args.bundle is not None:
+        frozen = [str(args.bundle.resolve() / args.bundle.name), "--data-dir", str(scratch / "d2")]
+        bare_exe = str(args.bare_bundle.resolve() / args.bare_bundle.name)
+        programs |= {
+            "bare window bundle": ([bare_exe], {}, "first-paint"),
+            "app bundle": (frozen, {BENCH_ENV: "paint"}, "first-paint"),
+            "app bundle, first content": (frozen, {BENCH_ENV: "content"}, "content-ready"),
+        }
 
     def run(name: str) -> Sample:
         command, extra, mark = programs[name]
@@ -112,17 +137,7 @@ def main() -> int:
     print(f"Machine: {machine()}")
     print(f"Runs: {args.runs} of each program, alternating; medians; budget: ratio <= {BUDGET}")
     print()
-    print(f"| {'metric':<31} | {'bare window':>11} | {'app':>8} | {'ratio':>5} |")
-    print(f"|{'-' * 33}|{'-' * 13}|{'-' * 10}|{'-' * 7}|")
-    worst = 0.0
-    for label, name, field, scale in (
-        ("start to first paint (ms)", "app", "ready_s", 1000.0),
-        ("peak memory to first paint (MB)", "app", "peak_rss_mb", 1.0),
-    ):
-        bare, ours = median("bare window", field), median(name, field)
-        worst = max(worst, ours / bare)
-        ratio = ours / bare
-        print(f"| {label:<31} | {bare * scale:>11.1f} | {ours * scale:>8.1f} | {ratio:>5.2f} |")
+    worst = table("bare window", "app", median)
     print()
     content_ms = median("app, first content", "ready_s") * 1000
     content_mb = median("app, first content", "peak_rss_mb")
@@ -131,7 +146,54 @@ def main() -> int:
     print()
     verdict = "within budget" if worst <= BUDGET else "OVER BUDGET"
     print(f"Worst budgeted ratio {worst:.2f}: {verdict}")
-    return 0 if worst <= BUDGET else 1
+    over = worst > BUDGET
+    if args.bundle is not None:
+        over |= bundles(args.bundle, args.bare_bundle, median)
+    return 1 if over else 0
+
+
+def table(bare: str, ours: str, median: Callable[[str, str], float]) -> float:
+    """Print time and memory to first paint of `ours` against `bare`; the worse ratio."""
+    print(f"| {'metric':<31} | {'bare window':>11} | {'app':>8} | {'ratio':>5} |")
+    print(f"|{'-' * 33}|{'-' * 13}|{'-' * 10}|{'-' * 7}|")
+    worst = 0.0
+    for label, field, scale in (
+        ("start to first paint (ms)", "ready_s", 1000.0),
+        ("peak memory to first paint (MB)", "peak_rss_mb", 1.0),
+    ):
+        theirs, mine = median(bare, field), median(ours, field)
+        ratio = mine / theirs
+        worst = max(worst, ratio)
+        print(f"| {label:<31} | {theirs * scale:>11.1f} | {mine * scale:>8.1f} | {ratio:>5.2f} |")
+    return worst
+
+
+def bundles(app: Path, bare: Path, median: Callable[[str, str], float]) -> bool:
+    """Print the bundles' sizes and start-up; True when the app bundle is over its size budget."""
+    app_mib, bare_mib = bundle_size_mib(app), bundle_size_mib(bare)
+    print()
+    print("PyInstaller bundles (onedir, same spec and filters for both):")
+    print()
+    print(f"| {'metric':<31} | {'bare window':>11} | {'app':>8} | {'ratio':>5} |")
+    print(f"|{'-' * 33}|{'-' * 13}|{'-' * 10}|{'-' * 7}|")
+    print(f"| {'bundle size (MiB)':<31} | {bare_mib:>11.1f} | {app_mib:>8.1f} | "
+          f"{app_mib / bare_mib:>5.2f} |")  # fmt: skip
+    for label, field, scale in (
+        ("start to first paint (ms)", "ready_s", 1000.0),
+        ("peak memory to first paint (MB)", "peak_rss_mb", 1.0),
+    ):
+        theirs, mine = median("bare window bundle", field), median("app bundle", field)
+        print(f"| {label:<31} | {theirs * scale:>11.1f} | {mine * scale:>8.1f} | "
+              f"{mine / theirs:>5.2f} |")  # fmt: skip
+    print()
+    source_ms, frozen_ms = median("app", "ready_s") * 1000, median("app bundle", "ready_s") * 1000
+    content_ms = median("app bundle, first content", "ready_s") * 1000
+    print(f"The app's first paint: {source_ms:.1f} ms from source, {frozen_ms:.1f} ms bundled;")
+    print(f"the bundle's first content is ready {content_ms:.0f} ms after start.")
+    over = app_mib > BUNDLE_BUDGET_MIB
+    verdict = "OVER BUDGET" if over else "within budget"
+    print(f"App bundle {app_mib:.1f} MiB, budget {BUNDLE_BUDGET_MIB:.0f} MiB: {verdict}")
+    return over
 
 
 if __name__ == "__main__":
