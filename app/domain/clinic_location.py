@@ -7,7 +7,6 @@ pay for loading the validator.
 
 import os
 import sys
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -57,6 +56,8 @@ def find_clinic_config(explicit: Path | None) -> Path | None:
 def kiosk_enabled_in(path: Path) -> bool:
     """True when the file at `path` sets `[kiosk] enabled = true`. A file that cannot be read or
     parsed says no here; the full load (app.domain.clinic) reports why to staff."""
+    import tomllib  # here, not at the top: ~12 ms that a start without a config need not pay
+
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)

@@ -17,11 +17,13 @@ PROBE = textwrap.dedent(
     from PySide6 import QtCore
     from PySide6.QtCore import QEvent, QObject, QSettings
     from app.store import Store
-    from app.ui.application import build_home_window, create_application
+    from app.ui.application import GuiOptions, build_home_window, create_application
+    from app.ui.application import kiosk_requested
     from app.ui.content_provider import ContentProvider
     from app.ui.preferences import Preferences
     from app.ui.recovery_session import RecoverySession
 
+    assert not kiosk_requested(GuiOptions())  # run_gui asks this first (no clinic config here)
     app = create_application()
     folder = Path(tempfile.mkdtemp())
     store = Store.open(folder)
@@ -34,7 +36,8 @@ PROBE = textwrap.dedent(
     class Probe(QObject):
         def eventFilter(self, watched, event):
             if event.type() == QEvent.Type.Paint:
-                loaded = [m for m in ("pydantic", "PySide6.QtNetwork", "logging.handlers")
+                loaded = [m for m in ("pydantic", "PySide6.QtNetwork", "logging.handlers",
+                                       "tomllib")
                           if m in sys.modules]
                 print("qt-namespace", "Qt" in QtCore.__dict__, flush=True)
                 print("heavy-modules", ",".join(loaded) or "-", flush=True)
@@ -57,7 +60,8 @@ def test_first_frame_needs_neither_the_qt_namespace_nor_heavy_modules(tmp_path: 
         timeout=60, check=True,
     ).stdout.split("\n")  # fmt: skip
     # The Qt namespace builds ~130 enums on first use (~17 ms); pydantic, QtNetwork and the
-    # rotating log handler belong to work done just after the first frame.
+    # rotating log handler belong to work done just after the first frame; tomllib (~12 ms) is
+    # needed before it only when a clinic config might ask for the kiosk.
     assert "qt-namespace False" in out
     assert "heavy-modules -" in out
 
