@@ -33,7 +33,8 @@ from app.domain.clock import ManualClock
 from app.ui.application import GuiOptions, create_application
 from app.ui.kiosk.preview import PreviewArea
 from app.ui.kiosk.run import build_kiosk
-from app.ui.kiosk.shell import KioskTimings, KioskWindow
+from app.ui.kiosk.setup import KioskTimings
+from app.ui.kiosk.shell import KioskWindow
 from app.ui.screens.learn import LearnArea
 
 REPO = Path(__file__).resolve().parents[1]

@@ -15,7 +15,8 @@ from app.domain.kiosk_pin import hash_pin
 from app.domain.plan import RecoveryPlan
 from app.ui.application import GuiOptions
 from app.ui.kiosk.run import build_kiosk
-from app.ui.kiosk.shell import KioskTimings, KioskWindow
+from app.ui.kiosk.setup import KioskTimings
+from app.ui.kiosk.shell import KioskWindow
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "resources" / "clinic.example.toml"

@@ -15,7 +15,8 @@ from app.ui.content_provider import ContentProvider
 from app.ui.kiosk.attract import AttractLoop
 from app.ui.kiosk.preview import PreviewArea
 from app.ui.kiosk.run import build_kiosk
-from app.ui.kiosk.shell import KioskTimings, KioskWindow
+from app.ui.kiosk.setup import KioskTimings
+from app.ui.kiosk.shell import KioskWindow
 from app.ui.screens.learn import LearnArea
 from tests.kiosk.conftest import FAST, MakeKiosk
 

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from app import APP_NAME, ORGANIZATION
 from app.store import Store
-from app.ui.kiosk.preview import PreviewArea
+from app.ui.kiosk.preview import PreviewArea, PreviewResult
 from app.ui.kiosk.qr import summary_text
 from app.ui.kiosk.shell import KioskWindow
 from tests.kiosk.conftest import MakeKiosk
@@ -144,11 +144,21 @@ def test_starting_the_real_kiosk_writes_nothing(tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
-def _decode(kiosk: KioskWindow) -> str:
+def _preview_now(kiosk: KioskWindow) -> PreviewResult:
+    """A visitor opens Preview my recovery and takes the time it offers."""
+    kiosk.begin_visit()
+    kiosk.go("preview")
     assert kiosk.visit is not None
     preview = kiosk.visit.area("preview")
-    assert isinstance(preview, PreviewArea) and preview.result is not None
-    image = preview.result.take_home.code.grab().toImage()
+    assert isinstance(preview, PreviewArea)
+    preview.picker.confirm()
+    assert preview.result is not None
+    return preview.result
+
+
+def _decode(result: PreviewResult) -> str:
+    """The QR code's text, read from the pixels on screen as a phone camera would."""
+    image = result.take_home.code.grab().toImage()
     grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
     width, height, stride = grey.width(), grey.height(), grey.bytesPerLine()
     bits = bytes(grey.constBits())
@@ -161,16 +171,11 @@ def _decode(kiosk: KioskWindow) -> str:
 def test_the_qr_code_reads_back_as_the_key_dates_and_the_clinic_phone(
     kiosk: KioskWindow, qtbot: QtBot
 ) -> None:
-    kiosk.begin_visit()
-    kiosk.go("preview")
-    preview = kiosk.visit.area("preview")  # type: ignore[union-attr]
-    assert isinstance(preview, PreviewArea)
-    preview.picker.confirm()
-    assert preview.result is not None
-    preview.result.show_view(2)
-    plan = preview.result.plan
+    result = _preview_now(kiosk)
+    result.show_view(2)
+    plan = result.plan
 
-    text = _decode(kiosk)
+    text = _decode(result)
 
     assert text == summary_text(plan, "Riverside Skin Clinic", "+1 555 0100")
     lines = text.splitlines()
@@ -186,13 +191,8 @@ def test_the_qr_code_reads_back_as_the_key_dates_and_the_clinic_phone(
 def test_without_a_printer_the_kiosk_says_to_ask_at_the_desk(
     kiosk: KioskWindow, qtbot: QtBot
 ) -> None:
-    kiosk.begin_visit()
-    kiosk.go("preview")
-    preview = kiosk.visit.area("preview")  # type: ignore[union-attr]
-    assert isinstance(preview, PreviewArea)
-    preview.picker.confirm()
-    assert preview.result is not None
-    take_home = preview.result.take_home
+    result = _preview_now(kiosk)
+    take_home = result.take_home
     assert take_home.print_button.isHidden()
     assert "front desk" in take_home.status.text()
 
@@ -202,13 +202,8 @@ def test_printing_sends_the_previewed_plan_to_the_printer(
 ) -> None:
     printed: list[object] = []
     kiosk = make_kiosk(printer_name="Front desk", print_plan=lambda plan: not printed.append(plan))
-    kiosk.begin_visit()
-    kiosk.go("preview")
-    preview = kiosk.visit.area("preview")  # type: ignore[union-attr]
-    assert isinstance(preview, PreviewArea)
-    preview.picker.confirm()
-    assert preview.result is not None
-    take_home = preview.result.take_home
+    result = _preview_now(kiosk)
+    take_home = result.take_home
     qtbot.mouseClick(take_home.print_button, Qt.MouseButton.LeftButton)
-    assert printed == [preview.result.plan]
+    assert printed == [result.plan]
     assert "Sent to the printer" in take_home.status.text()

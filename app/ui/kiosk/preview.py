@@ -32,10 +32,10 @@ from app.domain.series import EntryProblem, TreatmentInput, check_entry, plan_fo
 from app.ui.content_provider import ContentProvider
 from app.ui.formatting import countdown, local_moment
 from app.ui.kiosk.qr import modules_across, qr_image, summary_text
+from app.ui.kiosk.setup import KioskSetup
 from app.ui.screens.day_preview import DayPreview
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.timeline import TimelineView
-from app.ui.theme import Palette
 
 DAYS_BACK, DAYS_AHEAD = 30, 90  # a visitor treated last month, or booked for later
 STEP_MINUTES = 30
@@ -219,15 +219,12 @@ class PreviewResult(QWidget):
         self,
         plan: RecoveryPlan,
         content: ContentProvider,
-        clock: Clock,
-        palette: Callable[[], Palette],
-        printer_name: str,
-        print_plan: Callable[[RecoveryPlan], bool],
+        setup: KioskSetup,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.plan = plan
-        self._clock = clock
+        self._clock = setup.clock
         self.setAccessibleName(self.tr("Your recovery"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 16)
@@ -256,8 +253,8 @@ class PreviewResult(QWidget):
         self.view_buttons = QButtonGroup(self)
         self.view_buttons.setExclusive(True)
         self.day_preview = DayPreview()
-        self.timeline = TimelineView(palette)
-        self.take_home = TakeHomeCode(plan, content, printer_name, print_plan)
+        self.timeline = TimelineView(setup.palette)
+        self.take_home = TakeHomeCode(plan, content, setup.printer_name, setup.print_plan)
         views = (
             (self.tr("Day by day"), self.day_preview),
             (self.tr("All the dates"), self.timeline),
@@ -285,7 +282,7 @@ class PreviewResult(QWidget):
         self.view_buttons.idClicked.connect(self.show_view)
         self.view_buttons.button(0).setChecked(True)
 
-        now = clock.now()
+        now = self._clock.now()
         self.day_preview.set_plan(plan, plan.local_date_of(max(now, plan.treated_at)))
         self.timeline.set_plan(plan, now)
         self.ticker = QTimer(self)
@@ -329,26 +326,16 @@ class PreviewArea(QWidget):
     """The picker, then the result; `reset` goes back to the picker, forgetting the choice."""
 
     def __init__(
-        self,
-        content: ContentProvider,
-        clock: Clock,
-        zone: ZoneInfo,
-        palette: Callable[[], Palette],
-        printer_name: str,
-        print_plan: Callable[[RecoveryPlan], bool],
-        parent: QWidget | None = None,
+        self, content: ContentProvider, setup: KioskSetup, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._content = content
-        self._clock = clock
-        self._zone = zone
-        self._palette = palette
-        self._printer_name = printer_name
-        self._print_plan = print_plan
+        self._setup = setup
+        self._zone = setup.zone
         self.setAccessibleName(self.tr("Preview my recovery"))
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.picker = PreviewPicker(clock, zone)
+        self.picker = PreviewPicker(setup.clock, setup.zone)
         self.picker.chosen.connect(self.show_plan)
         self._layout.addWidget(self.picker, 0, 0)
         self.result: PreviewResult | None = None
@@ -360,14 +347,7 @@ class PreviewArea(QWidget):
 
     def show_plan(self, treated_at: datetime) -> None:
         self._drop_result()
-        self.result = PreviewResult(
-            self.plan_for(treated_at),
-            self._content,
-            self._clock,
-            self._palette,
-            self._printer_name,
-            self._print_plan,
-        )
+        self.result = PreviewResult(self.plan_for(treated_at), self._content, self._setup)
         self.result.change_button.clicked.connect(self.change_time)
         self._layout.addWidget(self.result, 0, 0)
         self.picker.hide()

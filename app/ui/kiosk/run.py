@@ -28,7 +28,8 @@ from app.ui.content_provider import ContentProvider
 from app.ui.excepthook import install_excepthook
 from app.ui.formatting import system_zone_name
 from app.ui.kiosk.overlays import Overlay
-from app.ui.kiosk.shell import KioskSetup, KioskTimings, KioskWindow
+from app.ui.kiosk.setup import KioskSetup, KioskTimings
+from app.ui.kiosk.shell import KioskWindow
 from app.ui.preferences import Preferences
 from app.ui.theme import PALETTES
 

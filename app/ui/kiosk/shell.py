@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QPixmap
@@ -30,46 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.domain.clock import Clock
-from app.domain.kiosk_pin import PinGate
-from app.domain.plan import RecoveryPlan
 from app.ui.content_provider import ContentProvider
 from app.ui.icons import icon
 from app.ui.images import render_svg
-from app.ui.kiosk.attract import SLIDE_MS, AttractLoop
+from app.ui.kiosk.attract import AttractLoop
 from app.ui.kiosk.idle import IdleWatcher
-from app.ui.kiosk.overlays import HOLD_MS, PinPad, StaffCorner, StillThere
-from app.ui.theme import Palette
+from app.ui.kiosk.overlays import PinPad, StaffCorner, StillThere
+from app.ui.kiosk.setup import KioskSetup, KioskTimings
 
 log = logging.getLogger(__name__)
-PROMPT_SECONDS = 10
 # More errors than this within ERROR_WINDOW_S and the kiosk exits (code EXIT_TOO_MANY_ERRORS),
 # so the service that started it starts it afresh, rather than looping on a broken state.
 ERROR_LIMIT, ERROR_WINDOW_S, EXIT_TOO_MANY_ERRORS = 5, 60.0, 70
-
-
-@dataclass(frozen=True)
-class KioskTimings:
-    idle_ms: int = 90_000
-    prompt_ms: int = PROMPT_SECONDS * 1000
-    slide_ms: int = SLIDE_MS
-    hold_ms: int = HOLD_MS
-
-
-@dataclass(frozen=True)
-class KioskSetup:
-    """Everything a kiosk shows that is not content: from the clinic config and the machine."""
-
-    clinic_name: str
-    clinic_phone: str
-    logo: Path | None
-    reduce_motion: bool
-    gate: PinGate
-    clock: Clock
-    zone: ZoneInfo
-    palette: Callable[[], Palette]
-    printer_name: str  # "" when there is no printer
-    print_plan: Callable[[RecoveryPlan], bool]
 
 
 # Keys that would end or leave a program. Swallowed everywhere in the kiosk.
@@ -247,14 +216,7 @@ class Visit(QStackedWidget):
         if key == "preview":
             from app.ui.kiosk.preview import PreviewArea
 
-            return PreviewArea(
-                self._content,
-                setup.clock,
-                setup.zone,
-                setup.palette,
-                setup.printer_name,
-                setup.print_plan,
-            )
+            return PreviewArea(self._content, setup)
         raise KeyError(key)
 
 

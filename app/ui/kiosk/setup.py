@@ -1,0 +1,41 @@
+"""What a kiosk is given: its timings, and everything it shows that is not content."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from app.domain.clock import Clock
+from app.domain.kiosk_pin import PinGate
+from app.domain.plan import RecoveryPlan
+from app.ui.kiosk.attract import SLIDE_MS
+from app.ui.kiosk.overlays import HOLD_MS
+from app.ui.theme import Palette
+
+PROMPT_SECONDS = 10
+
+
+@dataclass(frozen=True)
+class KioskTimings:
+    idle_ms: int = 90_000
+    prompt_ms: int = PROMPT_SECONDS * 1000
+    slide_ms: int = SLIDE_MS
+    hold_ms: int = HOLD_MS
+
+
+@dataclass(frozen=True)
+class KioskSetup:
+    """Everything a kiosk shows that is not content: from the clinic config and the machine."""
+
+    clinic_name: str
+    clinic_phone: str
+    logo: Path | None
+    reduce_motion: bool
+    gate: PinGate
+    clock: Clock
+    zone: ZoneInfo
+    palette: Callable[[], Palette]
+    printer_name: str  # "" when there is no printer
+    print_plan: Callable[[RecoveryPlan], bool]
