@@ -390,12 +390,12 @@ def check_kiosk(ctx: Context) -> str:
         preview.result.show_view(2)
         settle(app)
         check_picture(preview.result.take_home.code, "kiosk QR code")
+        lines = len(preview.result.take_home.text.splitlines())
         if kiosk.close():
             raise CheckFailed("the kiosk closed on a plain close request")
-        kiosk.reset()
+        kiosk.reset()  # throws the visit, and the preview with it, away
         if kiosk.current() != "attract":
             raise CheckFailed("the kiosk did not go back to the attract loop")
-        lines = len(preview.result.take_home.text.splitlines())
     finally:
         kiosk.allow_close()
         kiosk.deleteLater()

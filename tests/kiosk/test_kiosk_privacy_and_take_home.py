@@ -101,7 +101,8 @@ def test_a_kiosk_session_leaves_data_settings_and_temp_exactly_as_they_were(
     assert str(settings_file) in before
     assert any(name.startswith(str(data) + os.sep) for name in before)  # the patient's store
 
-    kiosk = make_kiosk(printer_name="Front desk")
+    # A stand-in printer: a machine with a real default printer must not print in a test.
+    kiosk = make_kiosk(printer_name="Front desk", print_plan=lambda _plan: True)
     _a_whole_visit(kiosk, qtbot)
     qtbot.wait(50)
 

@@ -64,9 +64,6 @@ class IdleWatcher(QObject):
         self._idle.stop()
         self._answer.stop()
 
-    def remaining_ms(self) -> int:
-        return max(self._answer.remainingTime(), 0) if self.prompting else 0
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:
             self.note_input()

@@ -31,7 +31,7 @@ from app.domain.plan import RecoveryPlan
 from app.domain.series import EntryProblem, TreatmentInput, check_entry, plan_for
 from app.ui.content_provider import ContentProvider
 from app.ui.formatting import countdown, local_moment
-from app.ui.kiosk.qr import modules_across, qr_image, summary_text
+from app.ui.kiosk.qr import qr_image, summary_text
 from app.ui.kiosk.setup import KioskSetup
 from app.ui.screens.day_preview import DayPreview
 from app.ui.screens.page import Page, add_label
@@ -174,9 +174,8 @@ class TakeHomeCode(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(32)
-        scale = max(2, QR_SIDE_PX // modules_across(self.text))
         self.code = QLabel()
-        self.code.setPixmap(QPixmap.fromImage(qr_image(self.text, scale)))
+        self.code.setPixmap(QPixmap.fromImage(qr_image(self.text, QR_SIDE_PX)))
         self.code.setAccessibleName(self.tr("QR code with your key dates"))
         self.code.setAccessibleDescription(self.text)
         self.code.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

@@ -43,17 +43,24 @@ def summary_text(plan: RecoveryPlan, clinic_name: str, clinic_phone: str) -> str
     return "\n".join(lines)
 
 
-def qr_image(text: str, scale: int = 8) -> QImage:
-    """The QR code of `text` as an image, with the quiet zone (4 modules) scanners need."""
+QUIET_ZONE = 4  # modules of white around the code, which scanners need
+
+
+def qr_image(text: str, side_px: int) -> QImage:
+    """The QR code of `text` as an image about `side_px` wide (whole pixels per module, at least
+    2), quiet zone included."""
     code = segno.make(text, error="m", micro=False)
+    modules = int(code.symbol_size(border=QUIET_ZONE)[0])
     data = io.BytesIO()
-    code.save(data, kind="png", scale=scale, border=4, dark="#000000", light="#FFFFFF")
+    code.save(
+        data,
+        kind="png",
+        scale=max(2, side_px // modules),
+        border=QUIET_ZONE,
+        dark="#000000",
+        light="#FFFFFF",
+    )
     image = QImage.fromData(data.getvalue())
     if image.isNull():  # segno writes PNG itself; a null image would mean a broken install
         raise RuntimeError("the QR code could not be drawn")
     return image
-
-
-def modules_across(text: str) -> int:
-    """How many modules wide the code is, with its quiet zone (to pick a scale that fits)."""
-    return int(segno.make(text, error="m", micro=False).symbol_size(border=4)[0])
