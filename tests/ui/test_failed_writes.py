@@ -98,8 +98,10 @@ def test_a_tick_on_a_full_disk_is_undone_and_says_why(
     row = next(iter(area.today.checkboxes.values()))
     row.click()
     assert not row.isChecked()
-    assert area.today.saved_label.text() == DISK_FULL
-    assert area.today.saved_label.isVisibleTo(area)
+    assert row.problem.text() == DISK_FULL  # under the item clicked, however long the list
+    assert not row.problem.isHidden()
+    assert row.box.accessibleDescription() == DISK_FULL
+    assert area.today.saved_label.text() == ""  # no "Saved" left from an earlier tick
     assert crashes == []
 
 
@@ -111,7 +113,7 @@ def test_a_tick_on_a_read_only_database_is_undone_and_nothing_is_stored(
     item_id, row = next(iter(area.today.checkboxes.items()))
     row.click()
     assert not row.isChecked()
-    assert area.today.saved_label.text().startswith(READ_ONLY)
+    assert row.problem.text().startswith(READ_ONLY)
     assert item_id not in session.marks(session.records()[0].id, TREATED.date())
     assert crashes == []
 
@@ -126,7 +128,7 @@ def test_an_untick_that_cannot_be_saved_leaves_the_box_ticked(
     _read_only(store)
     row.click()
     assert row.isChecked()  # still stored as done
-    assert area.today.saved_label.text().startswith(READ_ONLY)
+    assert row.problem.text().startswith(READ_ONLY)
     assert crashes == []
 
 
@@ -141,6 +143,7 @@ def test_a_tick_after_the_disk_has_room_again_is_saved(
     row.click()
     assert row.isChecked()
     assert area.today.saved_label.text() == "Saved"
+    assert row.problem.isHidden()
     assert item_id in session.marks(session.records()[0].id, TREATED.date())
     assert crashes == []
 

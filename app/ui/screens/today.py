@@ -41,7 +41,8 @@ def card(layout: QVBoxLayout) -> QVBoxLayout:
 
 
 class ChecklistRow(QFrame):
-    """A big tick box and its words, which wrap; a click anywhere on the row ticks it."""
+    """A big tick box and its words, which wrap; a click anywhere on the row ticks it. Under
+    the words, when a tick could not be saved, the reason."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,8 +57,15 @@ class ChecklistRow(QFrame):
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         self.label.setBuddy(self.box)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        words = QVBoxLayout()
+        words.setSpacing(4)
+        words.addWidget(self.label)
+        words.addWidget(self.problem)
         layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.label, 1)
+        layout.addLayout(words, 1)
 
     def text(self) -> str:
         return self.label.text()
@@ -131,6 +139,7 @@ class TodayView(Page):
         self.save_note_button.clicked.connect(self._save_note)
         self.note_status = QLabel()
         self.note_status.setProperty("role", "secondary")
+        self.note_status.setWordWrap(True)  # a "Not saved: ..." line must not widen the page
         save_row.addWidget(self.save_note_button)
         save_row.addWidget(self.note_status, 1)
         notes.addLayout(save_row)
@@ -268,11 +277,24 @@ class TodayView(Page):
         try:
             self._session.set_mark(position.current.id, day, item_id, done)
         except StoreWriteError as error:
-            # A box that stays ticked would say it was stored: show what the store holds.
+            # A box that stays ticked would say it was stored: show what the store holds, and
+            # why under the item itself (the list can be longer than the window).
             self._set_boxes(self._session.marks(position.current.id, day))
-            tell(self.saved_label, not_saved_text(error), problem=True)
+            self._say_not_saved(item_id, not_saved_text(error))
             return
+        self._say_not_saved(None, "")
         tell(self.saved_label, self.tr("Saved") if done else self.tr("Saved: not done yet"))
+
+    def _say_not_saved(self, item_id: str | None, text: str) -> None:
+        for key, row in self.checkboxes.items():
+            if key == item_id:
+                tell(row.problem, text, problem=True)
+                row.box.setAccessibleDescription(text)
+            row.problem.setVisible(key == item_id)
+            if key != item_id:
+                row.box.setAccessibleDescription("")
+        if item_id is not None:
+            tell(self.saved_label, "")
 
     def _step_day(self, step: int) -> None:
         if self._position is None or self._position.plan is None:
