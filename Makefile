@@ -64,6 +64,7 @@ bench: $(STAMP) $(BUNDLE) $(BARE_BUNDLE)
 	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/bench.py \
 		--bundle dist/microneedling-companion --bare-bundle dist/bare-window
 	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/kiosk_soak.py --transitions 5000 --budget-mb 10
+	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/home_soak.py --transitions 5000 --budget-mb 10
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/screenshots.py --largest

@@ -1,6 +1,7 @@
 """The only code that speaks SQL: open, check, recover, migrate, back up, and a small repository."""
 
 from app.store.connection import DATABASE_NAME, Recovery
+from app.store.errors import StoreWriteError
 from app.store.health import DatabaseTooNew
 from app.store.repository import Store, SymptomNote, TreatmentRecord
 
@@ -9,6 +10,7 @@ __all__ = [
     "DatabaseTooNew",
     "Recovery",
     "Store",
+    "StoreWriteError",
     "SymptomNote",
     "TreatmentRecord",
 ]

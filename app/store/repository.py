@@ -16,6 +16,7 @@ from typing import Any
 
 from app.store import backups
 from app.store.connection import DATABASE_NAME, Now, Opened, Recovery, _utc_now, open_database
+from app.store.errors import StoreWriteError, failure_kind
 
 
 @dataclass(frozen=True)
@@ -61,13 +62,27 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        self._conn.execute("BEGIN IMMEDIATE")
+        """One transaction. A failure of the disk or the file rolls back and becomes
+        StoreWriteError(kind); anything else rolls back and is raised as it is."""
         try:
-            yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+        except (sqlite3.OperationalError, sqlite3.DatabaseError, OSError) as error:
+            raise StoreWriteError(failure_kind(error)) from error
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the database and empty it, so a -wal file exists only while
+        writing. Raises StoreWriteError when the disk or the file refuses."""
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except (sqlite3.OperationalError, sqlite3.DatabaseError, OSError) as error:
+            raise StoreWriteError(failure_kind(error)) from error
 
     def backup_now(self, label: str = "") -> Path:
         return backups.take_backup(

@@ -26,6 +26,7 @@ from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.recovery_session import RecoverySession
 from app.ui.single_instance import SingleInstance
+from app.ui.store_writes import QuietCheckpoint
 from app.ui.theme import stylesheet
 
 if TYPE_CHECKING:  # pydantic: loaded after the first frame
@@ -137,6 +138,10 @@ def build_home_window(
 
     window.restyle_requested.connect(on_preferences_changed)
     prefs.changed.connect(window.restyle_requested)
+    # Every write restarts one wait; after a quiet spell the WAL is folded back and emptied.
+    checkpoint = QuietCheckpoint(session.store, parent=window)
+    session.wrote.connect(checkpoint.wrote)
+    prefs.changed.connect(checkpoint.wrote)
     return window
 
 

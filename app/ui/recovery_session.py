@@ -1,26 +1,31 @@
 """The patient's treatments, their plans and the clock: what the My recovery screens read.
 
 All writes go through the store's API; this object only decides what to ask it and tells the
-screens when something changed.
+screens when something changed. A write that fails raises StoreWriteError to the screen that
+asked (it puts its control back and says why); `wrote` is emitted only for writes that happened.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.clock import Clock, SystemClock
-from app.store import Store, SymptomNote, TreatmentRecord
+from app.store import Store, StoreWriteError, SymptomNote, TreatmentRecord
 from app.ui.content_provider import ContentProvider
 
 if TYPE_CHECKING:  # the plan code loads pydantic; the first frame does not need it
     from app.domain.series import SeriesPosition
 
+log = logging.getLogger(__name__)
+
 
 class RecoverySession(QObject):
     changed = Signal()  # treatments were added, edited or deleted
+    wrote = Signal()  # any write reached the store (for the quiet-spell checkpoint)
 
     def __init__(
         self,
@@ -32,6 +37,8 @@ class RecoverySession(QObject):
         self.store = store
         self.content = content
         self.clock: Clock = clock or SystemClock()
+        # Reminders shown in this run whose "shown" mark the store could not keep.
+        self._shown_unsaved: set[tuple[int, str]] = set()
 
     def now(self) -> datetime:
         return self.clock.now()
@@ -57,15 +64,18 @@ class RecoverySession(QObject):
 
     def add(self, treated_at: datetime, zone: str) -> TreatmentRecord:
         record = self.store.add_treatment(treated_at, zone)
+        self.wrote.emit()
         self.changed.emit()
         return record
 
     def update(self, record: TreatmentRecord, treated_at: datetime, zone: str) -> None:
         self.store.update_treatment(record.id, treated_at, zone, record.overrides)
+        self.wrote.emit()
         self.changed.emit()
 
     def delete(self, treatment_id: int) -> None:
         self.store.delete_treatment(treatment_id)
+        self.wrote.emit()
         self.changed.emit()
 
     def marks(self, treatment_id: int, day: date) -> set[str]:
@@ -73,12 +83,28 @@ class RecoverySession(QObject):
 
     def set_mark(self, treatment_id: int, day: date, item_id: str, done: bool) -> None:
         self.store.set_mark(treatment_id, day, item_id, done)
+        self.wrote.emit()
 
     def symptom_notes(self, treatment_id: int) -> list[SymptomNote]:
         return self.store.symptom_notes(treatment_id)
 
     def save_symptoms(self, treatment_id: int, day: date, redness: int, discomfort: int) -> None:
         self.store.save_symptoms(treatment_id, day, redness, discomfort)
+        self.wrote.emit()
 
     def claim_reminder(self, treatment_id: int, reminder_id: str) -> bool:
-        return self.store.claim_reminder(treatment_id, reminder_id)
+        """True the first time: show it. When the store cannot record it (full disk, read-only
+        file), it is still shown, once in this run; nobody asked for this write, so no message."""
+        try:
+            claimed = self.store.claim_reminder(treatment_id, reminder_id)
+        except StoreWriteError as error:
+            key = (treatment_id, reminder_id)
+            if key in self._shown_unsaved:  # asked again every 30 s: said once is enough
+                return False
+            log.warning("could not record a reminder as shown (%s)", error.kind)
+            self._shown_unsaved.add(key)
+            return True
+        if not claimed:  # shown before: nothing was written
+            return False
+        self.wrote.emit()
+        return (treatment_id, reminder_id) not in self._shown_unsaved

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store import TreatmentRecord
+from app.store import StoreWriteError, TreatmentRecord
 from app.ui.formatting import local_moment
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.day_preview import DayPreview
@@ -28,6 +28,7 @@ from app.ui.screens.take_home import ChooseFile, TakeHome, choose_save_file
 from app.ui.screens.timeline import TimelineView
 from app.ui.screens.today import TodayView
 from app.ui.screens.treatment_form import TreatmentForm
+from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import Palette
 
 Confirm = Callable[[QWidget, str], bool]
@@ -47,6 +48,8 @@ class TreatmentsView(Page):
         self._confirm = confirm
         self.rows = QVBoxLayout()
         self.column.addLayout(self.rows)
+        self.status = add_label(self.column, "")
+        self.status.hide()
         self.add_button = QPushButton(self.tr("Add a session"))
         self.add_button.setProperty("role", "primary")
         self.add_button.clicked.connect(lambda: self._open_form(None))
@@ -93,18 +96,29 @@ class TreatmentsView(Page):
 
     def _save(self, local: datetime, zone: str) -> None:
         instant = local.replace(tzinfo=ZoneInfo(zone))
-        if self._editing is None:
-            self._session.add(instant, zone)
-        else:
-            self._session.update(self._editing, instant, zone)
+        try:
+            if self._editing is None:
+                self._session.add(instant, zone)
+            else:
+                self._session.update(self._editing, instant, zone)
+        except StoreWriteError as error:
+            self.form.show_message(not_saved_text(error))  # the form keeps what was typed
+            return
         self.form.hide()
 
     def _delete(self, record: TreatmentRecord, number: int) -> None:
         question = self.tr(
             "Delete session {n}? Its checklist ticks and notes are deleted with it."
         ).format(n=number)
-        if self._confirm(self, question):
+        if not self._confirm(self, question):
+            return
+        try:
             self._session.delete(record.id)
+        except StoreWriteError as error:
+            tell(self.status, not_saved_text(error), problem=True)
+            self.status.show()
+            return
+        self.status.hide()
 
 
 class RecoveryArea(QWidget):
@@ -180,7 +194,10 @@ class RecoveryArea(QWidget):
             self.refresh()
 
     def _add_first(self, local: datetime, zone: str) -> None:
-        self._session.add(local.replace(tzinfo=ZoneInfo(zone)), zone)
+        try:
+            self._session.add(local.replace(tzinfo=ZoneInfo(zone)), zone)
+        except StoreWriteError as error:
+            self.first_form.show_message(not_saved_text(error))
 
     def refresh(self) -> None:
         """Called on every tick and after every change."""

@@ -49,6 +49,7 @@ class ScreenView(QTextBrowser):
         self.setObjectName("screenView")
         self.anchorClicked.connect(self._follow)
         self._illustration_aspect = 0.0
+        self._document: QTextDocument | None = None  # the one show_screen made last
         self.screen_id = ""
 
     def redraw(self) -> None:
@@ -89,7 +90,14 @@ class ScreenView(QTextBrowser):
             cursor.insertImage(picture)
         if emphasis is not None:
             _emphasise_first_section(document, emphasis())
+        # The view's own documents are children of the view, and QTextEdit deletes only the
+        # one it made itself: without this every screen shown stayed in memory, its pictures
+        # too (about 1 MB each). Later, not now: a followed link is still on the stack.
+        previous = self._document
+        self._document = document
         self.setDocument(document)
+        if previous is not None:
+            previous.deleteLater()
         alt = screen.meta.illustration_alt or ""
         self.setAccessibleName(screen.meta.title)
         self.setAccessibleDescription(f"{screen.meta.summary} {alt}".strip())

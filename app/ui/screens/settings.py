@@ -1,12 +1,17 @@
-"""Settings: text size, colours and motion. Every change applies at once and is saved."""
+"""Settings: text size, colours and motion. Every change applies at once and is saved; one
+that cannot be saved is undone on screen and says why beside its choices."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QRadioButton, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLabel, QRadioButton, QWidget
 
 from app import autostart
+from app.store import StoreWriteError
 from app.ui.preferences import Preferences
 from app.ui.screens.page import Page, add_label
+from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import TEXT_STEPS, THEMES
 
 
@@ -25,7 +30,8 @@ class SettingsScreen(Page):
             button.setChecked(step == preferences.text_step)
             self.size_group.addButton(button, step)
             self.column.addWidget(button)
-        self.size_group.idClicked.connect(preferences.set_text_step)
+        self.size_group.idClicked.connect(self._choose_text_step)
+        self.size_status = self._status_line()
 
         add_label(self.column, self.tr("Colours"), "h2")
         theme_names = {
@@ -41,14 +47,16 @@ class SettingsScreen(Page):
             button.setChecked(key == preferences.theme)
             self.theme_group.addButton(button, index)
             self.column.addWidget(button)
-        self.theme_group.idClicked.connect(lambda index: preferences.set_theme(THEMES[index]))
+        self.theme_group.idClicked.connect(self._choose_theme)
+        self.theme_status = self._status_line()
 
         add_label(self.column, self.tr("Movement"), "h2")
         self.reduce_motion = QCheckBox(self.tr("Reduce motion (no fades or moving slides)"))
         self.reduce_motion.setAccessibleName(self.tr("Reduce motion"))
         self.reduce_motion.setChecked(preferences.reduce_motion)
-        self.reduce_motion.toggled.connect(preferences.set_reduce_motion)
+        self.reduce_motion.toggled.connect(self._choose_reduce_motion)
         self.column.addWidget(self.reduce_motion)
+        self.motion_status = self._status_line()
 
         add_label(self.column, self.tr("Starting the app"), "h2")
         self.autostart = QCheckBox(self.tr("Start the app when I log in to this computer"))
@@ -62,6 +70,40 @@ class SettingsScreen(Page):
             "secondary",
         )
         self.column.addStretch(1)
+
+    def _status_line(self) -> QLabel:
+        label = add_label(self.column, "")
+        label.hide()
+        return label
+
+    def _choose_text_step(self, step: int) -> None:
+        self._save(lambda: self._prefs.set_text_step(step), self.size_status)
+
+    def _choose_theme(self, index: int) -> None:
+        self._save(lambda: self._prefs.set_theme(THEMES[index]), self.theme_status)
+
+    def _choose_reduce_motion(self, on: bool) -> None:
+        self._save(lambda: self._prefs.set_reduce_motion(on), self.motion_status)
+
+    def _save(self, change: Callable[[], None], status: QLabel) -> None:
+        try:
+            change()
+        except StoreWriteError as error:
+            self.show_stored()
+            tell(status, not_saved_text(error), problem=True)
+            status.show()
+            return
+        status.hide()
+
+    def show_stored(self) -> None:
+        """Every choice as the database holds it, without counting as a click."""
+        for button in (*self.size_group.buttons(), *self.theme_group.buttons(), self.reduce_motion):
+            button.blockSignals(True)
+        self.size_group.button(self._prefs.text_step).setChecked(True)
+        self.theme_group.button(THEMES.index(self._prefs.theme)).setChecked(True)
+        self.reduce_motion.setChecked(self._prefs.reduce_motion)
+        for button in (*self.size_group.buttons(), *self.theme_group.buttons(), self.reduce_motion):
+            button.blockSignals(False)
 
     def _set_autostart(self, on: bool) -> None:
         try:

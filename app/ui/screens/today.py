@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.series import SeriesPosition
-from app.store import SymptomNote
+from app.store import StoreWriteError, SymptomNote
 from app.ui.formatting import countdown, local_day, local_moment
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.page import Page, add_callout, add_label
+from app.ui.store_writes import not_saved_text, tell
 
 RISING_AFTER_DAY = 3  # the brief: redness and soreness should ease after days 2 to 3
 
@@ -40,7 +41,8 @@ def card(layout: QVBoxLayout) -> QVBoxLayout:
 
 
 class ChecklistRow(QFrame):
-    """A big tick box and its words, which wrap; a click anywhere on the row ticks it."""
+    """A big tick box and its words, which wrap; a click anywhere on the row ticks it. Under
+    the words, when a tick could not be saved, the reason."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,8 +57,15 @@ class ChecklistRow(QFrame):
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         self.label.setBuddy(self.box)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        words = QVBoxLayout()
+        words.setSpacing(4)
+        words.addWidget(self.label)
+        words.addWidget(self.problem)
         layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.label, 1)
+        layout.addLayout(words, 1)
 
     def text(self) -> str:
         return self.label.text()
@@ -81,6 +90,9 @@ class TodayView(Page):
         self._session = session
         self._position: SeriesPosition | None = None
         self._day: date | None = None  # the checklist's day; None means today
+        # The stored note the sliders last showed: a refresh moves them only when it changes,
+        # so the clock's tick never throws away scores being chosen.
+        self._note_shown: SymptomNote | None = None
 
         # The countdown is the hero: it takes the page's big title.
         self.countdown = self.title
@@ -127,6 +139,7 @@ class TodayView(Page):
         self.save_note_button.clicked.connect(self._save_note)
         self.note_status = QLabel()
         self.note_status.setProperty("role", "secondary")
+        self.note_status.setWordWrap(True)  # a "Not saved: ..." line must not widen the page
         save_row.addWidget(self.save_note_button)
         save_row.addWidget(self.note_status, 1)
         notes.addLayout(save_row)
@@ -245,20 +258,43 @@ class TodayView(Page):
                 row.box.toggled.connect(lambda on, item=entry.id: self._tick(item, on))
                 self.items_box.addWidget(row)
                 self.checkboxes[entry.id] = row
+        self._set_boxes(marks)
+        if not entries:
+            self.saved_label.setText(self.tr("Nothing on the list for this day."))
+
+    def _set_boxes(self, marks: set[str]) -> None:
+        """Show what is stored, without it counting as a click."""
         for item_id, row in self.checkboxes.items():
             row.box.blockSignals(True)
             row.box.setChecked(item_id in marks)
             row.box.blockSignals(False)
-        if not entries:
-            self.saved_label.setText(self.tr("Nothing on the list for this day."))
 
     def _tick(self, item_id: str, done: bool) -> None:
         position = self._position
         if position is None or position.current is None or position.plan is None:
             return
         day = self._checklist_day(position.plan.local_date_of(self._session.now()))
-        self._session.set_mark(position.current.id, day, item_id, done)
-        self.saved_label.setText(self.tr("Saved") if done else self.tr("Saved: not done yet"))
+        try:
+            self._session.set_mark(position.current.id, day, item_id, done)
+        except StoreWriteError as error:
+            # A box that stays ticked would say it was stored: show what the store holds, and
+            # why under the item itself (the list can be longer than the window).
+            self._set_boxes(self._session.marks(position.current.id, day))
+            self._say_not_saved(item_id, not_saved_text(error))
+            return
+        self._say_not_saved(None, "")
+        tell(self.saved_label, self.tr("Saved") if done else self.tr("Saved: not done yet"))
+
+    def _say_not_saved(self, item_id: str | None, text: str) -> None:
+        for key, row in self.checkboxes.items():
+            if key == item_id:
+                tell(row.problem, text, problem=True)
+                row.box.setAccessibleDescription(text)
+            row.problem.setVisible(key == item_id)
+            if key != item_id:
+                row.box.setAccessibleDescription("")
+        if item_id is not None:
+            tell(self.saved_label, "")
 
     def _step_day(self, step: int) -> None:
         if self._position is None or self._position.plan is None:
@@ -281,9 +317,10 @@ class TodayView(Page):
         assert self._position is not None and self._position.current is not None
         notes = self._session.symptom_notes(self._position.current.id)
         todays = next((n for n in notes if n.local_date == today), None)
-        if todays is not None:
+        if todays is not None and todays != self._note_shown:
             self.redness.setValue(todays.redness)
             self.discomfort.setValue(todays.discomfort)
+        self._note_shown = todays
         self.rising_box.setVisible(self._rising(notes, today, day))
 
     @staticmethod
@@ -303,8 +340,21 @@ class TodayView(Page):
         if position is None or position.current is None or position.plan is None:
             return
         today = position.plan.local_date_of(self._session.now())
-        self._session.save_symptoms(
-            position.current.id, today, self.redness.value(), self.discomfort.value()
-        )
-        self.note_status.setText(self.tr("Saved"))
+        try:
+            self._session.save_symptoms(
+                position.current.id, today, self.redness.value(), self.discomfort.value()
+            )
+        except StoreWriteError as error:
+            self._show_stored_note(position.current.id, today)
+            tell(self.note_status, not_saved_text(error), problem=True)
+            return
+        tell(self.note_status, self.tr("Saved"))
         self.refresh()
+
+    def _show_stored_note(self, treatment_id: int, today: date) -> None:
+        """The sliders back at today's stored scores, or at 0 when nothing is stored yet."""
+        notes = self._session.symptom_notes(treatment_id)
+        todays = next((n for n in notes if n.local_date == today), None)
+        self.redness.setValue(todays.redness if todays else 0)
+        self.discomfort.setValue(todays.discomfort if todays else 0)
+        self._note_shown = todays

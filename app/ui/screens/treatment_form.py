@@ -118,6 +118,10 @@ class TreatmentForm(QWidget):
                 "time zone setting."
             ),
         }
-        self.error.setText(messages[problem])
-        self.error.setAccessibleName(messages[problem])
+        self.show_message(messages[problem])
+
+    def show_message(self, text: str) -> None:
+        """Say what is wrong under the fields (a time that cannot be, a save that failed)."""
+        self.error.setText(text)
+        self.error.setAccessibleName(text)
         self.error_box.show()
