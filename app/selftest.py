@@ -8,7 +8,7 @@ platform (QT_QPA_PLATFORM=xcb on a virtual X screen checks the bundle's X11 supp
 
 Each check is a function in CHECKS: it returns one line saying what it saw, or raises
 CheckFailed (or anything else) with the reason. One line is printed per check:
-    ok   content pack: 12 screens, en (microneedling-acne-scars)
+    ok   content pack: 17 screens, en (microneedling-acne-scars)
     FAIL store: OperationalError: unable to open database file
 Problems in a clinic config are reported ("warn") but are not a failure: the app runs with its
 defaults for the values that were wrong, and says so to staff.

@@ -40,7 +40,7 @@ def test_every_check_passes_and_says_what_it_saw(qapp: QApplication) -> None:
     assert code == 0, "\n".join(lines)
     for check in selftest.CHECKS:
         assert line_of(lines, check.name).startswith("ok   "), "\n".join(lines)
-    assert "12 screens" in line_of(lines, "content pack")
+    assert "17 screens" in line_of(lines, "content pack")
     assert "offscreen platform" in line_of(lines, "Qt")
     assert "day 3 of" in line_of(lines, "recovery plan")
     assert "PDF handout written" in line_of(lines, "handout")
