@@ -38,10 +38,11 @@ class CheckIn:
     scores: Mapping[str, Severity] = field(default_factory=dict)
     yes: frozenset[str] = frozenset()  # ids of the red-flag questions answered "yes"
     note: str = ""
+    no: frozenset[str] = frozenset()  # answered "no": an answer too, though it points nowhere
 
     @property
     def answered(self) -> bool:
-        return bool(self.scores) or bool(self.yes)
+        return bool(self.scores) or bool(self.yes) or bool(self.no)
 
 
 @dataclass(frozen=True)
