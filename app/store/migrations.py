@@ -73,6 +73,39 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        4,
+        "daily skin check-in, with the old symptom notes carried over",
+        """
+        -- One check-in a day per treatment. A NULL score is "not answered", never "none"
+        -- (0 none, 1 mild, 2 moderate, 3 severe). The red-flag answers are JSON arrays of the
+        -- pack's question ids; a question in neither was not answered.
+        CREATE TABLE checkin (
+            treatment_id   INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,
+            local_date     TEXT NOT NULL,
+            redness        INTEGER CHECK (redness BETWEEN 0 AND 3),
+            swelling       INTEGER CHECK (swelling BETWEEN 0 AND 3),
+            pain           INTEGER CHECK (pain BETWEEN 0 AND 3),
+            yes_answers    TEXT NOT NULL DEFAULT '[]',
+            no_answers     TEXT NOT NULL DEFAULT '[]',
+            note           TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
+            updated_at_utc TEXT NOT NULL,
+            UNIQUE (treatment_id, local_date)
+        );
+        -- The 0-10 scales of version 3 in the four words: 0 none, 1-3 mild, 4-6 moderate,
+        -- 7-10 severe, and "soreness or discomfort" was the pain question. Swelling was never
+        -- asked. symptom_note stays as it was: the patient's own numbers are not thrown away.
+        INSERT INTO checkin (treatment_id, local_date, redness, swelling, pain, updated_at_utc)
+        SELECT treatment_id, local_date,
+               CASE WHEN redness = 0 THEN 0 WHEN redness <= 3 THEN 1
+                    WHEN redness <= 6 THEN 2 ELSE 3 END,
+               NULL,
+               CASE WHEN discomfort = 0 THEN 0 WHEN discomfort <= 3 THEN 1
+                    WHEN discomfort <= 6 THEN 2 ELSE 3 END,
+               saved_at_utc
+        FROM symptom_note;
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

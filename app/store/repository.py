@@ -9,7 +9,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,23 @@ class SymptomNote:
     local_date: date
     redness: int  # 0 to 10
     discomfort: int  # 0 to 10
+
+
+CHECKIN_SYMPTOMS = ("redness", "swelling", "pain")
+CHECKIN_NOTE_MAX = 2000  # characters; the table checks it too
+
+
+@dataclass(frozen=True)
+class CheckInRecord:
+    """One day's skin check-in. A symptom missing from `scores` was not answered, and a
+    question in neither `yes` nor `no` was not answered."""
+
+    local_date: date
+    scores: Mapping[str, int] = field(default_factory=dict)  # symptom -> 0 none ... 3 severe
+    yes: frozenset[str] = frozenset()  # the pack's red-flag question ids answered "yes"
+    no: frozenset[str] = frozenset()
+    note: str = ""
+    updated_at: datetime | None = None  # set by the store when read back
 
 
 @dataclass(frozen=True)
@@ -210,6 +227,48 @@ class Store:
         ).fetchall()
         return [SymptomNote(date.fromisoformat(r[0]), int(r[1]), int(r[2])) for r in rows]
 
+    # daily skin check-in ----------------------------------------------------------------------
+
+    def save_checkin(self, treatment_id: int, record: CheckInRecord) -> None:
+        """One check-in a day per treatment; saving again replaces that day's answers."""
+        _check_checkin(record)
+        scores = [record.scores.get(name) for name in CHECKIN_SYMPTOMS]
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO checkin (treatment_id, local_date, redness, swelling, pain, "
+                "yes_answers, no_answers, note, updated_at_utc) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (treatment_id, local_date) DO UPDATE SET "
+                "redness = excluded.redness, swelling = excluded.swelling, "
+                "pain = excluded.pain, yes_answers = excluded.yes_answers, "
+                "no_answers = excluded.no_answers, note = excluded.note, "
+                "updated_at_utc = excluded.updated_at_utc",
+                (
+                    treatment_id,
+                    record.local_date.isoformat(),
+                    *scores,
+                    json.dumps(sorted(record.yes)),
+                    json.dumps(sorted(record.no)),
+                    record.note,
+                    _to_text(self._now()),
+                ),
+            )
+
+    def checkin(self, treatment_id: int, local_date: date) -> CheckInRecord | None:
+        row = self._conn.execute(
+            f"SELECT {_CHECKIN_COLUMNS} FROM checkin WHERE treatment_id = ? AND local_date = ?",
+            (treatment_id, local_date.isoformat()),
+        ).fetchone()
+        return None if row is None else _checkin_from_row(row)
+
+    def checkins(self, treatment_id: int) -> list[CheckInRecord]:
+        """Every check-in of a treatment, oldest day first."""
+        rows = self._conn.execute(
+            f"SELECT {_CHECKIN_COLUMNS} FROM checkin WHERE treatment_id = ? ORDER BY local_date",
+            (treatment_id,),
+        ).fetchall()
+        return [_checkin_from_row(row) for row in rows]
+
     # reminders --------------------------------------------------------------------------------
 
     def claim_reminder(self, treatment_id: int, reminder_id: str) -> bool:
@@ -221,3 +280,49 @@ class Store:
                 (treatment_id, reminder_id, _to_text(self._now())),
             )
             return cursor.rowcount == 1
+
+
+_CHECKIN_COLUMNS = (
+    "local_date, redness, swelling, pain, yes_answers, no_answers, note, updated_at_utc"
+)
+
+
+def _check_checkin(record: CheckInRecord) -> None:
+    """Refuse what the table would refuse, with words a developer can act on. Never quotes
+    the note: it is the patient's own text."""
+    for name, score in record.scores.items():
+        if name not in CHECKIN_SYMPTOMS:
+            raise ValueError(f"unknown symptom {name!r}; expected one of {CHECKIN_SYMPTOMS}")
+        if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 3:
+            raise ValueError(f"{name} is scored from 0 (none) to 3 (severe)")
+    if record.yes & record.no:
+        raise ValueError("a question cannot be answered both yes and no")
+    if len(record.note) > CHECKIN_NOTE_MAX:
+        raise ValueError(f"a note holds at most {CHECKIN_NOTE_MAX} characters")
+
+
+def _checkin_from_row(row: tuple[Any, ...]) -> CheckInRecord:
+    scores = {
+        name: int(value)
+        for name, value in zip(CHECKIN_SYMPTOMS, row[1:4], strict=True)
+        if value is not None
+    }
+    return CheckInRecord(
+        local_date=date.fromisoformat(row[0]),
+        scores=scores,
+        yes=_ids(row[4]),
+        no=_ids(row[5]),
+        note=str(row[6]),
+        updated_at=_from_text(row[7]),
+    )
+
+
+def _ids(text: str) -> frozenset[str]:
+    """Question ids from their JSON array; a damaged value reads as no answers, not a crash."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return frozenset()
+    if not isinstance(value, list):
+        return frozenset()
+    return frozenset(item for item in value if isinstance(item, str))

@@ -19,6 +19,7 @@ from app import paths
 if TYPE_CHECKING:
     from app.domain.content import Content
     from app.domain.protocol import Duration
+    from app.domain.warnings_files import Warnings
 
 log = logging.getLogger(__name__)
 BUILTIN_PACK = "microneedling-acne-scars"
@@ -48,6 +49,10 @@ class ContentProvider(QObject):
         self.clinic_accent: str | None = None
         self.clinic_logo: Path | None = None
         self.clinic_overrides: dict[str, Duration] = {}  # timings the clinic sets
+        # The patient's region (ISO 3166, e.g. "GB") for the emergency number; "" means the
+        # system's region. A region setting, when there is one, sets it.
+        self.region = ""
+        self._warnings: Warnings | None = None
 
     @property
     def is_loaded(self) -> bool:
@@ -108,6 +113,39 @@ class ContentProvider(QObject):
         else:
             head = tr("Some content had problems and was left out. What needs fixing:")
         return head + "\n" + "\n".join(lines)
+
+    # warning signs (the daily check-in's loader; see app.domain.warnings_files) ----------------
+
+    def warnings(self) -> Warnings:
+        """The warning-signs model and words of the pack in use, or the built-in pack's when
+        the pack in use has none or any problem in them: safety words are never half-loaded."""
+        if self._warnings is not None:
+            return self._warnings
+        from app.domain.warnings_files import load_warnings
+
+        pack = self.content().pack
+        loaded = load_warnings(pack.folder, pack.language)
+        for problem in loaded.problems:
+            log.warning("warning signs problem: %s", problem)  # file and field, no patient text
+        builtin = builtin_pack_folder()
+        if loaded.problems and pack.folder.resolve() != builtin.resolve():
+            language = pack.language if (builtin / pack.language).is_dir() else "en"
+            loaded = load_warnings(builtin, language)
+            for problem in loaded.problems:
+                log.warning("built-in warning signs problem: %s", problem)
+        self._warnings = loaded
+        return loaded
+
+    def emergency_region(self) -> str:
+        """The region whose emergency number the patient sees: the setting, else the system's
+        region ("" when the system names none, as in the C locale)."""
+        return self.region or QLocale.territoryToCode(QLocale().territory())
+
+    def emergency_number(self) -> str:
+        """The local emergency number, or the pack's words for "your local emergency number"
+        when the region is unknown: never a guessed number."""
+        warnings = self.warnings()
+        return warnings.text.emergency_number(warnings.numbers, self.emergency_region())
 
 
 def _long_date(day: date) -> str:

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.clock import Clock, SystemClock
-from app.store import Store, StoreWriteError, SymptomNote, TreatmentRecord
+from app.store import CheckInRecord, Store, StoreWriteError, TreatmentRecord
 from app.ui.content_provider import ContentProvider
 
 if TYPE_CHECKING:  # the plan code loads pydantic; the first frame does not need it
+    from app.domain.checkin import CheckIn
+    from app.domain.plan import RecoveryPlan
     from app.domain.series import SeriesPosition
 
 log = logging.getLogger(__name__)
@@ -85,11 +87,18 @@ class RecoverySession(QObject):
         self.store.set_mark(treatment_id, day, item_id, done)
         self.wrote.emit()
 
-    def symptom_notes(self, treatment_id: int) -> list[SymptomNote]:
-        return self.store.symptom_notes(treatment_id)
+    def checkin(self, treatment_id: int, day: date) -> CheckInRecord | None:
+        return self.store.checkin(treatment_id, day)
 
-    def save_symptoms(self, treatment_id: int, day: date, redness: int, discomfort: int) -> None:
-        self.store.save_symptoms(treatment_id, day, redness, discomfort)
+    def checkins(self, treatment_id: int) -> list[CheckInRecord]:
+        return self.store.checkins(treatment_id)
+
+    def checkin_days(self, treatment_id: int, plan: RecoveryPlan) -> list[CheckIn]:
+        """Every stored check-in of the treatment as the triage reads it, oldest first."""
+        return [as_checkin(record, plan) for record in self.checkins(treatment_id)]
+
+    def save_checkin(self, treatment_id: int, record: CheckInRecord) -> None:
+        self.store.save_checkin(treatment_id, record)
         self.wrote.emit()
 
     def claim_reminder(self, treatment_id: int, reminder_id: str) -> bool:
@@ -108,3 +117,12 @@ class RecoverySession(QObject):
             return False
         self.wrote.emit()
         return (treatment_id, reminder_id) not in self._shown_unsaved
+
+
+def as_checkin(record: CheckInRecord, plan: RecoveryPlan) -> CheckIn:
+    """A stored day's answers in the domain's terms, with its day of recovery."""
+    from app.domain.checkin import CheckIn, Severity
+
+    scores = {name: Severity(value) for name, value in record.scores.items()}
+    day = plan.day_number(record.local_date)
+    return CheckIn(record.local_date, day, scores, record.yes, record.note, record.no)

@@ -105,6 +105,16 @@ QFrame[role="emergency"] {{
     background: {p.emergency_bg}; border-radius: 8px; border: 2px solid {p.emergency};
 }}
 QLabel[role="emergency-text"] {{ color: {p.emergency_text}; background: transparent; }}
+QFrame[role="calm"] {{
+    background: {p.background}; border-radius: 8px; border: 2px solid {p.border};
+}}
+QFrame[role="all-clear"] {{
+    background: {p.background}; border-radius: 8px; border: 2px solid {p.success};
+}}
+/* The check-in card's word and title: the level's colour, at any size role. */
+QLabel[tone="emergency"] {{ color: {p.emergency_text}; }}
+QLabel[tone="caution"] {{ color: {p.caution_text}; }}
+QLabel[tone="all-clear"] {{ color: {p.success}; }}
 QFrame[role="card"] {{ background: {p.surface}; border-radius: 12px; }}
 QFrame[role="banner"] {{ background: {p.highlight}; border-bottom: 2px solid {p.primary}; }}
 QFrame[role="banner"] QLabel {{ color: {p.on_highlight}; background: transparent; }}
@@ -142,6 +152,10 @@ QPushButton, QToolButton {{
     border: 2px solid {p.primary}; color: {p.primary}; background: {p.background};
 }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; }}
+QPushButton[role="choice"] {{ min-height: 48px; padding: 8px 16px; }}
+QPushButton[role="choice"]:checked {{
+    background: {p.primary}; color: {p.on_primary}; font-weight: 600;
+}}
 QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus, QComboBox:focus {{
     outline: none; border: 3px solid {p.focus};
 }}

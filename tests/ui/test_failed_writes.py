@@ -148,44 +148,43 @@ def test_a_tick_after_the_disk_has_room_again_is_saved(
     assert crashes == []
 
 
-def test_a_note_that_cannot_be_saved_returns_to_the_stored_scores(
+def test_a_checkin_choice_that_cannot_be_saved_returns_to_the_stored_answer(
     area: RecoveryArea, store: Store, session: RecoverySession, crashes: list[str]
 ) -> None:
     _treated(area)
-    today = area.today
-    today.redness.setValue(4)
-    today.discomfort.setValue(3)
-    today.save_note_button.click()
+    panel = area.today.checkin
+    panel.symptoms["redness"].buttons["1"].click()  # mild, saved
     _read_only(store)
-    today.redness.setValue(9)
-    today.discomfort.setValue(8)
-    today.save_note_button.click()
-    assert (today.redness.value(), today.discomfort.value()) == (4, 3)
-    assert today.note_status.text().startswith(READ_ONLY)
-    notes = session.symptom_notes(session.records()[0].id)
-    assert [(n.redness, n.discomfort) for n in notes] == [(4, 3)]
+    panel.symptoms["redness"].buttons["3"].click()  # severe, refused
+    assert panel.symptoms["redness"].value() == "1"
+    assert panel.status.text().startswith(READ_ONLY)
+    stored = session.checkin(session.records()[0].id, TREATED.date())
+    assert stored is not None and stored.scores == {"redness": 1}
     assert crashes == []
 
 
-def test_a_first_note_that_cannot_be_saved_goes_back_to_nothing(
+def test_a_first_checkin_choice_that_cannot_be_saved_goes_back_to_nothing_chosen(
     area: RecoveryArea, store: Store, monkeypatch: pytest.MonkeyPatch, crashes: list[str]
 ) -> None:
     _treated(area)
-    _fail(monkeypatch, store, "save_symptoms", "disk_full")
-    area.today.redness.setValue(6)
-    area.today.save_note_button.click()
-    assert area.today.redness.value() == 0
-    assert area.today.note_status.text() == DISK_FULL
+    _fail(monkeypatch, store, "save_checkin", "disk_full")
+    panel = area.today.checkin
+    panel.note.setPlainText("typed words stay")
+    panel.symptoms["pain"].buttons["2"].click()
+    assert panel.symptoms["pain"].value() is None
+    assert panel.status.text() == DISK_FULL
+    assert panel.note.toPlainText() == "typed words stay"  # nothing typed is thrown away
     assert crashes == []
 
 
-def test_the_clock_tick_keeps_scores_being_chosen(area: RecoveryArea) -> None:
+def test_the_clock_tick_keeps_a_note_being_typed(area: RecoveryArea) -> None:
     _treated(area)
-    area.today.redness.setValue(2)
-    area.today.save_note_button.click()
-    area.today.redness.setValue(7)  # not saved yet
+    panel = area.today.checkin
+    panel.symptoms["redness"].buttons["1"].click()
+    panel.note.setPlainText("still typing")  # not saved yet: the save waits for a pause
     area.refresh()  # what the 10 s tick does
-    assert area.today.redness.value() == 7
+    assert panel.note.toPlainText() == "still typing"
+    assert panel.symptoms["redness"].value() == "1"
 
 
 def test_a_treatment_that_cannot_be_added_keeps_the_form_and_says_why(

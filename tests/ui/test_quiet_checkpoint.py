@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.store import Store, StoreWriteError
+from app.store import CheckInRecord, Store, StoreWriteError
 from app.ui.application import build_home_window
 from app.ui.content_provider import ContentProvider
 from app.ui.preferences import Preferences
@@ -84,5 +84,5 @@ def test_the_home_window_waits_for_a_quiet_spell_after_every_kind_of_write(
     record = session.add(datetime(2026, 3, 7, 21, 0, tzinfo=UTC), "America/New_York")
     assert checkpoint.is_waiting()
     checkpoint.checkpoint_now()
-    session.save_symptoms(record.id, record.treated_at.date(), 1, 1)
+    session.save_checkin(record.id, CheckInRecord(record.treated_at.date(), {"pain": 1}))
     assert checkpoint.is_waiting()

@@ -1,5 +1,5 @@
-"""My recovery: entering, changing and deleting treatments, the checklist, the countdown,
-symptom notes and reminders, with a clock the tests move by hand."""
+"""My recovery: entering, changing and deleting treatments, the checklist, the countdown and
+reminders, with a clock the tests move by hand. The daily check-in: tests/ui/test_checkin.py."""
 
 from __future__ import annotations
 
@@ -149,22 +149,6 @@ def test_a_second_session_makes_a_series(area: RecoveryArea, clock: ManualClock)
     form.time_edit.setTime(QTime(local.hour, local.minute))
     form.save_button.click()
     assert "Session 2 of 2" in area.today.progress.format()
-
-
-def test_rising_scores_after_day_3_point_to_the_warning_signs(
-    area: RecoveryArea, clock: ManualClock
-) -> None:
-    _enter(area, TREATED)
-    clock.advance(timedelta(days=3))  # day 4
-    area.refresh()
-    area.today.redness.setValue(2)
-    area.today.save_note_button.click()
-    assert not area.today.rising_box.isVisibleTo(area)
-    clock.advance(timedelta(days=1))  # day 5, worse than day 4
-    area.refresh()
-    area.today.redness.setValue(6)
-    area.today.save_note_button.click()
-    assert area.today.rising_box.isVisibleTo(area)
 
 
 def test_each_reminder_fires_exactly_once_even_after_a_restart(

@@ -17,6 +17,7 @@ PAIRS = [
     ("primary", "background"),
     ("on_highlight", "highlight"),
     ("on_success", "success"),
+    ("success", "background"),  # the check-in's "no call needed" card
     ("caution_text", "caution_bg"),
     ("on_emergency", "emergency"),
     ("emergency_text", "emergency_bg"),

@@ -159,7 +159,7 @@ class RecoveryArea(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("My recovery"))
-        self.today = TodayView(session)
+        self.today = TodayView(session, palette, choose_file)
         self.today.open_warning_signs.connect(self.open_warning_signs)
         self.timeline = TimelineView(palette)
         timeline_page = Page(self.tr("Timeline"))

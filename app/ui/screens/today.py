@@ -1,8 +1,9 @@
 """Today: the countdown to the next milestone, the day of recovery, today's checklist, what is
-normal now, and a short daily note of how the skin feels."""
+normal now, and the daily skin check-in (app.ui.screens.checkin)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -10,24 +11,23 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSlider,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.series import SeriesPosition
-from app.store import StoreWriteError, SymptomNote
+from app.store import StoreWriteError
 from app.ui.formatting import countdown, local_day, local_moment
 from app.ui.recovery_session import RecoverySession
-from app.ui.screens.page import Page, add_callout, add_label
+from app.ui.screens.checkin import CheckInPanel
+from app.ui.screens.page import Page, add_label
+from app.ui.screens.take_home import ChooseFile, choose_save_file
 from app.ui.store_writes import not_saved_text, tell
-
-RISING_AFTER_DAY = 3  # the brief: redness and soreness should ease after days 2 to 3
+from app.ui.theme import LIGHT, Palette
 
 
 def card(layout: QVBoxLayout) -> QVBoxLayout:
@@ -84,16 +84,18 @@ class ChecklistRow(QFrame):
 class TodayView(Page):
     open_warning_signs = Signal()
 
-    def __init__(self, session: RecoverySession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: RecoverySession,
+        palette: Callable[[], Palette] = lambda: LIGHT,
+        choose_file: ChooseFile = choose_save_file,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__("", parent)
         self.setAccessibleName(self.tr("Today"))
         self._session = session
         self._position: SeriesPosition | None = None
         self._day: date | None = None  # the checklist's day; None means today
-        # The stored note the sliders last showed: a refresh moves them only when it changes,
-        # so the clock's tick never throws away scores being chosen.
-        self._note_shown: SymptomNote | None = None
-
         # The countdown is the hero: it takes the page's big title.
         self.countdown = self.title
         self.countdown.setObjectName("countdown")
@@ -126,59 +128,10 @@ class TodayView(Page):
         self.normal_title = add_label(normal, self.tr("What is normal now"), "h3")
         self.normal_text = add_label(normal, "")
 
-        notes = card(self.column)
-        add_label(notes, self.tr("How does your skin feel today?"), "h3")
-        add_label(notes, self.tr("0 means not at all, 10 means the worst you can imagine."),
-                  "secondary")  # fmt: skip
-        grid = QGridLayout()
-        self.redness = self._slider(grid, 0, self.tr("Redness"))
-        self.discomfort = self._slider(grid, 1, self.tr("Soreness or discomfort"))
-        notes.addLayout(grid)
-        save_row = QHBoxLayout()
-        self.save_note_button = QPushButton(self.tr("Save today's note"))
-        self.save_note_button.clicked.connect(self._save_note)
-        self.note_status = QLabel()
-        self.note_status.setProperty("role", "secondary")
-        self.note_status.setWordWrap(True)  # a "Not saved: ..." line must not widen the page
-        save_row.addWidget(self.save_note_button)
-        save_row.addWidget(self.note_status, 1)
-        notes.addLayout(save_row)
-        self.rising = add_callout(
-            notes,
-            self.tr(
-                "Your scores went up after day {day}. By now redness and soreness usually get "
-                "better, not worse. Look at the warning signs, and call your clinic if you are "
-                "worried."
-            ).format(day=RISING_AFTER_DAY),
-            "caution",
-        )
-        rising_box = self.rising.parentWidget()
-        assert rising_box is not None
-        self.rising_box = rising_box
-        self.warning_button = QPushButton(self.tr("See the warning signs"))
-        self.warning_button.clicked.connect(self.open_warning_signs)
-        rising_layout = rising_box.layout()
-        assert rising_layout is not None
-        rising_layout.addWidget(self.warning_button)
-        rising_box.hide()
+        self.checkin = CheckInPanel(session, palette, choose_file)
+        self.checkin.open_warning_signs.connect(self.open_warning_signs)
+        self.column.addWidget(self.checkin)
         self.column.addStretch(1)
-
-    def _slider(self, grid: QGridLayout, row: int, name: str) -> QSlider:
-        label = QLabel(name)
-        slider = QSlider(Qt.Orientation.Horizontal)
-        slider.setRange(0, 10)
-        slider.setPageStep(1)
-        slider.setMinimumHeight(40)
-        slider.setAccessibleName(name)
-        value = QLabel("0")
-        value.setMinimumWidth(value.fontMetrics().horizontalAdvance("10") + 8)
-        slider.valueChanged.connect(lambda v, label=value: label.setText(str(v)))
-        label.setBuddy(slider)
-        grid.addWidget(label, row, 0)
-        grid.addWidget(slider, row, 1)
-        grid.addWidget(value, row, 2)
-        grid.setColumnStretch(1, 1)
-        return slider
 
     # refresh ----------------------------------------------------------------------------------
 
@@ -223,7 +176,7 @@ class TodayView(Page):
             )
             self.normal_text.setText("\n".join(f"•  {line}" for line in span.normal))
         self._show_checklist(today)
-        self._show_note(today, plan.day_number(today))
+        self.checkin.refresh(position.current.id, plan, today)
 
     def _checklist_day(self, today: date) -> date:
         return self._day if self._day is not None else today
@@ -310,51 +263,3 @@ class TodayView(Page):
         self._day = None
         self.saved_label.setText("")
         self.refresh()
-
-    # symptom note -----------------------------------------------------------------------------
-
-    def _show_note(self, today: date, day: int) -> None:
-        assert self._position is not None and self._position.current is not None
-        notes = self._session.symptom_notes(self._position.current.id)
-        todays = next((n for n in notes if n.local_date == today), None)
-        if todays is not None and todays != self._note_shown:
-            self.redness.setValue(todays.redness)
-            self.discomfort.setValue(todays.discomfort)
-        self._note_shown = todays
-        self.rising_box.setVisible(self._rising(notes, today, day))
-
-    @staticmethod
-    def _rising(notes: list[SymptomNote], today: date, day: int) -> bool:
-        """After day 3, a score higher than on the day before it was last noted."""
-        if day <= RISING_AFTER_DAY:
-            return False
-        todays = next((n for n in notes if n.local_date == today), None)
-        earlier = [n for n in notes if n.local_date < today]
-        if todays is None or not earlier:
-            return False
-        before = earlier[-1]
-        return todays.redness > before.redness or todays.discomfort > before.discomfort
-
-    def _save_note(self) -> None:
-        position = self._position
-        if position is None or position.current is None or position.plan is None:
-            return
-        today = position.plan.local_date_of(self._session.now())
-        try:
-            self._session.save_symptoms(
-                position.current.id, today, self.redness.value(), self.discomfort.value()
-            )
-        except StoreWriteError as error:
-            self._show_stored_note(position.current.id, today)
-            tell(self.note_status, not_saved_text(error), problem=True)
-            return
-        tell(self.note_status, self.tr("Saved"))
-        self.refresh()
-
-    def _show_stored_note(self, treatment_id: int, today: date) -> None:
-        """The sliders back at today's stored scores, or at 0 when nothing is stored yet."""
-        notes = self._session.symptom_notes(treatment_id)
-        todays = next((n for n in notes if n.local_date == today), None)
-        self.redness.setValue(todays.redness if todays else 0)
-        self.discomfort.setValue(todays.discomfort if todays else 0)
-        self._note_shown = todays
