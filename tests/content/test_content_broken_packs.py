@@ -142,13 +142,6 @@ CASES: list[tuple[str, Break, str, str, bool]] = [
         True,
     ),
     (
-        "front matter: a table as the title",
-        lambda b: _one_screen(b) or _replace(b, ONE, 'title = "About only?"', "title = {a = 1}"),
-        ONE,
-        "title",
-        True,
-    ),
-    (
         "front matter: lists nested 3,000 deep",
         lambda b: _one_screen(b, extra="x = " + "[" * 3000 + "]" * 3000),
         ONE,
@@ -211,17 +204,6 @@ CASES: list[tuple[str, Break, str, str, bool]] = [
         lambda b: b.write(
             "illustrations/skin.svg",
             f'<svg xmlns="http://www.w3.org/2000/svg"><image href="{_outside(b)}"/></svg>',
-        ),
-        FIRST,
-        "illustration",
-        True,
-    ),
-    (
-        "SVG: CSS url() to an outside file",
-        lambda b: b.write(
-            "illustrations/skin.svg",
-            '<svg xmlns="http://www.w3.org/2000/svg"><style>rect { fill: url(/etc/x.svg#a) }'
-            "</style></svg>",
         ),
         FIRST,
         "illustration",
