@@ -5,6 +5,10 @@ A broken content pack is refused, but a broken clinic config must never stop a p
 reading their aftercare. So `load_clinic_config` never raises for bad input: it returns the
 values that were good, each bad one replaced by its default, together with every problem found
 (file, field, what was expected and what was found), for the app to show to staff.
+
+The file and its logo are read through app.domain.input_files: regular files only, each under
+a cap, never blocking on a FIFO or device. The config itself may be a symbolic link (IT tools
+place them); the logo may not, and must lie in the config's folder.
 """
 
 import difflib
@@ -19,10 +23,13 @@ from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
+from app.domain.clinic_location import MAX_CONFIG_BYTES
 from app.domain.contrast import contrast_ratio
+from app.domain.input_files import MIB, RefusedFile, is_link, read_regular_file
 from app.domain.kiosk_pin import PinError, PinHash, parse_pin_hash
 from app.domain.protocol import Duration, overrides_from_mapping
 from app.domain.schema import Collector, FieldPath, Problem, ProtocolError, Text
+from app.domain.svg_safety import svg_problem
 
 NAME_MAX = 80
 PHONE_MAX = 30
@@ -33,12 +40,12 @@ WHITE = "#FFFFFF"
 MIN_TEXT_CONTRAST = 4.5
 MIN_UI_CONTRAST = 3.0
 LOGO_SUFFIXES = (".svg", ".png")
-MAX_LOGO_BYTES = 5 * 1024 * 1024
-MAX_CONFIG_BYTES = 1024 * 1024  # a settings file; anything bigger is the wrong file
+MAX_LOGO_BYTES = 5 * MIB
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PHONE = re.compile(r"[0-9 +()\-]+")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_TAG = re.compile(r"<[A-Za-z/!?][^<>]*>?")
 # A URL scheme has two or more letters ("https:", "file:", "data:"); "C:" is a Windows drive.
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
 
@@ -78,6 +85,9 @@ class ClinicConfig:
 def _one_line(value: str) -> str:
     if any(ch < " " or ch == "\x7f" for ch in value):
         raise ValueError(f"expected one line of text, got {value!r}")
+    # Qt labels draw text with a tag in it as HTML, and load what an <img> names.
+    if tag := _TAG.search(value):
+        raise ValueError(f"expected plain text, got the tag {tag.group(0)!r}; write the words only")
     return value.strip()
 
 
@@ -218,16 +228,13 @@ def _read(path: Path) -> Mapping[str, object] | Problem:
     """The parsed file, or the one problem that stops it from being read."""
     source = str(path)
     try:
-        if path.is_dir():
-            return Problem(source, "(file)", "expected a file, found a folder")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_CONFIG_BYTES + 1)
+        raw = read_regular_file(path, MAX_CONFIG_BYTES, what="a clinic config", follow_links=True)
     except FileNotFoundError:
         return Problem(source, "(file)", "not found")
+    except RefusedFile as error:  # a folder, FIFO, device or socket, or over 1 MiB
+        return Problem(source, "(file)", str(error))
     except OSError as error:
         return Problem(source, "(file)", f"cannot read: {error.strerror or error}")
-    if len(raw) > MAX_CONFIG_BYTES:
-        return Problem(source, "(file)", "expected a small text file, found over 1 MB")
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark, as some Windows editors write, is fine
     except UnicodeDecodeError as error:
@@ -244,6 +251,8 @@ def _read(path: Path) -> Mapping[str, object] | Problem:
         return Problem(source, "(syntax)", f"not valid TOML: {where}")
     except RecursionError:
         return Problem(source, "(syntax)", "not valid TOML: arrays nested too deeply")
+    except ValueError as error:  # a whole number of thousands of digits
+        return Problem(source, "(syntax)", f"not valid TOML: {error}")
 
 
 def _section(check: Collector, value: object, table: str) -> Mapping[str, object]:
@@ -337,18 +346,22 @@ def _logo_path(text: str, folder: Path) -> tuple[Path | None, str | None]:
         return None, f"expected an .svg or .png file, got {text!r}"
     path = folder.joinpath(*relative.parts)
     try:
-        if not path.is_file():
-            found = "a folder" if path.is_dir() else "nothing"
-            return None, f"expected an image file at {path}, found {found}"
-        if path.stat().st_size > MAX_LOGO_BYTES:
-            return None, f"expected an image of at most 5 MB, {path} is larger"
-        with path.open("rb") as handle:
-            head = handle.read(64 * 1024)
+        for depth in range(1, len(relative.parts) + 1):  # links could lead out of the folder
+            step = folder.joinpath(*relative.parts[:depth])
+            if step.is_symlink() or (step.exists() and is_link(step.lstat())):
+                return None, f"expected the image itself, but {step} is a symbolic link"
+        data = read_regular_file(path, MAX_LOGO_BYTES, what="a logo")
         path = path.resolve()
+    except FileNotFoundError:
+        return None, f"expected an image file at {path}, found nothing"
+    except RefusedFile as error:
+        if not error.unsafe:  # a folder
+            return None, f"expected an image file at {path}, found a folder"
+        return None, f"expected an image file, but {path} {error}"
     except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
         return None, f"cannot read {path}: {getattr(error, 'strerror', None) or error}"
-    if relative.suffix.lower() == ".png" and not head.startswith(_PNG_SIGNATURE):
+    if relative.suffix.lower() == ".png" and not data.startswith(_PNG_SIGNATURE):
         return None, f"expected a PNG image, but {path} is not one"
-    if relative.suffix.lower() == ".svg" and b"<svg" not in head.lower():
-        return None, f"expected an SVG image, but {path} has no <svg> element near its start"
+    if relative.suffix.lower() == ".svg" and (problem := svg_problem(data, str(path))):
+        return None, problem.message
     return path, None

@@ -11,8 +11,10 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from app import APP_ID, APP_NAME
+from app.domain.input_files import MIB, read_regular_file
 
 CONFIG_FILE_NAME = "clinic.toml"
+MAX_CONFIG_BYTES = 1 * MIB  # a settings file; anything bigger is the wrong file
 
 
 def default_clinic_config_path(system: str, env: Mapping[str, str], home: Path) -> Path:
@@ -55,13 +57,14 @@ def find_clinic_config(explicit: Path | None) -> Path | None:
 
 def kiosk_enabled_in(path: Path) -> bool:
     """True when the file at `path` sets `[kiosk] enabled = true`. A file that cannot be read or
-    parsed says no here; the full load (app.domain.clinic) reports why to staff."""
+    parsed says no here; the full load (app.domain.clinic) reports why to staff. Like that
+    load, it reads only a regular file under the cap: a FIFO here must not hang the start."""
     import tomllib  # here, not at the top: ~12 ms that a start without a config need not pay
 
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
+        raw = read_regular_file(path, MAX_CONFIG_BYTES, follow_links=True)
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):  # RefusedFile and TOML errors are ValueErrors
         return False
     kiosk = data.get("kiosk")
     return isinstance(kiosk, dict) and kiosk.get("enabled") is True

@@ -2,19 +2,24 @@
 
 Authors are not programmers, so every problem names the file (relative to the pack folder), the
 field and what was expected, and loading collects every problem instead of stopping at the first.
-A screen with a problem of its own is left out and the rest still works; a pack with no usable
-pack.toml or no usable screen is fatal, and load_pack_with_fallback then takes the built-in pack.
-protocol.toml is checked by app.domain.protocol, plugged in through ``extra_checks``.
+A screen with a problem of its own is left out and the rest still works. A pack with no usable
+pack.toml, no usable screen, or a broken protocol.toml or <lang>/aftercare.toml is unusable, and
+so is a pack with anything that could reach outside it (Problem.unsafe: a link, "..", a FIFO, a
+file over its cap, a picture or drawing that names another file); load_pack_with_fallback then
+takes the built-in pack.
 
-This module is the public face: pack.toml's model, the loaded pack and the two loaders. The
-screens are read by app.domain.pack_screens, and the checks every file goes through (path
-safety, TOML, error wording, Markdown, SVG) live in app.domain.pack_checks.
+This is the one loader: the app (app.domain.content) and `validate-pack`
+(app.domain.pack_report) both go through load_pack, so they agree on every pack. This module is
+its public face: pack.toml's model, the loaded pack and the two loaders. The screens are read by
+app.domain.pack_screens; the checks every file goes through (path safety, capped reading, TOML,
+error wording) live in app.domain.pack_checks, and those of Markdown, SVG and plain text in
+app.domain.pack_markdown.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -32,7 +37,6 @@ from app.domain.pack_checks import (
     Line,
     Strict,
     UnsafePathError,
-    existing_file,
     parse_toml,
     read_text,
     resolve_inside,
@@ -40,12 +44,18 @@ from app.domain.pack_checks import (
     show,
     validate,
 )
+from app.domain.pack_markdown import check_plain_text
 from app.domain.pack_screens import Screen, ScreenMeta, load_screens
-from app.domain.schema import Problem
+from app.domain.protocol import (
+    AftercareText,
+    Protocol,
+    aftercare_text_from_mapping,
+    protocol_from_mapping,
+)
+from app.domain.schema import Problem, ProtocolError
 
 __all__ = [
     "ContentPack",
-    "ExtraCheck",
     "LoadResult",
     "PackLoadError",
     "PackMeta",
@@ -61,9 +71,13 @@ __all__ = [
 
 PACK_FILE = "pack.toml"
 PROTOCOL_FILE = "protocol.toml"
+AFTERCARE_FILE = "aftercare.toml"  # in each language folder
 
-ExtraCheck = Callable[[Path, str], Iterable[Problem]]
-"""A further check of a pack folder for one language (e.g. protocol.toml's, from protocol.py)."""
+# pack.toml's own sources are tables; a screen's are keys (pack_checks.EXPECTED).
+_PACK_SOURCES = {
+    "sources": "a list of [[sources]] tables, each with a key, a title and a url",
+    "sources[]": "a [[sources]] table with a key, a title and a url",
+}
 
 Url = Annotated[str, Field(pattern=URL_PATTERN)]
 
@@ -138,8 +152,8 @@ class ContentPack:
     language: str
     meta: PackMeta
     screens: tuple[Screen, ...]  # in reading order
-    protocol_file: Path | None  # present or not; app.domain.protocol validates it
-    aftercare_file: Path | None
+    protocol: Protocol  # the pack's defaults; clinic and treatment overrides come later
+    text: AftercareText  # the protocol's words in ``language``
 
     def screen(self, screen_id: str) -> Screen | None:
         return next((s for s in self.screens if s.meta.id == screen_id), None)
@@ -147,7 +161,7 @@ class ContentPack:
 
 @dataclass(frozen=True)
 class LoadResult:
-    pack: ContentPack | None  # None: no usable pack.toml, or no usable screen
+    pack: ContentPack | None  # None: unusable (see the module's docstring)
     problems: list[Problem]
     dropped: list[str] = field(default_factory=list)  # screen files left out
     meta: PackMeta | None = None  # even when the pack as a whole is unusable
@@ -165,62 +179,93 @@ class PackLoadError(RuntimeError):
         super().__init__("no usable content pack:\n" + "\n".join(map(str, problems)))
 
 
-def load_pack(
-    folder: Path, language: str = "en", *, extra_checks: Sequence[ExtraCheck] = ()
-) -> LoadResult:
+def load_pack(folder: Path, language: str = "en") -> LoadResult:
     """Load and check one language of the pack in ``folder``, collecting every problem."""
     if not folder.is_dir():
-        message = "not found; expected a content pack folder containing pack.toml"
+        expected = "expected a content pack folder containing pack.toml"
+        # exists() only looks (stat): a FIFO given as the folder is never opened.
+        message = f"{expected}, found a file" if folder.exists() else f"not found; {expected}"
         return LoadResult(None, [Problem(str(folder), FOLDER, message)])
     root = folder.resolve()
     problems: list[Problem] = []
     meta, source_keys = _load_meta(root, problems)
     screens: list[Screen] = []
     dropped: list[str] = []
+    text: AftercareText | None = None
+    protocol = _load_protocol(root, problems)
     if _check_languages(root, meta, language, problems):
         screens, dropped = load_screens(root, language, source_keys, problems)
-    for extra in extra_checks:
-        problems.extend(extra(root, language))
-    if meta is None or not screens:
+        text = _load_text(root, language, protocol, problems)
+    unsafe = any(problem.unsafe for problem in problems)
+    if meta is None or not screens or protocol is None or text is None or unsafe:
         return LoadResult(None, problems, dropped, meta)
-    pack = ContentPack(
-        root,
-        language,
-        meta,
-        tuple(screens),
-        protocol_file=existing_file(root, PROTOCOL_FILE),
-        aftercare_file=existing_file(root, f"{language}/aftercare.toml"),
-    )
+    pack = ContentPack(root, language, meta, tuple(screens), protocol, text)
     return LoadResult(pack, problems, dropped, meta)
 
 
+def _load_in_language(folder: Path, language: str) -> LoadResult:
+    """The pack in ``language``, or in its first language when it has not been translated into
+    ``language``: a reader's system language is a wish, not a mistake in the pack."""
+    result = load_pack(folder, language)
+    if result.meta is not None and language not in result.meta.languages:
+        result = load_pack(folder, result.meta.languages[0])
+    return result
+
+
 def load_pack_with_fallback(
-    preferred: Path | None,
-    builtin: Path,
-    language: str = "en",
-    *,
-    extra_checks: Sequence[ExtraCheck] = (),
+    preferred: Path | None, builtin: Path, language: str = "en"
 ) -> tuple[ContentPack, list[Problem], bool]:
     """(pack, problems, used_fallback): the preferred pack if usable, else the built-in one.
 
-    The problems of the preferred pack come back so the UI can show them. If the built-in pack
-    lacks ``language`` too, its first language is used: a patient always has something to read.
-    Raises PackLoadError when even the built-in pack is unusable.
+    The problems of the preferred pack come back so the UI can show them. A pack that lacks
+    ``language`` is shown in its first language. Raises PackLoadError when even the built-in
+    pack is unusable: a packaging bug that the content tests catch before release.
     """
     problems: list[Problem] = []
     if preferred is not None:
-        result = load_pack(preferred, language, extra_checks=extra_checks)
+        result = _load_in_language(preferred, language)
+        problems.extend(result.problems)
         if result.pack is not None:
-            return result.pack, result.problems, False
-        problems.extend(result.problems)
-    result = load_pack(builtin, language, extra_checks=extra_checks)
-    if result.pack is None and result.meta is not None and language not in result.meta.languages:
-        problems.extend(result.problems)
-        result = load_pack(builtin, result.meta.languages[0], extra_checks=extra_checks)
+            return result.pack, problems, False
+    result = _load_in_language(builtin, language)
     problems = list(dict.fromkeys([*problems, *result.problems]))  # say each problem once
     if result.pack is None:
         raise PackLoadError(problems)
     return result.pack, problems, preferred is not None
+
+
+def _read_toml(root: Path, file: str, problems: list[Problem]) -> Mapping[str, Any] | None:
+    text = read_text(root, file, problems)
+    data = None if text is None else parse_toml(text, file, SYNTAX, 0, problems)
+    return data if isinstance(data, dict) else None
+
+
+def _load_protocol(root: Path, problems: list[Problem]) -> Protocol | None:
+    """protocol.toml: the timings, phases and checklist rules (app.domain.protocol)."""
+    data = _read_toml(root, PROTOCOL_FILE, problems)
+    if data is None:
+        return None
+    try:
+        return protocol_from_mapping(data, PROTOCOL_FILE)
+    except ProtocolError as error:
+        problems.extend(error.problems)
+        return None
+
+
+def _load_text(
+    root: Path, language: str, protocol: Protocol | None, problems: list[Problem]
+) -> AftercareText | None:
+    """<lang>/aftercare.toml: the protocol's words; checked against it when it loaded."""
+    file = f"{language}/{AFTERCARE_FILE}"
+    data = _read_toml(root, file, problems)
+    if data is None:
+        return None
+    check_plain_text(data, file, problems)
+    try:
+        return aftercare_text_from_mapping(data, file, protocol)
+    except ProtocolError as error:
+        problems.extend(error.problems)
+        return None
 
 
 def _load_meta(
@@ -231,26 +276,28 @@ def _load_meta(
     A mistake in one source entry (say its url) is reported and that entry left out, but the
     pack stays usable and the screens citing the key are not blamed: the fix is in pack.toml.
     """
-    text = read_text(root, PACK_FILE, problems)
-    data = None if text is None else parse_toml(text, PACK_FILE, SYNTAX, 0, problems)
+    data = _read_toml(root, PACK_FILE, problems)
     if data is None:
         return None, None
+    check_plain_text(data, PACK_FILE, problems)
     sources, keys = data.get("sources"), None
     if isinstance(sources, list) and all(isinstance(entry, dict) for entry in sources):
         keys = frozenset(e["key"] for e in sources if isinstance(e.get("key"), str))
         good: list[Any] = []
-        seen: set[Any] = set()
+        seen: set[str] = set()
         for number, entry in enumerate(sources, start=1):
             at = f"sources[{number}]"
             valid = validate(Source, entry, PACK_FILE, problems, at) is not None
-            if entry.get("key") in seen:
-                message = f"expected unique keys, got {show(entry['key'])} again"
+            key = entry.get("key")  # any TOML value: a table or list cannot go in a set
+            if isinstance(key, str) and key in seen:
+                message = f"expected unique keys, got {show(key)} again"
                 problems.append(Problem(PACK_FILE, f"{at}.key", message))
             elif valid:
                 good.append(entry)
-            seen.add(entry.get("key"))
+            if isinstance(key, str):
+                seen.add(key)
         data = {**data, "sources": good}
-    meta = validate(PackMeta, data, PACK_FILE, problems)
+    meta = validate(PackMeta, data, PACK_FILE, problems, expected=_PACK_SOURCES)
     return meta, keys if keys is not None or meta is None else meta.source_keys
 
 

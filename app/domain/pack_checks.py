@@ -3,12 +3,14 @@
 app.domain.pack and app.domain.pack_screens decide *what* a pack holds; this module holds the
 checks they share, none of which knows the pack's models:
 
-- path safety: a path in a pack never leads outside the pack folder (resolve_inside);
-- reading a file and parsing TOML, with the line of a syntax error in the author's file;
-- turning pydantic's errors into Problems that say what was expected, in plain words (validate);
-- the Markdown body of a screen and the SVG illustrations it uses.
+- path safety: a path in a pack never leads outside the pack folder, and never through a
+  symbolic link (resolve_inside);
+- reading a file (a regular file under its size cap, app.domain.input_files) and parsing TOML,
+  with the line of a syntax error in the author's file;
+- turning pydantic's errors into Problems that say what was expected, in plain words (validate).
 
-Every function adds Problems to a list instead of raising, so one run shows every mistake.
+The Markdown body and the SVG drawings are checked by app.domain.pack_markdown. Every function
+adds Problems to a list instead of raising, so one run shows every mistake.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
-from app.domain.placeholders import KNOWN_PLACEHOLDERS, find_placeholders, stray_braces
+from app.domain.input_files import MAX_TOML_BYTES, RefusedFile, is_link, read_regular_file
 from app.domain.schema import Problem
 
 # Pseudo-fields for problems that are not about one field, in app.domain.schema's "(...)" style.
@@ -40,7 +42,7 @@ FILE, SYNTAX, FRONT_MATTER, BODY, FOLDER = (
 ID_PATTERN = r"^[a-z0-9-]+$"
 LANGUAGE_PATTERN = r"^[a-z]{2}$"
 URL_PATTERN = r"^https?://\S+$"
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 Line = Annotated[str, Field(pattern=r"^[^\n\r]*\S[^\n\r]*$")]
 
 
@@ -52,10 +54,12 @@ class UnsafePathError(ValueError):
 
 
 def resolve_inside(pack_folder: Path, relative: str | Path) -> Path:
-    """The real location of ``relative`` inside ``pack_folder``, or UnsafePathError.
+    """The location of ``relative`` inside ``pack_folder``, or UnsafePathError.
 
     A pack may come from a clinic, not from us: a path must not reach other files on the
-    computer, whether by "..", an absolute path or a symbolic link that points out.
+    computer, whether by "..", an absolute path or a symbolic link. Links are refused
+    outright, wherever they point, in every folder on the way: a pack holds its own files.
+    The pack folder itself may be reached through links; it is resolved first.
     """
     text = relative if isinstance(relative, str) else relative.as_posix()
     shown = json.dumps(text, ensure_ascii=False)
@@ -63,36 +67,48 @@ def resolve_inside(pack_folder: Path, relative: str | Path) -> Path:
         raise UnsafePathError(f"expected a path inside the pack, got {shown}")
     if "\\" in text:
         raise UnsafePathError(f'expected "/" between folders, got {shown}')
-    if text.startswith("/") or _SCHEME.match(text):
+    if text.startswith("/") or SCHEME.match(text):
         raise UnsafePathError(f"expected a path relative to the pack folder, got {shown}")
-    if ".." in PurePosixPath(text).parts:
+    parts = PurePosixPath(text).parts
+    if ".." in parts:
         raise UnsafePathError(f'expected a path inside the pack without "..", got {shown}')
-    root = pack_folder.resolve()
-    try:
-        target = (root / text).resolve()
-    except (OSError, RuntimeError) as error:  # RuntimeError: a symbolic-link loop
-        raise UnsafePathError(f"cannot follow {shown}: {error}") from error
-    if not target.is_relative_to(root):
-        raise UnsafePathError(f"{shown} is a symbolic link that leads outside the pack")
+    target = pack_folder.resolve()
+    for number, part in enumerate(parts, start=1):
+        target = target / part
+        try:
+            status = target.lstat()
+        except FileNotFoundError:
+            break  # reading it says "missing"
+        except OSError as error:
+            raise UnsafePathError(f"cannot follow {shown}: {error.strerror or error}") from error
+        if is_link(status):
+            link = json.dumps("/".join(parts[:number]), ensure_ascii=False)
+            where = "is" if number == len(parts) else f"goes through {link}, which is"
+            raise UnsafePathError(
+                f"{shown} {where} a symbolic link; a pack must hold its files, not links to them"
+            )
     return target
 
 
-def existing_file(root: Path, relative: str) -> Path | None:
-    """The file at ``relative`` inside the pack, or None when it is missing or unsafe."""
-    try:
-        path = resolve_inside(root, relative)
-    except UnsafePathError:
-        return None
-    return path if path.is_file() else None
+def read_text(
+    root: Path,
+    file: str,
+    problems: list[Problem],
+    limit: int = MAX_TOML_BYTES,
+    what: str = "a TOML file",
+) -> str | None:
+    """The UTF-8 text of ``file`` inside the pack, or None with the reason in ``problems``.
 
-
-def read_text(root: Path, file: str, problems: list[Problem]) -> str | None:
-    """The UTF-8 text of ``file`` inside the pack, or None with the reason in ``problems``."""
+    Only a regular file of at most ``limit`` bytes is read; a link, FIFO, device or bigger
+    file is an unsafe problem, which refuses the whole pack.
+    """
     try:
         path = resolve_inside(root, file)
-        return path.read_bytes().decode("utf-8-sig")
+        return read_regular_file(path, limit, what=what).decode("utf-8-sig")
     except UnsafePathError as error:
-        problems.append(Problem(file, FILE, str(error)))
+        problems.append(Problem(file, FILE, str(error), unsafe=True))
+    except RefusedFile as error:
+        problems.append(Problem(file, FILE, str(error), unsafe=error.unsafe))
     except FileNotFoundError:
         problems.append(Problem(file, FILE, "missing; expected this file in the pack folder"))
     except UnicodeDecodeError as error:
@@ -116,7 +132,11 @@ def parse_toml(text: str, file: str, where: str, offset: int, problems: list[Pro
             line, position = max(1, len(text.splitlines())) + offset, ""
         reason = re.sub(r"\s*\(at [^)]*\)$", "", message)
         problems.append(Problem(file, where, f"bad TOML at line {line}{position}: {reason}"))
-        return None
+    except RecursionError:  # tomllib recurses into nested arrays and tables
+        problems.append(Problem(file, where, "bad TOML: arrays or tables nested too deeply"))
+    except ValueError as error:  # a whole number of thousands of digits
+        problems.append(Problem(file, where, f"bad TOML: {error}"))
+    return None
 
 
 # --- validating against a model, in an author's words ------------------------------------
@@ -169,9 +189,18 @@ def show(value: object) -> str:
 
 
 def validate(
-    model: type[_Model], data: Mapping[str, Any], file: str, problems: list[Problem], at: str = ""
+    model: type[_Model],
+    data: Mapping[str, Any],
+    file: str,
+    problems: list[Problem],
+    at: str = "",
+    expected: Mapping[str, str] | None = None,
 ) -> _Model | None:
-    """Validate ``data``; report unknown keys and every error, with field paths under ``at``."""
+    """Validate ``data``; report unknown keys and every error, with field paths under ``at``.
+
+    ``expected`` words fields whose meaning in this file differs from EXPECTED's.
+    """
+    wording = {**EXPECTED, **(expected or {})}
     known = list(model.model_fields)
     for key in data:
         if key not in known:
@@ -189,106 +218,14 @@ def validate(
             path = path.lstrip(".")
             generic = re.sub(r"\[\d+\]", "[]", path)
             names = [p for p in loc if isinstance(p, str)]
-            expected = EXPECTED.get(generic) or EXPECTED.get(names[-1] if names else "", "")
+            wanted = wording.get(generic) or wording.get(names[-1] if names else "", "")
             if detail["type"] == "pack_rule":
                 message = detail["msg"]
             elif detail["type"] == "missing":
-                message = f"missing; expected {expected}"
+                message = f"missing; expected {wanted}"
             elif detail["type"] == "too_short":
-                message = f"expected {expected}, got an empty list"
+                message = f"expected {wanted}, got an empty list"
             else:
-                message = f"expected {expected}, got {show(detail['input'])}"
+                message = f"expected {wanted}, got {show(detail['input'])}"
             problems.append(Problem(file, path, message))
         return None
-
-
-# --- Markdown body and illustrations -----------------------------------------------------
-
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"`+[^`\n]*`+")
-_HTML = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_INLINE = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)")
-_REF_IMAGE = re.compile(r"!\[[^\]]*\]\[[^\]]*\]")
-_LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
-_REMOTE_IN_SVG = re.compile(
-    r"""(?:href|src)\s*=\s*["']\s*(?!data:)(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)"""
-    r"""|url\(\s*["']?\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)(?<!data:)|<!ENTITY|@import"""
-)
-
-
-def unknown_placeholder(name: str) -> str:
-    """The message for a ``{{name}}`` the app cannot fill."""
-    known = ", ".join("{{" + n + "}}" for n in sorted(KNOWN_PLACEHOLDERS))
-    return f'unknown placeholder "{{{{{name}}}}}"; expected one of: {known}'
-
-
-def check_svg(root: Path, relative: str, file: str, problems: list[Problem]) -> Path | None:
-    """Resolve and check an illustration: inside the pack, present, a self-contained SVG."""
-    try:
-        path = resolve_inside(root, relative)
-    except UnsafePathError as error:
-        problems.append(Problem(file, "illustration", str(error)))
-        return None
-    if path.suffix.lower() != ".svg":
-        message = f'expected an SVG drawing (a ".svg" file), got {show(relative)}'
-    elif not path.is_file():
-        message = f"expected a file at {show(relative)}, but it is missing"
-    else:
-        svg = path.read_bytes().decode("utf-8", errors="replace")
-        if not re.search(r"<svg[\s>]", svg):
-            message = f"expected an SVG drawing, but {show(relative)} has no <svg> element"
-        elif _REMOTE_IN_SVG.search(svg):
-            message = f"expected a self-contained drawing; {show(relative)} refers to outside files"
-        else:
-            return path
-    problems.append(Problem(file, "illustration", message))
-    return None
-
-
-def check_body(
-    root: Path, body: str, first_line: int, file: str, problems: list[Problem]
-) -> list[tuple[int, str]]:
-    """Check the Markdown; return the (line, id) of every "screen:" link, to check later."""
-
-    def add(number: int, message: str) -> None:
-        problems.append(Problem(file, BODY, f"line {number}: {message}"))
-
-    if not body.strip():
-        problems.append(Problem(file, BODY, "empty; expected the screen's text after the +++"))
-    links: list[tuple[int, str]] = []
-    fence: str | None = None
-    for number, line in enumerate(body.splitlines(), start=first_line):
-        for name in sorted(find_placeholders(line) - KNOWN_PLACEHOLDERS):
-            add(number, unknown_placeholder(name))
-        if stray_braces(line):
-            add(number, 'expected a placeholder like "{{makeup}}", got unmatched "{{" or "}}"')
-        if opener := _FENCE.match(line):  # code is shown as typed: not HTML, not links
-            fence = None if fence == opener.group(1)[0] else fence or opener.group(1)[0]
-            continue
-        if fence:
-            continue
-        line = _CODE_SPAN.sub(" ", line)
-        for tag in _HTML.findall(line):
-            add(number, f"expected Markdown, got raw HTML {show(tag)}")
-        if _REF_IMAGE.search(line):
-            add(number, "expected an image written as ![description](illustrations/name.svg)")
-        for bang, text, target in _INLINE.findall(line):
-            if bang:
-                if _SCHEME.match(target):
-                    add(
-                        number, f"expected a picture inside the pack, got the remote {show(target)}"
-                    )
-                    continue
-                if not text.strip():
-                    add(number, "expected a description in ![...] for people who cannot see it")
-                inner: list[Problem] = []
-                check_svg(root, target, file, inner)
-                problems.extend(Problem(file, BODY, f"line {number}: {p.message}") for p in inner)
-            elif target.startswith("screen:"):
-                links.append((number, target.removeprefix("screen:")))
-            elif not target.startswith(_LINK_SCHEMES):
-                add(
-                    number,
-                    f'expected a link like "screen:<id>" or a web address, got {show(target)}',
-                )
-    return links

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from app.domain.pack import PACK_FILE, ExtraCheck, LoadResult, Problem, load_pack
+from app.domain.pack import PACK_FILE, LoadResult, Problem, load_pack
 from app.domain.readability import AUTHORING_HINT, ReadabilityUnavailable, fk_grade
 
 # Limits from docs/content-format.md ("Reading level").
@@ -46,13 +45,11 @@ class PackReport:
     grades_unavailable: str | None  # why no grades, when textstat is not installed
 
 
-def _languages(
-    path: Path, language: str | None, extra_checks: Sequence[ExtraCheck]
-) -> tuple[list[str], dict[str, LoadResult]]:
+def _languages(path: Path, language: str | None) -> tuple[list[str], dict[str, LoadResult]]:
     """The languages to check, and the load already done while finding them out."""
     if language is not None:
         return [language], {}
-    probe = load_pack(path, GRADED_LANGUAGE, extra_checks=extra_checks)
+    probe = load_pack(path, GRADED_LANGUAGE)
     if probe.meta is not None:
         done = {GRADED_LANGUAGE: probe} if GRADED_LANGUAGE in probe.meta.languages else {}
         return list(probe.meta.languages), done
@@ -67,17 +64,19 @@ def _languages(
     return found, {}
 
 
-def build_report(
-    path: Path, language: str | None = None, *, extra_checks: Sequence[ExtraCheck] = ()
-) -> PackReport:
-    """Load every language to check, score English screens, and turn limits into problems."""
-    languages, done = _languages(path, language, extra_checks)
+def build_report(path: Path, language: str | None = None) -> PackReport:
+    """Load every language to check, score English screens, and turn limits into problems.
+
+    Each language goes through app.domain.pack.load_pack, the loader the app uses, so a pack
+    this reports no problem for is one the app shows, and the reverse.
+    """
+    languages, done = _languages(path, language)
     problems: list[Problem] = []
     rows: list[ScreenRow] = []
     dropped: list[str] = []
     unavailable: str | None = None
     for code in languages:
-        result = done.get(code) or load_pack(path, code, extra_checks=extra_checks)
+        result = done.get(code) or load_pack(path, code)
         problems.extend(result.problems)
         dropped.extend(result.dropped)
         for screen in result.pack.screens if result.pack else ():
@@ -104,7 +103,7 @@ def build_report(
                 f"got {median:.1f}"
             )
             problems.append(Problem(f"{GRADED_LANGUAGE}/screens/", READING_GRADE, message))
-    # pack.toml and the extra checks are the same for every language: say each problem once.
+    # pack.toml and protocol.toml are the same for every language: say each problem once.
     unique = list(dict.fromkeys(problems))
     return PackReport(unique, rows, medians, list(dict.fromkeys(dropped)), unavailable)
 
@@ -147,19 +146,13 @@ def _write_table(report: PackReport, out: TextIO) -> None:
         out.write(f"Median grade ({code}, {screens}): {median:.1f}{flag}\n")
 
 
-def run_validate_pack(
-    path: Path,
-    out: TextIO,
-    language: str | None = None,
-    *,
-    extra_checks: Sequence[ExtraCheck] = (),
-) -> int:
+def run_validate_pack(path: Path, out: TextIO, language: str | None = None) -> int:
     """Print every problem and the reading-grade table; 0 when there is no problem, else 1.
 
     ``language`` limits the check to one language; by default every language that pack.toml
     lists is checked (or, when pack.toml is unusable, every language folder present).
     """
-    report = build_report(path, language, extra_checks=extra_checks)
+    report = build_report(path, language)
     write_report(report, out)
     if not report.rows and not report.problems:
         out.write(f"{PACK_FILE} lists no language with screens.\n")

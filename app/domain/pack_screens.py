@@ -17,6 +17,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo
 from pydantic import field_validator as check
 
+from app.domain.input_files import MAX_MARKDOWN_BYTES, MAX_SCREENS
 from app.domain.pack_checks import (
     BODY,
     FILE,
@@ -26,16 +27,14 @@ from app.domain.pack_checks import (
     Line,
     Strict,
     UnsafePathError,
-    check_body,
-    check_svg,
     parse_toml,
     read_text,
     resolve_inside,
     rule,
     show,
-    unknown_placeholder,
     validate,
 )
+from app.domain.pack_markdown import check_body, check_plain_text, check_svg, unknown_placeholder
 from app.domain.placeholders import KNOWN_PLACEHOLDERS, find_placeholders
 from app.domain.schema import Problem
 
@@ -73,6 +72,9 @@ class Screen(BaseModel):
     file: str  # relative to the pack folder, with "/"
     language: str
     illustration_path: Path | None = None  # resolved, inside the pack, an SVG
+    # Pictures in the body: (address as written, checked location). The reader draws these
+    # and loads nothing else.
+    images: tuple[tuple[str, Path], ...] = ()
 
 
 @dataclass(eq=False)  # compared by identity: two screens can parse alike
@@ -84,6 +86,7 @@ class _Parsed:
     data: Mapping[str, Any] = field(default_factory=dict)  # raw front matter, even if invalid
     body: str = ""
     links: list[tuple[int, str]] = field(default_factory=list)  # (line, screen id)
+    images: list[tuple[str, Path]] = field(default_factory=list)
     illustration: Path | None = None
 
 
@@ -98,12 +101,16 @@ def load_screens(
     try:
         directory = resolve_inside(root, folder)
     except UnsafePathError as error:
-        problems.append(Problem(f"{folder}/", FOLDER, str(error)))
+        problems.append(Problem(f"{folder}/", FOLDER, str(error), unsafe=True))
         return [], []
     if not directory.is_dir():
         problems.append(Problem(f"{folder}/", FOLDER, "missing; expected the screen files here"))
         return [], []
     names = sorted(p.name for p in directory.iterdir() if p.suffix == ".md")
+    if len(names) > MAX_SCREENS:  # refused unread: a pack this big is not one to show
+        message = f"has {len(names)} screen files; the limit is {MAX_SCREENS} per language"
+        problems.append(Problem(f"{folder}/", FOLDER, message, unsafe=True))
+        return [], []
     parsed = [_parse_screen(root, f"{folder}/{name}") for name in names if name[0] != "."]
     if not parsed:
         message = 'has no screens; expected files like "01-what-is-microneedling.md"'
@@ -132,6 +139,7 @@ def load_screens(
             file=p.file,
             language=language,
             illustration_path=p.illustration,
+            images=tuple(p.images),
         )
         for p in kept
         if p.meta is not None
@@ -143,7 +151,7 @@ def load_screens(
 def _parse_screen(root: Path, file: str) -> _Parsed:
     parsed = _Parsed(file, root / file, [])
     problems = parsed.problems
-    text = read_text(root, file, problems)
+    text = read_text(root, file, problems, MAX_MARKDOWN_BYTES, "a screen file")
     if text is None:
         return parsed
     parsed.path = resolve_inside(root, file)  # read_text has checked it
@@ -166,6 +174,7 @@ def _parse_screen(root: Path, file: str) -> _Parsed:
     if isinstance(data, dict):
         parsed.data = data
         parsed.meta = validate(ScreenMeta, data, file, problems)
+        check_plain_text(data, file, problems)
     # The checks below read the raw values, so that one bad field (say "order") does not hide
     # the problems of the others: the author should see everything in one run.
     screen_id = _raw(parsed.data, "id", str)
@@ -177,7 +186,8 @@ def _parse_screen(root: Path, file: str) -> _Parsed:
             problems.append(Problem(file, key, unknown_placeholder(unknown)))
     if (illustration := _raw(parsed.data, "illustration", str)) is not None:
         parsed.illustration = check_svg(root, illustration, file, problems)
-    parsed.links = check_body(root, parsed.body, end + 2, file, problems)
+    refs = check_body(root, parsed.body, end + 2, file, problems)
+    parsed.links, parsed.images = refs.links, refs.images
     return parsed
 
 

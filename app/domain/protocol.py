@@ -259,8 +259,9 @@ def protocol_from_mapping(data: Mapping[str, object], source: str) -> Protocol:
     rule names in the file, even when some of those rules are themselves broken."""
     check = Collector(source)
     check.known_keys(data, ("format", "rules", "phases", "checklist"), ())
-    if data.get("format") != 1:
-        check.add(("format",), f"expected 1, got {data.get('format')!r}")
+    version = data.get("format")
+    if type(version) is not int or version != 1:  # not 1.0 or true, which equal 1 in Python
+        check.add(("format",), f"expected 1, got {version!r}")
 
     rules: list[Rule] = []
     raw_rules = check.table(data.get("rules", {}), ("rules",))

@@ -9,6 +9,7 @@ The models here are private to the loaders in `app.domain.protocol`; the rest of
 sees the frozen dataclasses built from them.
 """
 
+import dataclasses
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Self, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from app.domain.input_files import MAX_TOML_BYTES, RefusedFile, read_regular_file
 
 # Rule ids double as prose placeholders ({{makeup}}, {{next_session}}), so they follow
 # identifier rules; phase and checklist ids follow the screen-id style of the content pack.
@@ -35,6 +38,10 @@ class Problem:
     file: str
     field: str
     message: str
+    # A file or reference that could reach outside its pack (a link, "..", a FIFO, a file over
+    # its size cap): the whole pack is refused, not only the screen. Not part of equality, so
+    # the same mistake found twice is still said once.
+    unsafe: bool = dataclasses.field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}: {self.field}: {self.message}"
@@ -49,20 +56,29 @@ class ProtocolError(ValueError):
 
 
 def read_toml(path: Path) -> Mapping[str, object]:
-    """Parse a TOML file; an unreadable or malformed file is a ProtocolError like any other."""
+    """Parse a TOML file; an unreadable or malformed file is a ProtocolError like any other.
+    Only a regular file, not a link, of at most MAX_TOML_BYTES is read (app.domain.input_files)."""
+    source = str(path)
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        raw = read_regular_file(path, MAX_TOML_BYTES, what="a TOML file")
+        return tomllib.loads(raw.decode("utf-8-sig"))
+    except RefusedFile as error:
+        problem = Problem(source, "(file)", str(error), unsafe=error.unsafe)
+        raise ProtocolError([problem]) from error
     except OSError as error:
-        raise ProtocolError([Problem(str(path), "(file)", f"cannot read: {error}")]) from error
+        message = f"cannot read: {error.strerror or error}"
+        raise ProtocolError([Problem(source, "(file)", message)]) from error
     except tomllib.TOMLDecodeError as error:
-        raise ProtocolError([Problem(str(path), "(syntax)", f"not valid TOML: {error}")]) from error
+        raise ProtocolError([Problem(source, "(syntax)", f"not valid TOML: {error}")]) from error
     except UnicodeDecodeError as error:
         message = f"not valid TOML: not UTF-8 text (byte {error.start})"
-        raise ProtocolError([Problem(str(path), "(syntax)", message)]) from error
+        raise ProtocolError([Problem(source, "(syntax)", message)]) from error
     except RecursionError as error:  # tomllib recurses into nested tables and arrays
         message = "not valid TOML: nested too deeply"
-        raise ProtocolError([Problem(str(path), "(syntax)", message)]) from error
+        raise ProtocolError([Problem(source, "(syntax)", message)]) from error
+    except ValueError as error:  # a whole number of thousands of digits
+        message = f"not valid TOML: {error}"
+        raise ProtocolError([Problem(source, "(syntax)", message)]) from error
 
 
 def _not_blank(value: str) -> str:

@@ -1,4 +1,11 @@
-"""Pictures for text documents: SVGs drawn into images, and the pictures already in a document."""
+"""Pictures for text documents: SVGs drawn into images, and the pictures already in a document.
+
+Both are a second line of defence behind the content-pack and clinic-config checks
+(app.domain.pack_markdown, app.domain.clinic): render_svg reads only a regular file under a cap
+(never blocking on a FIFO) and draws it only if the very bytes it draws refer to no other file;
+ClosedTextDocument never reads a file a picture names, because QTextDocument's own loadResource
+would, whatever the widget showing it says.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +13,50 @@ import logging
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QImage, QPainter, QTextCursor, QTextDocument, QTextImageFormat
 from PySide6.QtSvg import QSvgRenderer
 
-__all__ = ["image_fragments", "render_svg", "set_image_size"]
+from app.domain.input_files import MIB, RefusedFile, read_regular_file
+
+__all__ = ["ClosedTextDocument", "image_fragments", "render_svg", "set_image_size"]
 
 log = logging.getLogger(__name__)
+
+# The largest drawing any caller draws is a clinic logo (app.domain.clinic allows 5 MB).
+MAX_DRAWING_BYTES = 5 * MIB
+
+
+class ClosedTextDocument(QTextDocument):
+    """A text document that shows only the pictures added to it with addResource.
+
+    QTextDocument.loadResource reads any local file a picture names (relative ones from the
+    working folder), even after the widget showing the document declined, and blocks on a
+    FIFO; this one answers every other name with an empty picture and reads nothing.
+    """
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        # Not None: a null answer would let Qt try the file system after all.
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            empty = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+            empty.fill(Qt.GlobalColor.transparent)
+            return empty
+        return QByteArray()
+
+
+def _drawing(path: Path) -> bytes | None:
+    """The bytes of a self-contained SVG at ``path``, or None (and why, in the log)."""
+    from app.domain.svg_safety import svg_problem  # stdlib only, but not needed before a picture
+
+    try:
+        data = read_regular_file(path, MAX_DRAWING_BYTES, what="a drawing")
+    except (OSError, RefusedFile) as error:
+        log.warning("cannot draw %s: %s", path.name, error)
+        return None
+    if (problem := svg_problem(data, path.name)) is not None:
+        log.warning("not drawing %s: %s", path.name, problem.message)
+        return None
+    return data
 
 
 def render_svg(
@@ -25,8 +69,11 @@ def render_svg(
     """The SVG drawn into an image `width` wide (or `height` high; with neither, at its own
     size), keeping its shape. With a `background` the image is opaque, filled with it first (a
     printed picture loses nothing to transparency); without one it is transparent. None when
-    the file cannot be drawn."""
-    renderer = QSvgRenderer(str(path))
+    the file cannot be drawn, or could make Qt read another file (see _drawing)."""
+    data = _drawing(path)
+    if data is None:
+        return None
+    renderer = QSvgRenderer(QByteArray(data))
     if not renderer.isValid():
         log.warning("cannot draw %s", path.name)
         return None

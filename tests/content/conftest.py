@@ -1,14 +1,17 @@
 """Fixtures for the content-pack tests: a prepared CMU dictionary and a small pack builder.
 
-The builder writes a good pack (pack.toml, three English screens, one illustration) into a tmp
-folder; each test then breaks exactly what it is about, so a failure points at one rule.
+The builder writes a good pack (pack.toml, a small protocol.toml and its English words, three
+English screens, one illustration) into a tmp folder; each test then breaks exactly what it is
+about, so a failure points at one rule.
 """
 
 from __future__ import annotations
 
+import signal
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
@@ -33,6 +36,44 @@ url = "https://example.org/one"
 key = "S2"
 title = "Second source"
 url = "https://example.org/two"
+"""
+
+PROTOCOL_TOML = """\
+format = 1
+
+[rules.makeup]
+amount = 24
+unit = "hours"
+
+[[phases]]
+id = "first-day"
+until = { rule = "makeup" }
+
+[[checklist]]
+id = "no-makeup"
+while_in_force = "makeup"
+"""
+
+AFTERCARE_TOML = """\
+[units]
+hour = "hour"
+hours = "hours"
+day = "day"
+days = "days"
+week = "week"
+weeks = "weeks"
+
+[rules.makeup]
+milestone = "You can wear makeup again"
+countdown = "Makeup OK"
+detail = "Wait {{duration}} before you wear makeup."
+
+[phases.first-day]
+name = "The first day"
+normal = ["Some redness is normal."]
+
+[checklist]
+no-makeup = "No makeup yet."
 """
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle r="4"/></svg>\n'
@@ -88,9 +129,15 @@ class PackBuilder:
         self.write(relative, "\n".join(lines))
         return relative
 
+    def protocol(self, language: str = "en") -> None:
+        """A small valid protocol.toml and its words in ``language``."""
+        self.write("protocol.toml", PROTOCOL_TOML)
+        self.write(f"{language}/aftercare.toml", AFTERCARE_TOML)
+
     def good(self) -> PackBuilder:
-        """The baseline: three valid, linked screens and one illustration."""
+        """The baseline: three valid, linked screens, one illustration and a protocol."""
         self.pack_toml()
+        self.protocol()
         self.write("illustrations/skin.svg", SVG)
         self.screen(
             "what-is-it",
@@ -113,6 +160,25 @@ class PackBuilder:
 def cmudict_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The CMU dictionary as an NLTK corpus in a tmp folder, NLTK pointed at it (no network)."""
     return ensure_cmudict(tmp_path_factory.mktemp("nltk_data"))
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """Fails the test instead of hanging the whole run if reading blocks (on a FIFO, say)."""
+    if not hasattr(signal, "SIGALRM"):  # Windows has no FIFOs to block on
+        yield
+        return
+
+    def stop(_signal: int, _frame: FrameType | None) -> None:
+        raise TimeoutError("reading a file blocked for 20 s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(20)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture

@@ -43,6 +43,7 @@ def test_asking_for_an_unlisted_language_is_fatal(good_pack: Any) -> None:
 
 def test_second_language_loads_its_own_screens(good_pack: Any) -> None:
     good_pack.pack_toml(languages=["en", "es"])
+    good_pack.protocol("es")
     good_pack.screen("que-es", 1, "Agujas muy finas.", language="es")
 
     result = load_pack(good_pack.root, "es")
@@ -71,59 +72,48 @@ def test_every_referenced_illustration_must_exist_and_be_an_svg(good_pack: Any) 
     }
 
 
+def test_protocol_and_aftercare_are_loaded_with_the_pack(good_pack: Any) -> None:
+    result = load_pack(good_pack.root)
+
+    assert result.pack is not None
+    assert result.pack.protocol.rule_ids == ("makeup",)
+    assert result.pack.protocol.source == "protocol.toml"
+    assert result.pack.text.rule("makeup").countdown == "Makeup OK"
+
+
 @pytest.mark.parametrize(
-    "inside",
+    ("file", "text", "field"),
     [
-        '<image href="https://example.org/x.png"/>',
-        '<use xlink:href="http://example.org/s.svg#a"/>',
-        "<style>@import 'http://example.org/a.css';</style>",
-        '<rect style="fill: url(//example.org/p.svg#g)"/>',
-        '<!DOCTYPE svg [<!ENTITY x "y">]>',
+        ("protocol.toml", "format = 1\n[rules.makeup]\namount = 0\nunit = 'hours'\n", "rules"),
+        ("protocol.toml", "format = [1]\n", "format"),
+        ("protocol.toml", "format = ", "(syntax)"),
+        ("en/aftercare.toml", "[units]\nhour = 1\n", "units.hour"),
+        ("en/aftercare.toml", "units = 'x'\n", "units"),
     ],
 )
-def test_svg_that_refers_to_outside_files_is_rejected(good_pack: Any, inside: str) -> None:
-    svg = f'<svg xmlns="http://www.w3.org/2000/svg">{inside}</svg>'
-    good_pack.write("illustrations/remote.svg", svg)
-    good_pack.screen("remote", 4, illustration="illustrations/remote.svg")
+def test_a_broken_protocol_or_aftercare_file_makes_the_pack_unusable(
+    good_pack: Any, file: str, text: str, field: str
+) -> None:
+    good_pack.write(file, text)
 
-    problems = load_pack(good_pack.root).problems
+    result = load_pack(good_pack.root)
 
-    assert [p.field for p in problems] == ["illustration"]
-    assert "refers to outside files" in problems[0].message
+    assert result.fatal
+    assert any(p.file == file and p.field.startswith(field) for p in result.problems)
 
 
-def test_svg_with_local_references_is_accepted(good_pack: Any) -> None:
-    svg = (
-        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-        '<defs><g id="a"/></defs><use xlink:href="#a"/>'
-        '<image href="data:image/png;base64,AAAA"/><rect fill="url(#a)"/></svg>'
+@pytest.mark.parametrize("file", ["protocol.toml", "en/aftercare.toml"])
+def test_a_missing_protocol_or_aftercare_file_makes_the_pack_unusable(
+    good_pack: Any, file: str
+) -> None:
+    (good_pack.root / file).unlink()
+
+    result = load_pack(good_pack.root)
+
+    assert result.fatal
+    assert Problem(file, "(file)", "missing; expected this file in the pack folder") in (
+        result.problems
     )
-    good_pack.write("illustrations/local.svg", svg)
-    good_pack.screen("local", 4, illustration="illustrations/local.svg")
-
-    assert load_pack(good_pack.root).problems == []
-
-
-def test_extra_checks_hook_runs_and_protocol_presence_is_recorded(good_pack: Any) -> None:
-    seen: list[tuple[Path, str]] = []
-
-    def protocol_check(folder: Path, language: str) -> list[Problem]:
-        seen.append((folder, language))
-        return [Problem("protocol.toml", "rules.makeup.amount", "expected 1 or more, got 0")]
-
-    without = load_pack(good_pack.root)
-    good_pack.write("protocol.toml", "[rules]\n")
-    good_pack.write("en/aftercare.toml", "")
-    result = load_pack(good_pack.root, extra_checks=[protocol_check])
-
-    assert without.pack is not None and without.pack.protocol_file is None
-    assert seen == [(good_pack.root.resolve(), "en")]
-    assert result.problems == [
-        Problem("protocol.toml", "rules.makeup.amount", "expected 1 or more, got 0")
-    ]
-    assert result.pack is not None
-    assert result.pack.protocol_file == (good_pack.root / "protocol.toml").resolve()
-    assert result.pack.aftercare_file == (good_pack.root / "en/aftercare.toml").resolve()
 
 
 @pytest.fixture
@@ -134,6 +124,7 @@ def builtin(tmp_path: Path, make_builder: Any) -> Path:
 
 def test_broken_pack_falls_back_to_builtin(builder: Any, builtin: Path) -> None:
     builder.pack_toml(text="id = \n")  # unusable pack.toml
+    builder.protocol()
     builder.screen("only", 1)
 
     pack, problems, used_fallback = load_pack_with_fallback(builder.root, builtin, "en")
@@ -145,6 +136,7 @@ def test_broken_pack_falls_back_to_builtin(builder: Any, builtin: Path) -> None:
 
 def test_pack_with_no_valid_screen_falls_back_to_builtin(builder: Any, builtin: Path) -> None:
     builder.pack_toml()
+    builder.protocol()
     builder.screen("broken", '"one"')
 
     pack, problems, used_fallback = load_pack_with_fallback(builder.root, builtin)
@@ -171,14 +163,19 @@ def test_no_preferred_pack_uses_builtin_without_calling_it_a_fallback(builtin: P
     assert (pack.folder, problems, used_fallback) == (builtin.resolve(), [], False)
 
 
-def test_fallback_takes_the_builtin_first_language_when_asked_one_is_missing(
-    builtin: Path,
+def test_a_language_the_pack_lacks_is_a_wish_shown_in_its_first_language(
+    good_pack: Any, builtin: Path
 ) -> None:
-    pack, problems, used_fallback = load_pack_with_fallback(None, builtin, "de")
+    pack, problems, used_fallback = load_pack_with_fallback(good_pack.root, builtin, "de")
+    builtin_pack, builtin_problems, _ = load_pack_with_fallback(None, builtin, "de")
 
-    assert pack.language == "en"
-    assert 'expected "de" among the languages, got ["en"]' in [p.message for p in problems]
-    assert not used_fallback
+    assert (pack.folder, pack.language, problems, used_fallback) == (
+        good_pack.root.resolve(),
+        "en",
+        [],
+        False,
+    )
+    assert (builtin_pack.language, builtin_problems) == ("en", [])
 
 
 def test_unusable_builtin_pack_raises(tmp_path: Path) -> None:

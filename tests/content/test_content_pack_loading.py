@@ -35,6 +35,7 @@ def test_good_pack_loads_screens_in_order_with_no_problems(good_pack: Any) -> No
 
 def test_screens_are_sorted_by_order_not_by_file_name(builder: Any) -> None:
     builder.pack_toml()
+    builder.protocol()
     builder.screen("second", 2, file_name="01-second.md")
     builder.screen("first", 1, file_name="02-first.md")
 
@@ -102,6 +103,7 @@ def test_missing_pack_toml_is_fatal_but_screens_are_still_checked(builder: Any) 
 
 def test_language_without_screens_is_fatal_and_says_why(builder: Any) -> None:
     builder.pack_toml()
+    builder.protocol()
     (builder.root / "en" / "screens").mkdir(parents=True)
 
     result = load_pack(builder.root)
@@ -148,7 +150,8 @@ def test_wrong_types_and_dates_name_the_field_and_expectation(builder: Any) -> N
         'expected a TOML date like 2026-11-24 (without quotes), got "2026-11-24"'
     )
     assert found["sources"] == (
-        'expected a list of source keys from pack.toml, like ["S1", "S2"], got an empty list'
+        "expected a list of [[sources]] tables, each with a key, a title and a url, "
+        "got an empty list"
     )
 
 

@@ -1,4 +1,8 @@
-"""Nothing in a pack may point outside the pack folder: not by "..", not absolute, not a link."""
+"""Nothing in a pack may point outside the pack folder: not by "..", not absolute, not a link.
+
+Symbolic links are refused wherever they point, in every folder on the way, and refuse the
+whole pack: the app then shows its built-in pack (tests/content/test_content_broken_packs.py).
+"""
 
 from __future__ import annotations
 
@@ -48,21 +52,33 @@ def test_resolve_inside_rejects_paths_that_could_leave_the_pack(
 
 
 @needs_symlinks
-def test_resolve_inside_rejects_a_symlink_pointing_out_and_allows_one_pointing_in(
-    tmp_path: Path,
-) -> None:
+def test_resolve_inside_refuses_a_symlink_wherever_it_points(tmp_path: Path) -> None:
     pack = tmp_path / "pack"
     (pack / "illustrations").mkdir(parents=True)
     (pack / "illustrations" / "real.svg").write_text("<svg/>")
     (tmp_path / "secret.svg").write_text("<svg/>")
     (pack / "illustrations" / "out.svg").symlink_to(tmp_path / "secret.svg")
     (pack / "illustrations" / "in.svg").symlink_to(pack / "illustrations" / "real.svg")
+    (pack / "pictures").symlink_to(pack / "illustrations")
 
-    with pytest.raises(UnsafePathError, match="symbolic link that leads outside the pack"):
+    with pytest.raises(UnsafePathError, match=r'"illustrations/out.svg" is a symbolic link; '):
         resolve_inside(pack, "illustrations/out.svg")
-    assert (
-        resolve_inside(pack, "illustrations/in.svg") == (pack / "illustrations/real.svg").resolve()
-    )
+    with pytest.raises(UnsafePathError, match=r'"illustrations/in.svg" is a symbolic link; '):
+        resolve_inside(pack, "illustrations/in.svg")
+    with pytest.raises(UnsafePathError, match=r'goes through "pictures", which is a symbolic'):
+        resolve_inside(pack, "pictures/real.svg")
+
+
+@needs_symlinks
+def test_the_pack_folder_itself_may_be_reached_through_a_link(
+    good_pack: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "via-link").symlink_to(good_pack.root)
+
+    result = load_pack(tmp_path / "via-link")
+
+    assert result.problems == []
+    assert result.pack is not None and result.pack.folder == good_pack.root.resolve()
 
 
 def _illustration_attempts(good_pack: Any, outside: Path) -> dict[str, str]:
@@ -90,9 +106,10 @@ def test_illustration_path_escaping_the_pack_is_rejected(good_pack: Any, tmp_pat
     )
     if os.name != "nt":
         assert found["en/screens/06-link.md"] == (
-            '"illustrations/link.svg" is a symbolic link that leads outside the pack'
+            '"illustrations/link.svg" is a symbolic link; a pack must hold its files, '
+            "not links to them"
         )
-    assert all(s.meta.id not in {"dots", "absolute", "link"} for s in result.pack.screens)  # type: ignore[union-attr]
+    assert result.fatal  # reaching outside refuses the whole pack, not only the screen
 
 
 @needs_symlinks
@@ -102,16 +119,21 @@ def test_screen_file_or_folder_linking_out_of_the_pack_is_rejected(
     elsewhere = tmp_path / "elsewhere.md"
     elsewhere.write_text((good_pack.root / "en/screens/03-when-to-call.md").read_text())
     (good_pack.root / "en/screens/09-sneaky.md").symlink_to(elsewhere)
-    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "screens").mkdir(parents=True)
     (good_pack.root / "de").symlink_to(tmp_path / "other")
+    good_pack.pack_toml(languages=["en", "de"])
 
     result = load_pack(good_pack.root)
     german = load_pack(good_pack.root, "de")
 
     assert ("en/screens/09-sneaky.md", "(file)") in [(p.file, p.field) for p in result.problems]
     assert "en/screens/09-sneaky.md" in result.dropped
-    assert result.pack is not None and len(result.pack.screens) == 3
+    assert result.fatal
     assert german.fatal
+    assert any(
+        p.unsafe and 'goes through "de", which is a symbolic link' in p.message
+        for p in german.problems
+    )
 
 
 @needs_symlinks
@@ -125,7 +147,8 @@ def test_pack_toml_linking_out_of_the_pack_is_rejected(good_pack: Any, tmp_path:
 
     assert result.fatal
     assert result.problems[0].file == "pack.toml"
-    assert "leads outside the pack" in result.problems[0].message
+    assert "is a symbolic link" in result.problems[0].message
+    assert result.problems[0].unsafe
 
 
 _PATH_TEXT = st.lists(

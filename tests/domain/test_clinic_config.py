@@ -3,6 +3,7 @@ checks, protocol overrides, and where the file is looked for on each OS."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from app.domain.clinic import (
 from app.domain.clinic_location import default_clinic_config_path, find_clinic_config
 from app.domain.contrast import contrast_ratio
 from app.domain.protocol import Duration, Problem, load_protocol
+from tests.content.conftest import no_hang  # noqa: F401 (a fixture)
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "resources" / "clinic.example.toml"
@@ -223,7 +225,7 @@ def test_missing_file_is_one_not_found_problem(tmp_path: Path) -> None:
 
 def test_a_folder_instead_of_a_file_is_one_problem(tmp_path: Path) -> None:
     config, problems = load_clinic_config(tmp_path, RULE_IDS)
-    assert [p.message for p in problems] == ["expected a file, found a folder"]
+    assert [p.message for p in problems] == ["is a folder; expected a file"]
     assert config == ClinicConfig.empty()
 
 
@@ -321,7 +323,7 @@ def test_arrays_nested_too_deeply_are_one_problem(tmp_path: Path) -> None:
 
 def test_a_file_over_1_mb_is_refused_unread(tmp_path: Path) -> None:
     config, problems = _load(tmp_path, "# padding\n" * 110_000)
-    assert [p.message for p in problems] == ["expected a small text file, found over 1 MB"]
+    assert [p.message for p in problems] == ["is 1.05 MiB; the limit for a clinic config is 1 MiB"]
     assert config == ClinicConfig.empty()
 
 
@@ -389,7 +391,7 @@ def test_logo_next_to_the_config_or_in_a_subfolder_is_resolved(tmp_path: Path) -
         ("missing.svg", "found nothing"),
         ("folder.svg", "found a folder"),
         ("fake.png", "expected a PNG image"),
-        ("fake.svg", "expected an SVG image"),
+        ("fake.svg", "expected an SVG drawing"),
         ("", "expected some text"),
     ],
 )
@@ -565,3 +567,113 @@ def test_kiosk_enabled_in_the_clinic_config_starts_the_kiosk(tmp_path: Path) -> 
     assert kiosk_requested(GuiOptions(clinic_config=str(on)))
     assert not kiosk_requested(GuiOptions(clinic_config=str(off)))
     assert kiosk_requested(GuiOptions(clinic_config=str(off), kiosk=True))
+
+
+# --- files that are not plain files, links, and what the logo may name -------------------------
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, /dev and links as on POSIX")
+
+
+@posix_only
+@pytest.mark.usefixtures("no_hang")
+def test_a_fifo_as_the_clinic_config_is_one_problem_and_never_blocks(tmp_path: Path) -> None:
+    fifo = tmp_path / "clinic.toml"
+    os.mkfifo(fifo)
+
+    config, problems = load_clinic_config(fifo, RULE_IDS)
+
+    assert problems == [
+        Problem(str(fifo), "(file)", "is a named pipe (FIFO); expected a regular file")
+    ]
+    assert config == ClinicConfig.empty()
+
+
+@posix_only
+@pytest.mark.usefixtures("no_hang")
+def test_dev_zero_as_the_clinic_config_is_one_problem(tmp_path: Path) -> None:
+    config, problems = load_clinic_config(Path("/dev/zero"), RULE_IDS)
+
+    assert [(p.field, p.message) for p in problems] == [
+        ("(file)", "is a device; expected a regular file")
+    ]
+    assert config == ClinicConfig.empty()
+
+
+@posix_only
+@pytest.mark.usefixtures("no_hang")
+def test_the_quick_look_for_the_kiosk_never_blocks_on_a_fifo_or_a_device(tmp_path: Path) -> None:
+    from app.domain.clinic_location import kiosk_enabled_in
+    from app.ui.application import GuiOptions, kiosk_requested
+
+    fifo = tmp_path / "clinic.toml"
+    os.mkfifo(fifo)
+
+    assert kiosk_enabled_in(fifo) is False
+    assert kiosk_enabled_in(Path("/dev/zero")) is False
+    assert not kiosk_requested(GuiOptions(clinic_config=str(fifo)))
+
+
+@posix_only
+def test_a_clinic_config_placed_as_a_link_is_followed(tmp_path: Path) -> None:
+    (tmp_path / "managed").mkdir()
+    real = _write(tmp_path / "managed", '[clinic]\nname = "Riverside"\n')
+    link = tmp_path / "clinic.toml"
+    link.symlink_to(real)
+
+    config, problems = load_clinic_config(link, RULE_IDS)
+
+    assert (config.name, problems) == ("Riverside", [])
+
+
+@posix_only
+@pytest.mark.parametrize("logo", ["logo.svg", "images/logo.svg"])
+def test_a_logo_that_is_a_link_or_lies_behind_one_is_refused(tmp_path: Path, logo: str) -> None:
+    folder, elsewhere = tmp_path / "config", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "logo.svg").write_bytes(SVG)
+    (folder / "logo.svg").symlink_to(elsewhere / "logo.svg")
+    (folder / "images").symlink_to(elsewhere)
+
+    config, problems = _load(folder, f'[clinic]\nlogo = "{logo}"\n')
+
+    assert "is a symbolic link" in _by_field(problems)["clinic.logo"]
+    assert config.logo is None
+
+
+@posix_only
+@pytest.mark.usefixtures("no_hang")
+def test_a_fifo_as_the_logo_is_refused_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "logo.png")
+
+    config, problems = _load(tmp_path, '[clinic]\nlogo = "logo.png"\n')
+
+    assert "is a named pipe (FIFO)" in _by_field(problems)["clinic.logo"]
+    assert config.logo is None
+
+
+def test_an_svg_logo_that_names_another_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><image href="/etc/passwd.png"/></svg>'
+    )
+
+    config, problems = _load(tmp_path, '[clinic]\nlogo = "logo.svg"\n')
+
+    assert "refers to outside files" in _by_field(problems)["clinic.logo"]
+    assert config.logo is None
+
+
+@pytest.mark.parametrize("name", ['<img src="/etc/passwd">', "Riverside </b>", "<b>Riverside"])
+def test_a_clinic_name_with_a_tag_is_refused(tmp_path: Path, name: str) -> None:
+    # Qt labels draw text with a tag as HTML, and load the file an <img> names.
+    config, problems = _load(tmp_path, f"[clinic]\nname = '{name}'\n")
+
+    assert "expected plain text" in _by_field(problems)["clinic.name"]
+    assert config.name is None
+
+
+def test_a_number_of_thousands_of_digits_is_one_syntax_problem(tmp_path: Path) -> None:
+    config, problems = _load(tmp_path, "[kiosk]\nidle_seconds = " + "9" * 5000 + "\n")
+
+    assert [p.field for p in problems] == ["(syntax)"]
+    assert config == ClinicConfig.empty()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from app.domain.input_files import MAX_TOML_BYTES
 from app.domain.protocol import (
     AfterHours,
     AtMilestone,
@@ -23,6 +25,7 @@ from app.domain.protocol import (
     overrides_from_mapping,
     protocol_from_mapping,
 )
+from tests.content.conftest import no_hang  # noqa: F401 (a fixture)
 from tests.domain.shipped import PACK
 
 PROTOCOL_FILE = PACK / "protocol.toml"
@@ -197,6 +200,38 @@ def test_unreadable_toml_is_a_protocol_error_naming_the_file(tmp_path: Path) -> 
     assert caught.value.problems[0].file == str(broken)
     with pytest.raises(ProtocolError, match="cannot read"):
         load_protocol(tmp_path / "missing.toml")
+
+
+@pytest.mark.parametrize("version", ["true", "1.0", '"1"'])
+def test_only_the_whole_number_1_is_format_1(version: str) -> None:
+    data = {**_raw(PROTOCOL_FILE), "format": tomllib.loads(f"v = {version}")["v"]}
+    with pytest.raises(ProtocolError) as caught:
+        protocol_from_mapping(data, "p.toml")
+    assert _fields(caught.value) == {"format"}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs and links as on POSIX")
+@pytest.mark.usefixtures("no_hang")
+def test_a_fifo_or_a_link_as_the_protocol_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo, link = tmp_path / "fifo.toml", tmp_path / "link.toml"
+    os.mkfifo(fifo)
+    link.symlink_to(PROTOCOL_FILE)
+    with pytest.raises(ProtocolError, match=r"is a named pipe \(FIFO\)"):
+        load_protocol(fifo)
+    with pytest.raises(ProtocolError, match="is a symbolic link") as caught:
+        load_protocol(link)
+    assert caught.value.problems[0].unsafe
+
+
+def test_a_protocol_over_its_cap_or_with_a_huge_number_is_one_problem(tmp_path: Path) -> None:
+    big, huge = tmp_path / "big.toml", tmp_path / "huge.toml"
+    big.write_text("#\n" * (MAX_TOML_BYTES // 2 + 1), encoding="utf-8")
+    huge.write_text("format = " + "9" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(ProtocolError, match="the limit for a TOML file is 256 KiB"):
+        load_protocol(big)
+    with pytest.raises(ProtocolError) as caught:
+        load_protocol(huge)
+    assert [p.field for p in caught.value.problems] == ["(syntax)"]
 
 
 def test_override_with_unknown_rule_id_fails_and_names_it() -> None:

@@ -1,7 +1,9 @@
 """One content screen: its title, illustration and Markdown, drawn by Qt's own Markdown reader.
 
-Nothing outside the pack is ever loaded: links are handled here, and loadResource refuses every
-address except the illustration this view put into the document itself.
+Nothing outside the pack is ever loaded: links are handled here, and the document is a
+ClosedTextDocument holding only the pictures this view put into it: the illustration, and the
+body's pictures at the locations the pack loader checked (Screen.images). Any other address,
+whatever the Markdown says, gets an empty picture and no file is read.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from app.domain.pack import Screen
 from app.domain.placeholders import fill
-from app.ui.images import image_fragments, render_svg, set_image_size
+from app.ui.images import ClosedTextDocument, image_fragments, render_svg, set_image_size
 from app.ui.theme import Palette
 
 ILLUSTRATION_URL = QUrl("mnc-illustration:current")
+IMAGE = QTextDocument.ResourceType.ImageResource
 ILLUSTRATION_RENDER_WIDTH = 1000  # px; wider than any column (900), so only ever scaled down
 LINE_HEIGHT_PERCENT = 150
 MAX_LINE_EM = 36  # about 70 characters of body text
@@ -67,9 +70,12 @@ class ScreenView(QTextBrowser):
         comes straight under the title, with no illustration pushing it down."""
         self.screen_id = screen.meta.id
         self._shown = (screen, values, emphasis)
-        document = QTextDocument(self)
+        document = ClosedTextDocument(self)
         document.setDefaultFont(self.font())
         document.setMarkdown(f"# {screen.meta.title}\n\n" + fill(screen.body, values))
+        for address, path in screen.images:  # after setMarkdown, which clears the resources
+            if (drawn := render_svg(path)) is not None:
+                document.addResource(IMAGE, QUrl(address), drawn)
         self._narrow = self._is_narrow()
         _set_type(document, self._narrow)
         self._illustration_aspect = 0.0
@@ -80,7 +86,7 @@ class ScreenView(QTextBrowser):
         )
         if image is not None:
             # Under the title, as its own block; sized to the column in _fit_to_width.
-            document.addResource(QTextDocument.ResourceType.ImageResource, ILLUSTRATION_URL, image)
+            document.addResource(IMAGE, ILLUSTRATION_URL, image)
             self._illustration_aspect = image.height() / max(image.width(), 1)
             cursor = QTextCursor(document.begin())
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
@@ -105,9 +111,8 @@ class ScreenView(QTextBrowser):
         self.verticalScrollBar().setValue(0)
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
-        # Only what show_screen put in the document; never a file path or a web address.
-        if QUrl(name) == ILLUSTRATION_URL:
-            return self.document().resource(kind, name)
+        # QTextBrowser's own would read the file (setSource, or a document that asks it); the
+        # ClosedTextDocument already answers every picture, so nothing is ever needed here.
         return None
 
     def _follow(self, url: QUrl) -> None:
