@@ -185,8 +185,8 @@ def test_everything_the_app_makes_is_owner_only_under_umask_000(tmp_path: Path) 
         app.kill()  # as a crash would: what is on disk is what any moment leaves
         app.wait(timeout=10)
     modes = {str(p.relative_to(base)): p.lstat().st_mode for p in base.rglob("*")}
-    assert {"parent", "parent/data", "parent/data/logs", "parent/data/companion.lock"} <= set(modes)
-    assert any(name.endswith(".sqlite3") or name.endswith(".db") for name in modes), modes
+    made = {"parent", "parent/data", "parent/data/logs", "parent/data/companion.lock"}
+    assert made | {"parent/data/companion.sock", "parent/data/companion.sqlite3"} <= set(modes)
     for name, mode in modes.items():
         if stat.S_ISDIR(mode):
             assert stat.S_IMODE(mode) == 0o700, name
