@@ -132,6 +132,28 @@ def _is_our_socket(address: str) -> bool:
     return stat.S_ISSOCK(found.st_mode) and found.st_uid == os.geteuid()
 
 
+def _ask_to_come_forward(address: str, timeout_ms: int) -> bool:
+    """Ask the copy listening at `address` to show its window; True once it said it would."""
+    if not _is_our_socket(address):
+        return False  # not there yet, or not ours: never talk to another user's socket
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket = QLocalSocket()
+    socket.connectToServer(address)
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(RAISE_MESSAGE)
+    socket.waitForBytesWritten(1000)
+    # The answer says the message arrived; a first copy busy loading may take a moment.
+    answered = False
+    while socket.waitForReadyRead(3000):
+        if socket.canReadLine():
+            answered = bytes(socket.readLine().data()) == ANSWER
+            break
+    socket.abort()
+    return answered
+
+
 def lock_problem(folder: Path) -> LockProblem:
     """Why nothing can be written in `folder`: found by trying, since QLockFile only says
     "permission" or "unknown"."""
@@ -158,7 +180,7 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._folder = data_dir
-        self._address = server_address(data_dir)
+        self._address: str | None = None  # found when first needed: it may make a folder
         self._lock = QLockFile(str(data_dir / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
@@ -174,17 +196,23 @@ class SingleInstance(QObject):
                 self.problem = lock_problem(self._folder)
                 log.error("cannot create the lock file (%s)", self.problem.value)
                 return Outcome.CANNOT_LOCK
-            if self._address is None:
+            address = self._find_address()
+            if address is None:
                 log.warning("another copy is running; there is no private place to reach it")
                 return Outcome.NO_ANSWER
             left_ms = int((deadline - time.monotonic()) * 1000)
-            if self._ask_to_come_forward(max(min(left_ms, 500), 50)):
+            if _ask_to_come_forward(address, max(min(left_ms, 500), 50)):
                 log.info("another copy is running; asked it to come forward")
                 return Outcome.FORWARDED
             if time.monotonic() >= deadline:
                 log.warning("another copy holds the lock but does not answer")
                 return Outcome.NO_ANSWER
             time.sleep(0.05)  # its socket is not there yet: it is still starting
+
+    def _find_address(self) -> str | None:
+        if self._address is None:
+            self._address = server_address(self._folder)
+        return self._address
 
     def _tighten_lock(self) -> None:
         # QLockFile creates the file 0666 & ~umask; it holds a process id and a host name.
@@ -194,38 +222,18 @@ class SingleInstance(QObject):
             except OSError:
                 log.warning("could not make the lock file owner-only")
 
-    def _ask_to_come_forward(self, timeout_ms: int) -> bool:
-        assert self._address is not None
-        if not _is_our_socket(self._address):
-            return False  # not there yet, or not ours: never talk to another user's socket
-        from PySide6.QtNetwork import QLocalSocket
-
-        socket = QLocalSocket()
-        socket.connectToServer(self._address)
-        if not socket.waitForConnected(timeout_ms):
-            return False
-        socket.write(RAISE_MESSAGE)
-        socket.waitForBytesWritten(1000)
-        # The answer says the message arrived; a first copy busy loading may take a moment.
-        answered = False
-        while socket.waitForReadyRead(3000):
-            if socket.canReadLine():
-                answered = bytes(socket.readLine().data()) == ANSWER
-                break
-        socket.abort()
-        return answered
-
     def listen(self) -> None:
-        if self._address is None:
+        address = self._find_address()
+        if address is None:
             log.warning("no private place to listen for other copies")
             return
         from PySide6.QtNetwork import QLocalServer
 
         # We hold the lock, so whatever is at our address was left by a crash of ours.
-        QLocalServer.removeServer(self._address)
+        QLocalServer.removeServer(address)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self._address):
+        if not server.listen(address):
             log.warning("could not listen for other copies: %s", server.errorString())
             return
         server.newConnection.connect(self._on_connection)
