@@ -101,6 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(args)
 
+    # The window (home or kiosk): whatever the login's umask, what it makes is its user's
+    # alone, including files whose mode others choose (SQLite's -wal and -shm, Qt's caches).
+    from app.paths import make_new_files_private
+
+    make_new_files_private()
     from app.ui.application import GuiOptions, run_gui
 
     return run_gui(

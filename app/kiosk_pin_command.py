@@ -12,6 +12,7 @@ import argparse
 import getpass
 import os
 import re
+import stat
 import sys
 import tomllib
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import TextIO
 from app.domain.clinic_location import default_clinic_config_path, find_clinic_config
 from app.domain.kiosk_pin import PinError, check_pin_format, hash_pin
 from app.export.atomic import write_atomically
+from app.paths import make_private_dirs
 
 EXIT_OK, EXIT_FAILED = 0, 2
 _HEADER = re.compile(r"\s*\[\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\s*(#.*)?")
@@ -107,20 +109,26 @@ def run_set_kiosk_pin(
     path = config_path(args.clinic_config)
     try:
         pin_hash = None if args.remove else hash_pin(_read_pin(args, stdin))
+        # Through a link to the file it names, so the link stays a link.
+        path = Path(os.path.realpath(path)) if path.is_symlink() else path
+        raw, mode = b"", None  # no file yet: a new one is owner-only
         try:
-            raw = path.read_bytes()
-            mode: int | None = path.stat().st_mode & 0o777
+            found = path.stat()
         except FileNotFoundError:
-            raw, mode = b"", None
+            pass
+        else:
+            if not stat.S_ISREG(found.st_mode):  # a pipe would hang the read, a device worse
+                raise EditError("this is not a regular file; give the path of the clinic config")
+            raw = path.read_bytes()
+            # Keep who may read it, but nobody else may change the PIN.
+            mode = stat.S_IMODE(found.st_mode) & ~0o022
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise EditError("the file is not UTF-8 text; fix it first") from None
         edited = with_pin_hash(text, pin_hash)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, edited.encode("utf-8"))
-        if mode is not None:
-            path.chmod(mode)  # keep who may read the config (write_atomically makes it private)
+        make_private_dirs(path.parent)  # a folder made here is 0700 whatever the umask
+        write_atomically(path, edited.encode("utf-8"), mode=0o600 if mode is None else mode)
     except (PinError, EditError) as error:
         print(f"{path}: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -8,6 +8,7 @@ Resources are looked up in one function for all three settings the app runs in:
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -60,14 +61,51 @@ def default_data_dir() -> Path:
     return Path(location)
 
 
+def make_private_dirs(path: Path) -> Path:
+    """Create `path` and any missing parents, each readable by its owner only whatever the
+    umask (Path.mkdir gives parents 0777 & ~umask). Folders that already exist are left as
+    they are."""
+    missing: list[Path] = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:  # made meanwhile by another copy: checked by the caller
+            continue
+        if os.name == "posix":
+            folder.chmod(0o700)  # the umask may have taken bits off even 0700
+    return path
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and parents) readable by its owner only; tighten it if it already exists."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_dirs(path)
+    if not path.is_dir():
+        raise NotADirectoryError(f"{path} is not a folder")
     if os.name == "posix":
         mode = stat.S_IMODE(path.stat().st_mode)
-        if mode & 0o077:
-            path.chmod(0o700)
+        try:
+            if mode & 0o077:
+                path.chmod(0o700)
+        except OSError as error:
+            # A read-only disk: nothing can be written there anyway, and the start-up that
+            # follows tells the patient so in plain words.
+            if error.errno != errno.EROFS:
+                raise
     return path
+
+
+def make_new_files_private() -> None:
+    """From now on, files and folders this process creates are its owner's alone, whatever the
+    umask it was started with: SQLite's -wal/-shm, Qt's caches, the autostart entry. Each
+    writer still sets its own mode; this catches what they do not control."""
+    if os.name == "posix":
+        os.umask(os.umask(0o077) | 0o077)
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 import tomllib
@@ -122,3 +124,67 @@ def test_the_line_goes_under_the_kiosk_header_even_with_tables_after_it() -> Non
     data = tomllib.loads(edited)
     assert data["kiosk"] == {"enabled": True, "pin_hash": HASH}
     assert data["protocol"] == {"sun": {"amount": 7, "unit": "days"}}
+
+
+_UMASK_000 = "import os, sys; os.umask(0); from app.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def _run_under_umask_000(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", _UMASK_000, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes and umask")
+def test_a_new_config_and_its_folders_are_owner_only_whatever_the_umask(tmp_path: Path) -> None:
+    config = tmp_path / "made" / "here" / "clinic.toml"
+    result = _run_under_umask_000(
+        "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="2468\n"
+    )
+    assert result.returncode == 0, result.stderr
+    modes = {
+        str(p.relative_to(tmp_path)): stat.S_IMODE(p.stat().st_mode) for p in tmp_path.rglob("*")
+    }
+    assert modes == {"made": 0o700, "made/here": 0o700, "made/here/clinic.toml": 0o600}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_an_existing_config_keeps_who_may_read_it_but_not_who_may_change_it(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "clinic.toml"
+    config.write_text("[kiosk]\nenabled = true\n", encoding="utf-8")
+    config.chmod(0o666)  # as an editor leaves it under umask 000
+    result = _run_under_umask_000(
+        "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="2468\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(config.stat().st_mode) == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clinic.toml"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs are POSIX here")
+def test_a_config_that_is_a_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
+    config = tmp_path / "clinic.toml"
+    os.mkfifo(config)
+    result = _run("--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="2468")
+    assert result.returncode == 2
+    assert "not a regular file" in result.stderr
+    assert stat.S_ISFIFO(config.stat().st_mode)
+
+
+def test_a_link_to_the_config_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.toml"
+    real.write_text('[clinic]\nname = "A"\n', encoding="utf-8")
+    link = tmp_path / "clinic.toml"
+    link.symlink_to(real)
+    result = _run("--clinic-config", str(link), "set-kiosk-pin", "--pin-from-stdin", stdin="2468")
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()
+    assert parse_pin_hash(tomllib.loads(real.read_text())["kiosk"]["pin_hash"]).matches("2468")

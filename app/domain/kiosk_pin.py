@@ -26,8 +26,21 @@ HASH_BYTES = 32
 # scrypt's interactive-login costs (16 MiB of memory, ~50 ms here): cheap for one check at the
 # screen, expensive for someone who copied the config and tries every PIN offline.
 DEFAULT_N, DEFAULT_R, DEFAULT_P = 2**14, 8, 1
-_MAX_N = 2**20  # refuse costs that would hang the kiosk (or use a gigabyte) on a typo
-_FORMAT = re.compile(r"scrypt\$n=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)")
+
+# Bounds on a stored hash, checked when it is read. Below them, a copied config gives the PIN
+# away cheaply; above them, one check could take seconds or more memory than the kiosk has, and
+# staff must always be able to close it. The defaults sit at the lower bounds.
+MIN_N, MAX_N = 2**14, 2**17
+MAX_R = 32
+MAX_P = 4  # each step of p repeats the whole memory-hard work
+MIN_MEMORY = 128 * DEFAULT_R * DEFAULT_N  # scrypt needs 128 * r * n bytes: 16 MiB here
+MAX_MEMORY = 64 * 1024 * 1024
+SALT_LENGTHS = range(SALT_BYTES, 65)
+HASH_LENGTHS = range(HASH_BYTES, 65)
+# At most 10 digits per cost: a longer number is never sane, and int() of a huge one is slow.
+_FORMAT = re.compile(
+    r"scrypt\$n=(\d{1,10}),r=(\d{1,10}),p=(\d{1,10})\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)"
+)
 
 # After FREE_TRIES wrong PINs in a row, each further wrong PIN locks the keypad for a while,
 # doubling each time up to LOCK_MAX: 3 free tries, then 30 s, 60 s, 120 s, ... 15 min.
@@ -81,7 +94,7 @@ class PinHash:
             r=self.r,
             p=self.p,
             dklen=len(self.digest),
-            maxmem=256 * 1024 * 1024,
+            maxmem=2 * MAX_MEMORY,  # OpenSSL counts a little over 128 * r * n
         )
         return hmac.compare_digest(tried, self.digest)  # same time for every wrong PIN
 
@@ -95,17 +108,39 @@ def parse_pin_hash(text: str) -> PinHash:
             "(scrypt$n=...,r=...,p=...$salt$hash); run that command to set the PIN"
         )
     n, r, p = (int(found.group(i)) for i in (1, 2, 3))
-    if n < 2 or n & (n - 1) or n > _MAX_N or not 1 <= r <= 32 or not 1 <= p <= 16:
-        raise PinError(f"the scrypt costs n={n}, r={r}, p={p} are out of range; set the PIN again")
+    _check_costs(n, r, p)
     try:
         salt = base64.b64decode(found.group(4), validate=True)
         digest = base64.b64decode(found.group(5), validate=True)
     except (binascii.Error, ValueError) as error:
         reason = f"the salt or hash is not valid base64 ({error}); set the PIN again"
         raise PinError(reason) from None
-    if len(salt) < 8 or len(digest) < 16:
-        raise PinError("the salt or hash is too short; set the PIN again")
+    if len(salt) not in SALT_LENGTHS or len(digest) not in HASH_LENGTHS:
+        raise PinError(
+            f"the salt ({len(salt)} bytes) or hash ({len(digest)} bytes) is not of a length "
+            f"set-kiosk-pin writes ({SALT_LENGTHS.start} to {SALT_LENGTHS.stop - 1} bytes, "
+            f"{HASH_LENGTHS.start} to {HASH_LENGTHS.stop - 1}); set the PIN again"
+        )
     return PinHash(n, r, p, salt, digest)
+
+
+def _check_costs(n: int, r: int, p: int) -> None:
+    costs = f"n={n}, r={r}, p={p}"
+    again = "set the PIN again with set-kiosk-pin"
+    if n < 2 or n & (n - 1):
+        raise PinError(f"the scrypt cost n={n} is not a power of two; {again}")
+    memory = 128 * r * n
+    if n < MIN_N or r < 1 or p < 1 or memory < MIN_MEMORY:
+        raise PinError(
+            f"the scrypt costs {costs} are too weak to protect the PIN (at least n={MIN_N} "
+            f"and {MIN_MEMORY // 2**20} MiB of memory, 128 * r * n); {again}"
+        )
+    if n > MAX_N or r > MAX_R or p > MAX_P or memory > MAX_MEMORY:
+        raise PinError(
+            f"the scrypt costs {costs} are too high: checking a PIN would take too long or "
+            f"too much memory (at most n={MAX_N}, r={MAX_R}, p={MAX_P} and "
+            f"{MAX_MEMORY // 2**20} MiB, 128 * r * n); {again}"
+        )
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,18 @@
 
 A bad argument (unknown zone, impossible date, a time the clocks skipped, a file that cannot be
 written) gets one clear line on stderr and exit code 2; no partial file is ever left behind.
+
+`--out` never damages what it names: only a regular file (or a link to one) is ever replaced,
+only with `--force`, and never one without its owner-write bit (checked from the mode bits, so
+that running as root, who may write anything, still respects it). Folders, devices (/dev/null),
+pipes and sockets are refused. The new file is written beside the old one and renamed over it.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +28,9 @@ if TYPE_CHECKING:  # imported when a command runs: `--help` and the window need 
     from app.ui.content_provider import ContentProvider
 
 EXIT_BAD_ARGUMENT = 2
+# A treatment date outside these years is a typo; near the ends of Python's calendar (years 1
+# and 9999) the plan's later dates cannot even be computed.
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 class ExportError(Exception):
@@ -45,6 +54,11 @@ def add_export_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         )
         command.add_argument("--clinic-config", metavar="FILE", help="the clinic's settings")
         command.add_argument("--out", required=True, type=Path, metavar="FILE", help="write here")
+        command.add_argument(
+            "--force",
+            action="store_true",
+            help="replace FILE if it already exists (never a read-only file, a folder or a device)",
+        )
 
 
 def _treated_at(text: str, zone_name: str) -> datetime:
@@ -62,25 +76,61 @@ def _treated_at(text: str, zone_name: str) -> datetime:
         ) from error
     if local.tzinfo is not None:
         raise ExportError(f"{text!r} has an offset; give the local time and the zone with --tz")
+    if not MIN_YEAR <= local.year <= MAX_YEAR:
+        raise ExportError(f"{text} is out of range; expected a year from {MIN_YEAR} to {MAX_YEAR}")
     aware = local.replace(tzinfo=zone)
     if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local:
         raise ExportError(f"{text} did not exist in {zone_name}: the clocks went forward then")
     return aware
 
 
+def _target(out: Path, force: bool) -> Path:
+    """The file to write for `--out`: `out` itself, or the file a link at `out` points to (the
+    link stays). ExportError when writing there could damage something."""
+    target = Path(os.path.realpath(out)) if out.is_symlink() else out
+    try:
+        found = target.stat()
+    except FileNotFoundError:
+        if target != out:
+            raise ExportError(
+                f"cannot write {out}: it is a link to {target}, which does not exist"
+            ) from None
+        if not out.parent.is_dir():
+            raise ExportError(
+                f"cannot write {out}: the folder {out.parent} does not exist"
+            ) from None
+        return target
+    if stat.S_ISDIR(found.st_mode):
+        raise ExportError(f"cannot write {out}: it is a folder")
+    if not stat.S_ISREG(found.st_mode):
+        raise ExportError(
+            f"cannot write {out}: it is not a regular file (a device, pipe or socket); "
+            "give the name of a file"
+        )
+    if not force:
+        raise ExportError(f"{out} already exists; add --force to replace it")
+    if not found.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+        raise ExportError(f"{out} is read-only, so it was left as it is; make it writable first")
+    return target
+
+
 def run_export(args: argparse.Namespace, err: TextIO | None = None) -> int:
     err = err or sys.stderr  # looked up now, not at import, so a redirected stderr is used
     try:
         treated_at = _treated_at(args.treated_at, args.tz)
-        out: Path = args.out
-        if out.is_dir():
-            raise ExportError(f"cannot write {out}: it is a folder")
-        if not out.parent.is_dir():
-            raise ExportError(f"cannot write {out}: the folder {out.parent} does not exist")
-        if args.command == "export-ics":
-            _export_ics(treated_at, args.tz, args.clinic_config, out, err)
-        else:
-            _export_handout(treated_at, args.tz, args.clinic_config, out, err)
+        force = bool(getattr(args, "force", False))
+        out = _target(args.out, force)
+        try:
+            if args.command == "export-ics":
+                _export_ics(treated_at, args.tz, args.clinic_config, out, force, err)
+            else:
+                _export_handout(treated_at, args.tz, args.clinic_config, out, force, err)
+        except FileExistsError:  # it appeared while the file was being made
+            raise ExportError(f"{args.out} already exists; add --force to replace it") from None
+        except OverflowError:
+            raise ExportError(
+                f"{args.treated_at} is out of range: the plan's dates go past the calendar's end"
+            ) from None
     except ExportError as error:
         print(f"{APP_ID}: {error}", file=err)
         return EXIT_BAD_ARGUMENT
@@ -119,16 +169,26 @@ def _setup(
 
 
 def _export_ics(
-    treated_at: datetime, zone: str, clinic_config: str | None, out: Path, err: TextIO
+    treated_at: datetime,
+    zone: str,
+    clinic_config: str | None,
+    out: Path,
+    replace: bool,
+    err: TextIO,
 ) -> None:
     from app.export.files import save_calendar
 
     content, _config, plan = _setup(treated_at, zone, clinic_config, err)
-    save_calendar(plan, content, out, datetime.now(UTC))
+    save_calendar(plan, content, out, datetime.now(UTC), replace=replace)
 
 
 def _export_handout(
-    treated_at: datetime, zone: str, clinic_config: str | None, out: Path, err: TextIO
+    treated_at: datetime,
+    zone: str,
+    clinic_config: str | None,
+    out: Path,
+    replace: bool,
+    err: TextIO,
 ) -> None:
     # Printing needs Qt's font machinery but no screen: the offscreen platform does.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -138,5 +198,5 @@ def _export_handout(
     from app.export.files import save_handout
 
     content, _config, plan = _setup(treated_at, zone, clinic_config, err)
-    save_handout(plan, content, out, content.clinic_logo)
+    save_handout(plan, content, out, content.clinic_logo, replace=replace)
     del app

@@ -14,9 +14,17 @@ if TYPE_CHECKING:
     from app.ui.content_provider import ContentProvider
 
 
-def save_calendar(plan: RecoveryPlan, content: ContentProvider, out: Path, stamp: datetime) -> None:
+def save_calendar(
+    plan: RecoveryPlan,
+    content: ContentProvider,
+    out: Path,
+    stamp: datetime,
+    *,
+    replace: bool = True,
+) -> None:
     """`stamp` is when the file is made (DTSTAMP): a newer one tells calendar apps that an
-    import with the same event ids carries updated times."""
+    import with the same event ids carries updated times. With `replace=False` an existing
+    `out` is left alone (FileExistsError)."""
     from app.export.atomic import write_atomically
     from app.export.ics import CalendarWords, build_calendar
 
@@ -27,7 +35,7 @@ def save_calendar(plan: RecoveryPlan, content: ContentProvider, out: Path, stamp
         words=CalendarWords.english(),
         stamp=stamp,
     )
-    write_atomically(out, data)
+    write_atomically(out, data, replace=replace)
 
 
 def handout_document(
@@ -45,8 +53,30 @@ def handout_document(
 
 
 def save_handout(
-    plan: RecoveryPlan, content: ContentProvider, out: Path, logo: Path | None = None
+    plan: RecoveryPlan,
+    content: ContentProvider,
+    out: Path,
+    logo: Path | None = None,
+    *,
+    replace: bool = True,
 ) -> None:
+    """The handout as a PDF at `out`, written atomically, owner-only. With `replace=False` an
+    existing `out` is left alone (FileExistsError)."""
     from app.export.handout import write_pdf
 
-    write_pdf(handout_document(plan, content, logo), out)
+    document = handout_document(plan, content, logo)
+    if replace:
+        write_pdf(document, out)
+        return
+    import secrets
+
+    from app.export.atomic import place
+
+    # write_pdf always replaces: write a hidden new file beside `out`, then move it into place
+    # only if nothing is there.
+    staging = out.with_name(f".{out.name}.{secrets.token_hex(4)}.new")
+    try:
+        write_pdf(document, staging)
+        place(staging, out, replace=False)
+    finally:
+        staging.unlink(missing_ok=True)

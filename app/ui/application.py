@@ -25,7 +25,7 @@ from app.ui.excepthook import install_excepthook
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.recovery_session import RecoverySession
-from app.ui.single_instance import SingleInstance
+from app.ui.single_instance import LockProblem, Outcome, SingleInstance
 from app.ui.store_writes import QuietCheckpoint
 from app.ui.theme import stylesheet
 
@@ -34,6 +34,8 @@ if TYPE_CHECKING:  # pydantic: loaded after the first frame
 
 log = logging.getLogger(__name__)
 BENCH_ENV = "MICRONEEDLING_BENCH_FIRST_PAINT"
+EXIT_NOT_ANSWERING = 1  # another copy holds the data folder but does not answer
+EXIT_CANNOT_LOCK = 2  # as for a data folder that cannot be used at all
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,36 @@ def recovery_message(recovery: Recovery) -> str:
             "Anything you changed after that time is missing."
         ).format(when=when)
     )
+
+
+def single_instance_refusal(
+    outcome: Outcome, problem: LockProblem | None, folder: Path
+) -> tuple[str, str]:
+    """The title and text to show when this copy cannot start: another copy holds the data
+    folder and does not answer, or the folder cannot be written at all."""
+    if outcome is Outcome.NO_ANSWER:
+        return tr("The app is already open"), tr(
+            "Another copy of the app is already open with your data, but it is not answering. "
+            "Switch to its window. If you cannot find it, wait a minute and start the app "
+            "again, or restart the computer."
+        )
+    if problem is LockProblem.DISK_FULL:
+        return tr("The disk is full"), tr(
+            "The disk that holds your data ({folder}) is full, so the app cannot start. "
+            "Free some space, then start the app again. Nothing was changed."
+        ).format(folder=str(folder))
+    if problem is LockProblem.READ_ONLY:
+        return tr("The data folder is read-only"), tr(
+            "The app cannot write in its data folder ({folder}), so it cannot start: the "
+            "folder or its disk is read-only, or you may not write there. Make it writable, "
+            "or choose another folder with --data-dir, then start the app again. "
+            "Nothing was changed."
+        ).format(folder=str(folder))
+    return tr("The data folder cannot be used"), tr(
+        "The app could not create its lock file in its data folder ({folder}), so it cannot "
+        "start. Check that the disk is connected and has space, then start the app again. "
+        "Nothing was changed."
+    ).format(folder=str(folder))
 
 
 class _FirstPaintProbe(QObject):
@@ -268,8 +300,13 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
     log.info("starting %s %s", APP_NAME, version())
 
     instance = SingleInstance(data)
-    if not instance.acquire():
+    outcome = instance.acquire()
+    if outcome is Outcome.FORWARDED:
         return 0
+    if outcome is not Outcome.FIRST:
+        title, text = single_instance_refusal(outcome, instance.problem, data)
+        QMessageBox.critical(None, title, text)
+        return EXIT_CANNOT_LOCK if outcome is Outcome.CANNOT_LOCK else EXIT_NOT_ANSWERING
     install_excepthook()
 
     try:

@@ -1,75 +1,239 @@
 """One running copy per data folder: a second launch brings the first window forward and exits.
 
-A QLockFile in the data folder decides who is first (it notices a lock left by a crashed process);
-a QLocalServer named after the data folder lets the second copy ask the first to show itself.
-SQLite's own locking would keep the data safe anyway; this keeps two windows from disagreeing.
-QtNetwork is imported only when needed: the first copy listens once its window is up, so the
-common start pays nothing for it before the first paint.
+A QLockFile in the data folder decides who is first (it notices a lock left by a crashed process).
+The first copy then listens on a local socket that only its own user can reach, so no other user
+of the computer can claim the name first or pose as the app:
+- Linux and macOS: a socket file in the data folder, which is 0700. When that path is too long
+  for a socket address (about 100 bytes), a hashed name in a 0700 folder of our own in
+  $XDG_RUNTIME_DIR or the temp folder. Every folder is checked (ours, owner-only, not a link)
+  and the second copy talks only to a socket owned by its own user.
+- Windows: a named pipe whose name carries the user name, restricted to the user by Qt
+  (UserAccessOption sets the pipe's access list).
+A second copy waits (up to WAIT_MS) while the first is still starting, and takes over if the
+first one dies meanwhile. SQLite's locking would keep the data safe anyway; this keeps two
+windows from disagreeing. QtNetwork is imported only when needed: the first copy listens once
+its window is up, so the common start pays nothing for it before the first paint.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import logging
+import os
+import stat
+import time
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
+
+from app import APP_ID
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 RAISE_MESSAGE = b"raise\n"
+ANSWER = b"ok\n"
+WAIT_MS = 10_000  # how long a second copy waits for a first copy that is slow to start
+LOCK_NAME = "companion.lock"
+SOCKET_NAME = "companion.sock"
+# sockaddr_un.sun_path holds 108 bytes on Linux and 104 on macOS, with the final NUL; Qt's
+# listen() also binds a sibling name first (a 6-letter folder and "/s"), which is shorter.
+SOCKET_PATH_MAX = 100
 
 
-def server_name(data_dir: Path) -> str:
-    digest = QCryptographicHash.hash(
-        str(data_dir.resolve()).encode("utf-8"), QCryptographicHash.Algorithm.Sha256
+class Outcome(Enum):
+    FIRST = "first"  # we hold the lock: start, and call listen() when the window is up
+    FORWARDED = "forwarded"  # the running copy was asked to come forward and said it would
+    NO_ANSWER = "no answer"  # another copy holds the lock but did not answer in time
+    CANNOT_LOCK = "cannot lock"  # the lock file cannot be made: see SingleInstance.problem
+
+
+class LockProblem(Enum):
+    READ_ONLY = "read-only"  # also: no permission to write there
+    DISK_FULL = "disk full"
+    OTHER = "other"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def is_private_dir(path: Path) -> bool:
+    """A real folder (not a link) of ours that nobody else may enter."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(found.st_mode)
+        and found.st_uid == os.geteuid()
+        and not stat.S_IMODE(found.st_mode) & 0o077
     )
-    return f"microneedling-companion-{bytes(digest.toHex().data()).decode()[:16]}"
+
+
+def _short_private_folder() -> Path | None:
+    """A private folder with a short path: ours in $XDG_RUNTIME_DIR (itself private), else in
+    the temp folder. None when another user holds the name there."""
+    import tempfile
+
+    bases: list[Path] = []
+    runtime = Path(os.environ.get("XDG_RUNTIME_DIR", ""))
+    if runtime.is_absolute() and is_private_dir(runtime):
+        bases.append(runtime)
+    bases.append(Path(tempfile.gettempdir()))
+    for base in bases:
+        folder = base / f"{APP_ID}-{os.geteuid()}"
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            continue
+        try:
+            found = os.lstat(folder)
+            if stat.S_ISDIR(found.st_mode) and found.st_uid == os.geteuid():
+                folder.chmod(0o700)  # ours: whatever the umask made of it
+        except OSError:
+            continue
+        # "/" and a 16-letter name with ".sock" follow.
+        if is_private_dir(folder) and len(os.fsencode(folder)) + 22 <= SOCKET_PATH_MAX:
+            return folder
+    return None
+
+
+def server_address(data_dir: Path) -> str | None:
+    """Where the first copy listens for `data_dir`: a socket path or a pipe name that only this
+    user can use. None when no such place exists (then a second copy cannot reach the first)."""
+    data_dir = data_dir.resolve()
+    if os.name == "nt":
+        import getpass
+
+        return f"{APP_ID}-{_digest(getpass.getuser() + '|' + str(data_dir))}"
+    in_data = data_dir / SOCKET_NAME
+    if len(os.fsencode(in_data)) <= SOCKET_PATH_MAX and is_private_dir(data_dir):
+        return str(in_data)
+    folder = _short_private_folder()
+    return None if folder is None else str(folder / f"{_digest(str(data_dir))}.sock")
+
+
+def _is_our_socket(address: str) -> bool:
+    """True when `address` is a socket file owned by this user (always True for a pipe name,
+    which Qt already restricts to the user)."""
+    if os.name == "nt":
+        return True
+    try:
+        found = os.lstat(address)
+    except OSError:
+        return False
+    return stat.S_ISSOCK(found.st_mode) and found.st_uid == os.geteuid()
+
+
+def _ask_to_come_forward(address: str, timeout_ms: int) -> bool:
+    """Ask the copy listening at `address` to show its window; True once it said it would."""
+    if not _is_our_socket(address):
+        return False  # not there yet, or not ours: never talk to another user's socket
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket = QLocalSocket()
+    socket.connectToServer(address)
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(RAISE_MESSAGE)
+    socket.waitForBytesWritten(1000)
+    # The answer says the message arrived; a first copy busy loading may take a moment.
+    answered = False
+    while socket.waitForReadyRead(3000):
+        if socket.canReadLine():
+            answered = bytes(socket.readLine().data()) == ANSWER
+            break
+    socket.abort()
+    return answered
+
+
+def lock_problem(folder: Path) -> LockProblem:
+    """Why nothing can be written in `folder`: found by trying, since QLockFile only says
+    "permission" or "unknown"."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder) as probe:
+            probe.write(b"\0" * 4096)
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as error:
+        if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return LockProblem.DISK_FULL
+        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return LockProblem.READ_ONLY
+    return LockProblem.OTHER
 
 
 class SingleInstance(QObject):
-    """acquire() True: we are first, call listen() when ready. False: the first copy was told."""
+    """acquire() says whether we are first (call listen() when ready) or what else happened."""
 
     activation_requested = Signal()
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._name = server_name(data_dir)
-        self._lock = QLockFile(str(data_dir / "companion.lock"))
+        self._folder = data_dir
+        self._address: str | None = None  # found when first needed: it may make a folder
+        self._lock = QLockFile(str(data_dir / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
+        self.problem: LockProblem | None = None  # set with Outcome.CANNOT_LOCK
 
-    def acquire(self, wait_ms: int = 3000) -> bool:
-        if self._lock.tryLock(200):
-            return True
-        from PySide6.QtNetwork import QLocalSocket
-
-        # Another copy holds the lock. It may still be starting: retry the call for a while.
-        socket = QLocalSocket()
-        elapsed = 0
-        while elapsed < wait_ms:
-            socket.connectToServer(self._name)
-            if socket.waitForConnected(250):
-                socket.write(RAISE_MESSAGE)
-                socket.waitForBytesWritten(1000)
-                socket.disconnectFromServer()
+    def acquire(self, wait_ms: int = WAIT_MS) -> Outcome:
+        deadline = time.monotonic() + wait_ms / 1000
+        while True:
+            if self._lock.tryLock(0):  # also takes over a lock whose process has died
+                self._tighten_lock()
+                return Outcome.FIRST
+            if self._lock.error() != QLockFile.LockError.LockFailedError:
+                self.problem = lock_problem(self._folder)
+                log.error("cannot create the lock file (%s)", self.problem.value)
+                return Outcome.CANNOT_LOCK
+            address = self._find_address()
+            if address is None:
+                log.warning("another copy is running; there is no private place to reach it")
+                return Outcome.NO_ANSWER
+            left_ms = int((deadline - time.monotonic()) * 1000)
+            if _ask_to_come_forward(address, max(min(left_ms, 500), 50)):
                 log.info("another copy is running; asked it to come forward")
-                return False
-            elapsed += 250
-            if self._lock.tryLock(0):  # the other copy ended meanwhile
-                return True
-        log.warning("another copy holds the lock but does not answer")
-        return False
+                return Outcome.FORWARDED
+            if time.monotonic() >= deadline:
+                log.warning("another copy holds the lock but does not answer")
+                return Outcome.NO_ANSWER
+            time.sleep(0.05)  # its socket is not there yet: it is still starting
+
+    def _find_address(self) -> str | None:
+        if self._address is None:
+            self._address = server_address(self._folder)
+        return self._address
+
+    def _tighten_lock(self) -> None:
+        # QLockFile creates the file 0666 & ~umask; it holds a process id and a host name.
+        if os.name == "posix":
+            try:
+                Path(self._lock.fileName()).chmod(0o600)
+            except OSError:
+                log.warning("could not make the lock file owner-only")
 
     def listen(self) -> None:
+        address = self._find_address()
+        if address is None:
+            log.warning("no private place to listen for other copies")
+            return
         from PySide6.QtNetwork import QLocalServer
 
-        QLocalServer.removeServer(self._name)  # a socket file left by a crash would block listen
+        # We hold the lock, so whatever is at our address was left by a crash of ours.
+        QLocalServer.removeServer(address)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self._name):
+        if not server.listen(address):
             log.warning("could not listen for other copies: %s", server.errorString())
             return
         server.newConnection.connect(self._on_connection)
@@ -79,13 +243,18 @@ class SingleInstance(QObject):
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
             socket.readyRead.connect(lambda s=socket: self._on_ready(s))
-            if socket.bytesAvailable():
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.canReadLine():
                 self._on_ready(socket)
 
     def _on_ready(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(RAISE_MESSAGE.strip()):
+        if not socket.canReadLine():
+            return  # the rest of the line is still on its way
+        if bytes(socket.readLine().data()) == RAISE_MESSAGE:
+            socket.write(ANSWER)
+            socket.flush()
             self.activation_requested.emit()
-        socket.disconnectFromServer()
+        socket.disconnectFromServer()  # after what was written has gone out
 
     def release(self) -> None:
         if self._server is not None:

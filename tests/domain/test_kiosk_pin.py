@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from app.domain.clinic import load_clinic_config
 from app.domain.clock import ManualClock
 from app.domain.kiosk_pin import (
     FREE_TRIES,
     LOCK_FIRST,
     LOCK_MAX,
+    MAX_MEMORY,
+    MAX_N,
     PinError,
     PinGate,
     check_pin_format,
@@ -100,3 +107,85 @@ def test_without_a_stored_pin_nothing_unlocks() -> None:
     gate = PinGate(None, ManualClock(START))
     assert not gate.has_pin
     assert not gate.try_pin("0000").accepted
+
+
+SALT = "MDEyMzQ1Njc4OWFiY2RlZg=="  # 16 bytes
+DIGEST = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="  # 32 bytes
+
+
+def _stored(n: int, r: int, p: int, salt: str = SALT, digest: str = DIGEST) -> str:
+    return f"scrypt$n={n},r={r},p={p}${salt}${digest}"
+
+
+@pytest.mark.parametrize(
+    ("n", "r", "p"),
+    [(2**10, 8, 1), (2**13, 8, 1), (2**14, 4, 1), (2**14, 8, 0), (2**15, 1, 1)],
+)
+def test_costs_too_weak_to_protect_the_pin_are_refused(n: int, r: int, p: int) -> None:
+    with pytest.raises(PinError, match="too weak"):
+        parse_pin_hash(_stored(n, r, p))
+
+
+@pytest.mark.parametrize(
+    ("n", "r", "p"),
+    [
+        (2**18, 1, 1),  # n beyond 2**17
+        (2**17, 8, 1),  # 128 MiB
+        (2**16, 16, 1),  # 128 MiB
+        (2**14, 64, 1),  # r beyond 32
+        (2**14, 8, 5),  # p beyond 4
+        (2**30, 8, 1),
+    ],
+)
+def test_costs_that_would_hang_the_kiosk_are_refused(n: int, r: int, p: int) -> None:
+    with pytest.raises(PinError, match="too high"):
+        parse_pin_hash(_stored(n, r, p))
+
+
+@pytest.mark.parametrize(
+    ("n", "r", "p"),
+    [(2**14, 8, 1), (2**17, 4, 1), (2**16, 8, 1), (2**14, 32, 1), (2**14, 8, 4)],
+)
+def test_costs_within_bounds_are_accepted_and_still_checked(n: int, r: int, p: int) -> None:
+    stored = parse_pin_hash(_stored(n, r, p))
+    assert (stored.n, stored.r, stored.p) == (n, r, p)
+    assert 128 * r * n <= MAX_MEMORY
+
+
+def test_the_costliest_accepted_hash_is_checked_in_under_two_seconds() -> None:
+    salt = b"0123456789abcdef"
+    n, r, p = MAX_N, MAX_MEMORY // (128 * MAX_N), 1
+    digest = hashlib.scrypt(b"2468", salt=salt, n=n, r=r, p=p, dklen=32, maxmem=2 * MAX_MEMORY)
+    text = _stored(n, r, p, base64.b64encode(salt).decode(), base64.b64encode(digest).decode())
+    stored = parse_pin_hash(text)
+    started = time.perf_counter()
+    assert stored.matches("2468")
+    assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize(
+    ("salt", "digest"),
+    [
+        (base64.b64encode(b"s" * 8).decode(), DIGEST),  # salt too short
+        (base64.b64encode(b"s" * 65).decode(), DIGEST),  # salt too long
+        (SALT, base64.b64encode(b"d" * 16).decode()),  # hash too short
+        (SALT, base64.b64encode(b"d" * 65).decode()),  # hash too long
+    ],
+)
+def test_salt_and_hash_lengths_outside_bounds_are_refused(salt: str, digest: str) -> None:
+    with pytest.raises(PinError, match="length"):
+        parse_pin_hash(_stored(2**14, 8, 1, salt, digest))
+
+
+@pytest.mark.parametrize("n", ["3", "16385", "0", "9" * 11, "9" * 5000])
+def test_odd_or_absurd_numbers_are_refused_quickly(n: str) -> None:
+    with pytest.raises(PinError):
+        parse_pin_hash(f"scrypt$n={n},r=8,p=1${SALT}${DIGEST}")
+
+
+def test_a_hash_outside_the_bounds_reaches_staff_as_a_config_problem(tmp_path: Path) -> None:
+    config = tmp_path / "clinic.toml"
+    config.write_text(f'[kiosk]\npin_hash = "{_stored(2**20, 8, 1)}"\n', encoding="utf-8")
+    loaded, problems = load_clinic_config(config, [])
+    assert loaded.kiosk_pin is None
+    assert any("too high" in str(problem) for problem in problems)

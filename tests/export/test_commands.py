@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import subprocess
+import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -82,3 +87,176 @@ def test_a_missing_clinic_config_is_a_bad_argument(
     )
     assert code == 2 and "not found" in capsys.readouterr().err
     assert not out.exists()
+
+
+def _export(out: Path, *extra: str) -> int:
+    return main(["export-ics", *ARGS, "--out", str(out), *extra])
+
+
+def test_an_existing_file_is_kept_unless_force_is_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan.ics"
+    out.write_bytes(b"the patient's own file")
+    assert _export(out) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.endswith(f"{out} already exists; add --force to replace it")
+    assert len(error.splitlines()) == 1
+    assert out.read_bytes() == b"the patient's own file"
+    assert _export(out, "--force") == 0
+    assert b"BEGIN:VCALENDAR" in out.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.ics"]  # no temporary left
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX mode bits")
+def test_a_read_only_file_is_never_replaced_even_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan.ics"
+    out.write_bytes(b"kept")
+    out.chmod(0o444)  # root could write it anyway: the mode bits decide
+    assert _export(out, "--force") == 2
+    assert "read-only" in capsys.readouterr().err
+    assert out.read_bytes() == b"kept"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o444
+
+
+def _fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe.ics"
+    os.mkfifo(path)
+    return path
+
+
+def _link_to_folder(tmp_path: Path) -> Path:
+    (tmp_path / "folder").mkdir()
+    link = tmp_path / "link.ics"
+    link.symlink_to(tmp_path / "folder")
+    return link
+
+
+def _link_to_null(tmp_path: Path) -> Path:
+    link = tmp_path / "null.ics"
+    link.symlink_to("/dev/null")
+    return link
+
+
+def _dangling_link(tmp_path: Path) -> Path:
+    link = tmp_path / "dangling.ics"
+    link.symlink_to(tmp_path / "nowhere" / "plan.ics")
+    return link
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices and links are POSIX here")
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda tmp: Path("/dev/null"), "not a regular file"),
+        (_fifo, "not a regular file"),
+        (lambda tmp: tmp, "it is a folder"),
+        (_link_to_folder, "it is a folder"),
+        (_link_to_null, "not a regular file"),
+        (_dangling_link, "does not exist"),
+    ],
+    ids=["dev-null", "fifo", "folder", "link-to-folder", "link-to-dev-null", "dangling-link"],
+)
+@pytest.mark.parametrize("force", [False, True], ids=["plain", "force"])
+def test_a_target_that_is_not_a_regular_file_is_refused_and_left_alone(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    make: Callable[[Path], Path],
+    says: str,
+    force: bool,
+) -> None:
+    out = make(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    kind = out.stat().st_mode if out.exists() else None
+    assert _export(out, *(["--force"] if force else [])) == 2
+    error = capsys.readouterr().err.strip()
+    assert says in error and len(error.splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    if kind is not None:
+        assert stat.S_IFMT(out.stat().st_mode) == stat.S_IFMT(kind)
+
+
+def test_a_link_to_a_regular_file_replaces_the_file_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.ics"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.ics"
+    link.symlink_to(real)
+    assert _export(link) == 2  # it exists: --force needed
+    assert _export(link, "--force") == 0
+    assert link.is_symlink() and b"BEGIN:VCALENDAR" in real.read_bytes()
+
+
+def test_a_file_that_appears_while_writing_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.export import files
+
+    out = tmp_path / "plan.ics"
+    real_save = files.save_calendar
+
+    def save_after_someone_else(*args: object, **kwargs: object) -> None:
+        out.write_bytes(b"written meanwhile")
+        real_save(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "save_calendar", save_after_someone_else)
+    assert _export(out) == 2
+    assert "add --force" in capsys.readouterr().err
+    assert out.read_bytes() == b"written meanwhile"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.ics"]
+
+
+@pytest.mark.parametrize("command", ["export-ics", "export-handout"])
+@pytest.mark.parametrize(
+    ("when", "zone"),
+    [
+        ("0001-01-01T00:00", "Asia/Tokyo"),
+        ("0001-01-01T00:00", "America/New_York"),
+        ("9999-12-31T23:00", "Pacific/Kiritimati"),
+        ("9999-11-30T16:00", "Europe/London"),
+        ("1899-12-31T12:00", "Europe/London"),
+        ("3000-01-01T12:00", "Europe/London"),
+    ],
+)
+def test_an_out_of_range_year_gets_one_line_and_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, when: str, zone: str
+) -> None:
+    out = tmp_path / "plan.out"
+    code = main([command, "--treated-at", when, "--tz", zone, "--out", str(out)])
+    assert code == 2
+    error = capsys.readouterr().err.strip()
+    assert "out of range" in error and "Traceback" not in error
+    assert len(error.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+_UMASK_000 = "import os, sys; os.umask(0); from app.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes and umask")
+def test_exports_are_owner_only_whatever_the_umask(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+    for command, name in (("export-ics", "plan.ics"), ("export-handout", "plan.pdf")):
+        out = tmp_path / name
+        subprocess.run(
+            [sys.executable, "-c", _UMASK_000, command, *ARGS, "--out", str(out)],
+            env=env,
+            cwd=REPO,
+            check=True,
+            timeout=120,
+        )
+    assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()} == {
+        "plan.ics": 0o600,
+        "plan.pdf": 0o600,
+    }
+
+
+def test_the_handout_keeps_an_existing_file_unless_forced(tmp_path: Path) -> None:
+    out = tmp_path / "plan.pdf"
+    out.write_bytes(b"kept")
+    assert main(["export-handout", *ARGS, "--out", str(out)]) == 2
+    assert out.read_bytes() == b"kept"
+    assert main(["export-handout", *ARGS, "--out", str(out), "--force"]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.pdf"]
