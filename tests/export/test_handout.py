@@ -10,12 +10,21 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtGui import QColor, QImage, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QLocale, QSizeF, QTranslator
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrame,
+    QTextFrameFormat,
+)
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.domain.plan import RecoveryPlan, build_plan
-from app.export import handout
+from app.export import handout, handout_print
 from app.export.handout import (
     ILLUSTRATION_URL,
     LOGO_URL,
@@ -284,6 +293,44 @@ def test_the_emergency_box_is_never_split_across_pages(
         if frame.frameFormat().boolProperty(handout.KEEP_TOGETHER):
             box = layout.frameBoundingRect(frame)
             assert int(box.top() // height) == int((box.bottom() - 1) // height)
+
+
+def _page_with_a_boxed_section(lines_before: int) -> tuple[QTextDocument, QTextFrame]:
+    """A small page: `lines_before` short paragraphs, a heading, then a KEEP_TOGETHER box of
+    eight lines, the way the handout writes its emergency section."""
+    document = QTextDocument()
+    document.setPageSize(QSizeF(300, 400))
+    cursor = QTextCursor(document)
+    for number in range(lines_before):
+        cursor.insertText(f"Line {number}")
+        cursor.insertBlock()
+    heading = QTextBlockFormat()
+    heading.setHeadingLevel(2)
+    cursor.setBlockFormat(heading)
+    cursor.insertText("Warning signs")
+    box = QTextFrameFormat()
+    box.setBorder(2)
+    box.setProperty(handout.KEEP_TOGETHER, True)
+    frame = cursor.insertFrame(box)
+    cursor.setBlockFormat(QTextBlockFormat())
+    cursor.insertText("\n".join(f"Emergency {number}" for number in range(8)))
+    return document, frame
+
+
+@pytest.mark.parametrize("lines_before", range(0, 40, 3))
+def test_a_box_that_would_be_split_moves_to_the_next_page_with_its_heading(
+    qapp: QApplication, lines_before: int
+) -> None:
+    document, frame = _page_with_a_boxed_section(lines_before)
+    handout_print._keep_together(document)
+    layout = document.documentLayout()
+    height = document.pageSize().height()
+    box = layout.frameBoundingRect(frame)
+    heading = document.findBlock(frame.firstPosition()).previous()
+    assert heading.text() == "Warning signs"
+    assert int(box.top() // height) == int((box.bottom() - 1) // height)
+    # The heading is on the box's page, never left alone on a page before it.
+    assert int(layout.blockBoundingRect(heading).top() // height) == int(box.top() // height)
 
 
 def test_app_words_go_through_the_handout_translation_context(
