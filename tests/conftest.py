@@ -1,5 +1,5 @@
-"""Shared test set-up: headless Qt, no test ever touches the real home folder, and nothing is
-left in the temporary folder afterwards."""
+"""Shared test set-up: headless Qt, no test ever touches the real home folder, nothing is left
+in the temporary folder afterwards, and the app's content is the test pack (tests/fixtures)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from app.ui.content_provider import ContentProvider  # noqa: E402
+from tests.fixtures.testpack import build_test_pack  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -50,10 +51,19 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def loaded_content() -> ContentProvider:
-    """The built-in pack, loaded once for the whole run (it is read-only)."""
-    provider = ContentProvider()
+def test_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test content pack: the shipped screens with the test protocol and its words."""
+    return build_test_pack(tmp_path_factory.mktemp("content") / "test-pack")
+
+
+@pytest.fixture(scope="session")
+def loaded_content(test_pack: Path) -> ContentProvider:
+    """The test pack, loaded once for the whole run (it is read-only)."""
+    provider = ContentProvider(test_pack)
     provider.load()
+    loaded = provider.content()
+    # A broken test pack would fall back to the shipped one and quietly test its timings.
+    assert not loaded.used_fallback and not loaded.problems, loaded.problems
     return provider
 
 

@@ -1,4 +1,7 @@
-"""The printable handout: real dates, the emergency line first, sharp pictures, at most 2 pages."""
+"""The printable handout: real dates, the emergency line first, sharp pictures, at most 2 pages.
+
+The plan comes from the test pack (tests/fixtures): makeup 30 real hours, sun protection 10
+calendar days."""
 
 from __future__ import annotations
 
@@ -41,7 +44,7 @@ UK_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 @pytest.fixture
 def provider(loaded_content: ContentProvider) -> ContentProvider:
-    return loaded_content
+    return loaded_content  # the test pack
 
 
 @pytest.fixture
@@ -56,12 +59,12 @@ def us_locale(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def plan(provider: ContentProvider) -> RecoveryPlan:
     # 16:00 in New York on Saturday 7 March 2026, the day before the clocks go forward.
-    shipped = provider.content()
+    content = provider.content()
     return build_plan(
         datetime(2026, 3, 7, 21, tzinfo=UTC),
         ZoneInfo("America/New_York"),
-        shipped.protocol,
-        shipped.text,
+        content.protocol,
+        content.text,
     )
 
 
@@ -86,9 +89,9 @@ def test_the_pdf_has_the_real_dates_the_phone_and_the_emergency_words(
     text, pages = _pdf_text(out)
     assert pages in (1, 2)
     flat = text
-    # Makeup: 24 real hours after 16:00 EST is 17:00 EDT the next day.
-    assert "Sun 8 Mar" in flat and "5:00 PM" in flat
-    assert "Sat 21 Mar" in flat  # strict sun care ends, 14 calendar days later
+    # Makeup: 30 real hours after 16:00 EST is 23:00 EDT the next day.
+    assert "Sun 8 Mar" in flat and "11:00 PM" in flat
+    assert "Tue 17 Mar" in flat  # sun care ends, 10 calendar days later
     assert "Sat 7 Mar, 4:00 PM" in flat  # the treatment itself
     assert PHONE in flat
     assert "Call your local emergency number" in flat
@@ -114,7 +117,7 @@ def test_a4_outside_the_us_and_still_two_pages_at_most(
     assert pages in (1, 2)
     box = PdfReader(out).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
-    assert "Sun 8 Mar" in text and "17:00" in text  # the locale's own 24-hour clock
+    assert "Sun 8 Mar" in text and "23:00" in text  # the locale's own 24-hour clock
 
 
 def test_sections_come_in_order_with_the_emergency_first_and_boxed(
@@ -168,8 +171,8 @@ def test_milestones_table_has_what_when_and_the_clinics_words(
     for milestone in plan.milestones:
         assert milestone.label in text
         assert milestone.detail in text
-    assert "Sun 8 Mar, 5:00 PM" in text
-    assert "Sat 21 Mar, 4:00 PM" in text
+    assert "Sun 8 Mar, 11:00 PM" in text
+    assert "Tue 17 Mar, 4:00 PM" in text
     assert "Your aftercare plan" in text  # the title when no clinic name is given
 
 
@@ -179,12 +182,14 @@ def test_the_checklist_lists_each_item_once_with_its_days(
     text = _plain(build_handout(plan, provider))
     words = plan.text
     expected = {
-        "moisturizer": "Days 1–7",
-        "sun-protection": "Days 1–15",  # sun care ends at 16:00 on day 15
-        "no-makeup": "Days 1–2",  # makeup is fine from 17:00 on day 2
-        "clean-brushes": "Days 3–7",  # once makeup is allowed, to the end of week 1
-        "no-sweating": "Days 1–4",
-        "no-actives": "Days 1–8",
+        "gentle-wash": "Days 1–5",
+        "moisturizer": "Days 1–6",
+        "hands-off": "Days 1–4",
+        "sun-protection": "Days 1–11",  # sun care ends at 16:00 on day 11
+        "no-makeup": "Days 1–2",  # makeup is fine from 23:00 on day 2
+        "clean-brushes": "Days 3–6",  # once makeup is allowed, to the item's last day
+        "no-sweating": "Days 1–4",  # 60 hours: to 05:00 on day 4
+        "no-actives": "Days 1–6",
     }
     for item_id, days in expected.items():
         line = f"{days}: {words.item(item_id)}"
