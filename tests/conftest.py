@@ -1,25 +1,46 @@
-"""Shared test set-up: headless Qt, and no test ever touches the real home folder."""
+"""Shared test set-up: headless Qt, no test ever touches the real home folder, nothing is left
+in the temporary folder afterwards, and the app's content is the test pack (tests/fixtures)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 # A Qt process without a display aborts; this must happen before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# QStandardPaths and QSettings follow these on Linux; point them away from the real home.
+# QStandardPaths and QSettings follow these on Linux; point them away from the real home. The
+# sandbox also holds pytest's tmp_path folders (pytest_configure) and the temporary folder of
+# this process and of every process a test starts (TMPDIR: Python's tempfile, Qt's
+# QDir::tempPath, a killed app's socket file), and all of it goes at the end of the run.
 _SANDBOX = Path(tempfile.mkdtemp(prefix="mnc-tests-"))
 for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = str(_SANDBOX / _name.lower())
+(_SANDBOX / "tmp").mkdir(mode=0o700)
+os.environ["TMPDIR"] = tempfile.tempdir = str(_SANDBOX / "tmp")
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from app.ui.content_provider import ContentProvider  # noqa: E402
+from tests.fixtures.testpack import build_test_pack  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    # tmp_path folders inside the sandbox, not in the shared /tmp/pytest-of-<user>, unless the
+    # run names its own --basetemp. Runs before pytest's own tmp_path set-up reads the option.
+    if config.option.basetemp is None:
+        config.option.basetemp = str(_SANDBOX / "pytest")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The last hook of the run: every fixture is torn down and every subprocess has ended."""
+    shutil.rmtree(_SANDBOX, ignore_errors=True)
 
 
 @pytest.fixture
@@ -30,10 +51,19 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def loaded_content() -> ContentProvider:
-    """The built-in pack, loaded once for the whole run (it is read-only)."""
-    provider = ContentProvider()
+def test_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test content pack: the shipped screens with the test protocol and its words."""
+    return build_test_pack(tmp_path_factory.mktemp("content") / "test-pack")
+
+
+@pytest.fixture(scope="session")
+def loaded_content(test_pack: Path) -> ContentProvider:
+    """The test pack, loaded once for the whole run (it is read-only)."""
+    provider = ContentProvider(test_pack)
     provider.load()
+    loaded = provider.content()
+    # A broken test pack would fall back to the shipped one and quietly test its timings.
+    assert not loaded.used_fallback and not loaded.problems, loaded.problems
     return provider
 
 

@@ -127,9 +127,22 @@ def _keep_together(document: QTextDocument) -> None:
             ):
                 box = layout.frameBoundingRect(frame)
                 if page_of(box.top()) != page_of(box.bottom() - 1) and box.height() < height:
-                    boxed = frame.frameFormat()
-                    boxed.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                    frame.setFrameFormat(boxed)
+                    heading = block.previous()
+                    if (
+                        heading.isValid()
+                        and heading.blockFormat().headingLevel()
+                        and not _breaks_before(heading.blockFormat())
+                    ):
+                        # The box moves with its heading. (A break before the box alone left
+                        # the heading at the foot of the page; the heading rule then moved it
+                        # to a page of its own, and the box to the page after.)
+                        breaks = QTextBlockFormat()
+                        breaks.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                        QTextCursor(heading).mergeBlockFormat(breaks)
+                    else:
+                        boxed = frame.frameFormat()
+                        boxed.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                        frame.setFrameFormat(boxed)
                     moved = True
                     continue
             if (

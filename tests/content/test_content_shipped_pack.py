@@ -16,6 +16,9 @@ from app.domain.pack_report import (
     write_report,
 )
 
+# These tests are about the shipped pack itself (build_scripts/content_independence.py).
+pytestmark = pytest.mark.shipped_content
+
 
 def load_every_language(shipped_pack: Path) -> dict[str, LoadResult]:
     first = load_pack(shipped_pack, GRADED_LANGUAGE)

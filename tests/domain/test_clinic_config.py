@@ -21,12 +21,10 @@ from app.domain.clinic_location import default_clinic_config_path, find_clinic_c
 from app.domain.contrast import contrast_ratio
 from app.domain.protocol import Duration, Problem, load_protocol
 from tests.content.conftest import no_hang  # noqa: F401 (a fixture)
+from tests.fixtures.testpack import PROTOCOL, SHIPPED_PACK
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "resources" / "clinic.example.toml"
-PROTOCOL = load_protocol(
-    REPO / "resources" / "content" / "microneedling-acne-scars" / "protocol.toml"
-)
 RULE_IDS = PROTOCOL.rule_ids
 SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>\n'
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
@@ -66,9 +64,10 @@ def test_example_file_loads_with_no_problems() -> None:
     assert config.source == EXAMPLE
 
 
+@pytest.mark.shipped_content
 def test_example_file_comments_give_the_shipped_protocol_defaults() -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
-    for rule in PROTOCOL.rules:
+    for rule in load_protocol(SHIPPED_PACK / "protocol.toml").rules:
         amount, unit = rule.duration.amount, rule.duration.unit
         line = f"default: {rule.id} = {{ amount = {amount}, unit = {unit!r} }}".replace("'", '"')
         assert line in text, f"the example's comment for {rule.id} is out of date"
@@ -452,9 +451,9 @@ def test_overrides_applied_to_the_protocol_give_the_clinic_durations(tmp_path: P
     durations = {rule.id: rule.duration for rule in protocol.rules}
     assert durations == {
         "makeup": Duration(2, "days"),
-        "sweat": Duration(72, "hours"),
-        "actives": Duration(7, "days"),
-        "sun": Duration(14, "days"),
+        "sweat": Duration(60, "hours"),  # the test protocol's own, not overridden
+        "actives": Duration(5, "days"),
+        "sun": Duration(10, "days"),
         "next_session": Duration(42, "days"),
     }
 

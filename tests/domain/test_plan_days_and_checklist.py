@@ -1,4 +1,7 @@
-"""The plan's days, phases, milestones and daily checklist with the shipped protocol and words."""
+"""The plan's days, phases, milestones and daily checklist, on the test protocol and its words
+(tests/fixtures/protocol): makeup 30 h, sweat 60 h, actives 5 days, sun 10 days, next session
+35 days; treated at 16:00 on Saturday 7 March 2026 in New York, the day before the clocks go
+forward."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from app.domain.protocol import (
     ProtocolError,
     aftercare_text_from_mapping,
 )
-from tests.domain.shipped import PROTOCOL, TEXT
+from tests.fixtures.testpack import PROTOCOL, TEXT
 
 NEW_YORK = ZoneInfo("America/New_York")
 TREATED = datetime(2026, 3, 7, 16, 0, tzinfo=NEW_YORK)  # a Saturday, the day before DST starts
@@ -58,18 +61,18 @@ def test_milestones_are_sorted_and_carry_their_words() -> None:
     makeup = plan.milestones[0]
     assert (makeup.kind, makeup.label, makeup.countdown) == (
         "ends",
-        "You can wear makeup again",
-        "Makeup OK",
+        TEXT.rule("makeup").milestone,
+        TEXT.rule("makeup").countdown,
     )
-    assert "24 hours" in makeup.detail
+    assert makeup.detail == "Test clinic: no makeup for 30 hours."
     assert plan.milestones[-1].kind == "next_session"
 
 
 def test_override_changes_the_milestone_and_its_order() -> None:
-    plan = _plan(makeup=Duration(5, "days"))
+    plan = _plan(makeup=Duration(4, "days"))
     makeup = next(m for m in plan.milestones if m.rule_id == "makeup")
-    assert makeup.at.replace(tzinfo=None) == datetime(2026, 3, 12, 16, 0)
-    assert "5 days" in makeup.detail
+    assert makeup.at.replace(tzinfo=None) == datetime(2026, 3, 11, 16, 0)
+    assert "4 days" in makeup.detail
     assert [m.rule_id for m in plan.milestones][:3] == ["sweat", "makeup", "actives"]
 
 
@@ -101,27 +104,27 @@ def test_in_force_from_treatment_until_the_end_exclusive() -> None:
 def test_phases_follow_each_other_from_first_hours_to_next_session() -> None:
     plan = _plan()
     expected = [
-        ("first-hours", _at(1, 22)),
-        ("days-1-3", _at(4, 0)),
-        ("week-1", _at(8, 0)),
-        ("weeks-2-4", _at(29, 0)),
-        ("until-next-session", _at(29, 16)),
+        ("right-after", _at(1, 21)),  # 5 hours
+        ("early-days", _at(5, 0)),  # to the end of day 4
+        ("first-week", _at(7, 0)),  # to the end of day 6
+        ("settling", _at(22, 0)),  # to the end of day 21
+        ("until-next-session", _at(36, 16)),  # 35 days
     ]
     assert [(span.id, span.ends_at) for span in plan.phases] == expected
-    assert plan.phases[0].name == "The first hours"
+    assert plan.phases[0].name == "Right after"
     assert plan.phases[0].normal
 
 
 @pytest.mark.parametrize(
     ("moment", "phase_id"),
     [
-        (_at(1, 16), "first-hours"),
-        (_at(1, 21, 59), "first-hours"),
-        (_at(1, 22), "days-1-3"),
-        (_at(3, 23, 59), "days-1-3"),
-        (_at(4, 0), "week-1"),
-        (_at(8, 0), "weeks-2-4"),
-        (_at(29, 8), "until-next-session"),
+        (_at(1, 16), "right-after"),
+        (_at(1, 20, 59), "right-after"),
+        (_at(1, 21), "early-days"),
+        (_at(4, 23, 59), "early-days"),
+        (_at(5, 0), "first-week"),
+        (_at(7, 0), "settling"),
+        (_at(22, 8), "until-next-session"),
         (_at(60, 8), "until-next-session"),  # the last phase holds until a new plan replaces it
     ],
 )
@@ -142,17 +145,31 @@ def test_short_next_session_override_leaves_the_last_phase_empty_not_backwards()
     assert last.id == "until-next-session" and last.is_empty
     assert last.starts_at == last.ends_at == plan.phases[-2].ends_at
     phase = plan.phase_at(_at(40, 12))
-    assert phase is not None and phase.id == "weeks-2-4"
+    assert phase is not None and phase.id == "settling"
 
 
-def test_first_week_checklist_has_four_to_seven_items_a_day() -> None:
+def test_items_with_a_day_range_show_from_its_first_to_its_last_day() -> None:
     plan = _plan()
-    for day in range(1, 8):
-        assert 4 <= len(_ids(plan, day)) <= 7, day
+    shown = {
+        item: [d for d in range(1, 15) if item in _ids(plan, d)]
+        for item in ("gentle-wash", "moisturizer", "hands-off")
+    }
+    assert shown == {
+        "gentle-wash": [1, 2, 3, 4, 5],
+        "moisturizer": [1, 2, 3, 4, 5, 6],
+        "hands-off": [1, 2, 3, 4],
+    }
+
+
+def test_rule_items_show_on_every_date_the_rule_is_in_force_at_some_moment() -> None:
+    plan = _plan()
+    # Sweating is fine from 05:00 on day 4 and strong skin care from 16:00 on day 6.
+    assert [d for d in range(1, 15) if "no-sweating" in _ids(plan, d)] == [1, 2, 3, 4]
+    assert [d for d in range(1, 15) if "no-actives" in _ids(plan, d)] == [1, 2, 3, 4, 5, 6]
 
 
 def test_no_makeup_shown_while_makeup_rule_is_in_force_on_the_date() -> None:
-    plan = _plan()  # makeup allowed from 17:00 on day 2
+    plan = _plan()  # makeup allowed from 23:00 on day 2
     assert "no-makeup" in _ids(plan, 1)
     assert "no-makeup" in _ids(plan, 2)
     assert "no-makeup" not in _ids(plan, 3)
@@ -160,8 +177,8 @@ def test_no_makeup_shown_while_makeup_rule_is_in_force_on_the_date() -> None:
 
 def test_clean_brushes_shown_once_makeup_ended_before_the_day_began() -> None:
     plan = _plan()
-    assert "clean-brushes" not in _ids(plan, 2)  # makeup still off until 17:00
-    assert [d for d in range(1, 10) if "clean-brushes" in _ids(plan, d)] == [3, 4, 5, 6, 7]
+    assert "clean-brushes" not in _ids(plan, 2)  # makeup still off until 23:00
+    assert [d for d in range(1, 10) if "clean-brushes" in _ids(plan, d)] == [3, 4, 5, 6]
 
 
 def test_rule_ending_exactly_at_midnight_is_not_shown_on_the_next_date() -> None:
@@ -178,7 +195,7 @@ def test_rule_ending_exactly_at_midnight_is_not_shown_on_the_next_date() -> None
 def test_sun_protection_item_lasts_until_the_date_sun_protection_ends() -> None:
     plan = _plan()
     shown = [d for d in range(1, 20) if "sun-protection" in _ids(plan, d)]
-    assert shown == list(range(1, 16))
+    assert shown == list(range(1, 12))  # sun care ends at 16:00 on day 11
 
 
 def test_checklist_entries_carry_the_language_text_in_protocol_order() -> None:
@@ -199,12 +216,12 @@ def test_checklist_entries_carry_the_language_text_in_protocol_order() -> None:
 def test_checklist_is_empty_before_day_1_and_after_the_last_active_day() -> None:
     plan = _plan()
     assert plan.checklist_for(date(2026, 3, 6)) == []
-    assert plan.checklist_for(date(2026, 3, 21)) != []  # day 15: sun care ends at 16:00
-    assert plan.checklist_for(date(2026, 3, 22)) == []
+    assert plan.checklist_for(date(2026, 3, 17)) != []  # day 11: sun care ends at 16:00
+    assert plan.checklist_for(date(2026, 3, 18)) == []
 
 
 def test_recovery_length_is_the_day_sun_protection_ends() -> None:
-    assert _plan().recovery_length_days == 15
+    assert _plan().recovery_length_days == 11
     assert _plan(sun=Duration(28, "days")).recovery_length_days == 29
 
 

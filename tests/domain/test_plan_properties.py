@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from app.domain.plan import RecoveryPlan, build_plan
 from app.domain.protocol import Duration, Protocol
-from tests.domain.shipped import PROTOCOL, TEXT
+from tests.fixtures.testpack import PROTOCOL, TEXT
 
 # "localtime" follows the machine and "Factory" is a placeholder zone; neither is a patient's.
 ALL_ZONES = sorted(available_timezones() - {"localtime", "Factory"})

@@ -1,4 +1,6 @@
-"""Loading protocol.toml and aftercare.toml: the shipped files, and how broken ones are reported."""
+"""Loading protocol.toml and aftercare.toml: the shipped files (marked `shipped_content`: they
+pin the shipped values on purpose), and how the loaders read and report on any file, shown on
+the test protocol (tests/fixtures/protocol)."""
 
 from __future__ import annotations
 
@@ -26,10 +28,13 @@ from app.domain.protocol import (
     protocol_from_mapping,
 )
 from tests.content.conftest import no_hang  # noqa: F401 (a fixture)
-from tests.domain.shipped import PACK
+from tests.fixtures.testpack import PROTOCOL_FOLDER, SHIPPED_PACK
 
-PROTOCOL_FILE = PACK / "protocol.toml"
-TEXT_FILE = PACK / "en" / "aftercare.toml"
+SHIPPED_PROTOCOL_FILE = SHIPPED_PACK / "protocol.toml"
+SHIPPED_TEXT_FILE = SHIPPED_PACK / "en" / "aftercare.toml"
+PROTOCOL_FILE = PROTOCOL_FOLDER / "protocol.toml"
+TEXT_FILE = PROTOCOL_FOLDER / "en" / "aftercare.toml"
+shipped_content = pytest.mark.shipped_content
 
 
 def _raw(path: Path) -> dict[str, Any]:
@@ -41,8 +46,9 @@ def _fields(error: ProtocolError) -> set[str]:
     return {problem.field for problem in error.problems}
 
 
+@shipped_content
 def test_shipped_protocol_loads_with_the_brief_defaults() -> None:
-    protocol = load_protocol(PROTOCOL_FILE)
+    protocol = load_protocol(SHIPPED_PROTOCOL_FILE)
     durations = {rule.id: rule.duration for rule in protocol.rules}
     assert durations == {
         "makeup": Duration(24, "hours"),
@@ -53,12 +59,13 @@ def test_shipped_protocol_loads_with_the_brief_defaults() -> None:
     }
     assert protocol.rule("next_session").kind == "next_session"
     assert {rule.kind for rule in protocol.rules if rule.id != "next_session"} == {"ends"}
-    assert protocol.source == str(PROTOCOL_FILE)
+    assert protocol.source == str(SHIPPED_PROTOCOL_FILE)
 
 
+@shipped_content
 def test_shipped_rule_ids_match_the_prose_placeholders() -> None:
     # docs/content-format.md promises {{makeup}}, {{sweat}}, {{actives}}, {{sun}}, {{next_session}}.
-    assert set(load_protocol(PROTOCOL_FILE).rule_ids) == {
+    assert set(load_protocol(SHIPPED_PROTOCOL_FILE).rule_ids) == {
         "makeup",
         "sweat",
         "actives",
@@ -67,15 +74,17 @@ def test_shipped_rule_ids_match_the_prose_placeholders() -> None:
     }
 
 
+@shipped_content
 def test_shipped_defaults_sit_inside_the_typical_clinic_range() -> None:
-    for rule in load_protocol(PROTOCOL_FILE).rules:
+    for rule in load_protocol(SHIPPED_PROTOCOL_FILE).rules:
         assert rule.typical is not None, rule.id
         assert rule.typical.min <= rule.duration.amount <= rule.typical.max
         assert rule.typical.unit == rule.duration.unit
 
 
+@shipped_content
 def test_shipped_phases_run_from_first_hours_to_next_session() -> None:
-    phases = load_protocol(PROTOCOL_FILE).phases
+    phases = load_protocol(SHIPPED_PROTOCOL_FILE).phases
     assert [(p.id, p.until) for p in phases] == [
         ("first-hours", AfterHours(6)),
         ("days-1-3", EndOfDay(3)),
@@ -85,9 +94,10 @@ def test_shipped_phases_run_from_first_hours_to_next_session() -> None:
     ]
 
 
+@shipped_content
 def test_shipped_english_text_loads_and_covers_the_protocol_exactly() -> None:
-    protocol = load_protocol(PROTOCOL_FILE)
-    text = load_aftercare_text(TEXT_FILE, protocol)
+    protocol = load_protocol(SHIPPED_PROTOCOL_FILE)
+    text = load_aftercare_text(SHIPPED_TEXT_FILE, protocol)
     assert text.rule("makeup").countdown == "Makeup OK"
     assert text.rule("makeup").milestone == "You can wear makeup again"
     assert {t.phase_id for t in text.phases} == {p.id for p in protocol.phases}
@@ -98,9 +108,12 @@ def test_shipped_english_text_loads_and_covers_the_protocol_exactly() -> None:
 def test_detail_fills_in_the_rule_duration_in_words() -> None:
     protocol = load_protocol(PROTOCOL_FILE)
     text = load_aftercare_text(TEXT_FILE, protocol)
-    assert "24 hours" in text.detail(protocol.rule("makeup"))
-    assert "2 weeks" in text.detail(protocol.rule("sun"))
-    assert "{{" not in text.detail(protocol.rule("next_session"))
+    assert text.detail(protocol.rule("makeup")) == "Test clinic: no makeup for 30 hours."
+    assert text.detail(protocol.rule("sun")) == "Test clinic: careful sun care for 10 days."
+    # 35 days is a whole number of weeks, so it is said in weeks.
+    assert text.detail(protocol.rule("next_session")) == (
+        "Test clinic: the next session comes about 5 weeks later."
+    )
 
 
 def test_broken_protocol_reports_every_problem_with_file_and_field() -> None:
@@ -172,8 +185,8 @@ def test_broken_aftercare_text_reports_every_problem_with_file_and_field() -> No
     del data["units"]["weeks"]
     data["rules"]["makeup"]["countdown"] = "   "
     data["rules"]["sun"]["detail"] = "Stay out of the sun for {{days}}."
-    data["phases"]["week-1"]["normal"] = []
-    del data["phases"]["weeks-2-4"]
+    data["phases"]["first-week"]["normal"] = []
+    del data["phases"]["settling"]
     data["checklist"]["no-makeup"] = 3
     data["checklist"]["no-smoking"] = "Don't smoke."
 
@@ -185,8 +198,8 @@ def test_broken_aftercare_text_reports_every_problem_with_file_and_field() -> No
         "units.weeks",
         "rules.makeup.countdown",
         "rules.sun.detail",
-        "phases.week-1.normal",
-        "phases.weeks-2-4",
+        "phases.first-week.normal",
+        "phases.settling",
         "checklist.no-makeup",
         "checklist.no-smoking",
     }
@@ -258,7 +271,7 @@ def test_clinic_then_treatment_overrides_apply_in_order() -> None:
     treatment = clinic.with_overrides({"makeup": Duration(1, "days")})
     assert treatment.rule("makeup").duration == Duration(1, "days")
     assert treatment.rule("sun").duration == Duration(28, "days")
-    assert protocol.rule("makeup").duration == Duration(24, "hours")  # the original is untouched
+    assert protocol.rule("makeup").duration == Duration(30, "hours")  # the original is untouched
 
 
 def test_overrides_from_mapping_parses_and_reports_all_bad_entries() -> None:

@@ -12,7 +12,7 @@ from app.domain.series import (
     overrides_from_record,
     position_at,
 )
-from tests.domain.shipped import PROTOCOL, TEXT
+from tests.fixtures.testpack import PROTOCOL, TEXT
 
 NOW = datetime(2026, 4, 20, 12, tzinfo=UTC)
 

@@ -1,4 +1,7 @@
-"""The printable handout: real dates, the emergency line first, sharp pictures, at most 2 pages."""
+"""The printable handout: real dates, the emergency line first, sharp pictures, at most 2 pages.
+
+The plan comes from the test pack (tests/fixtures): makeup 30 real hours, sun protection 10
+calendar days."""
 
 from __future__ import annotations
 
@@ -10,12 +13,21 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtGui import QColor, QImage, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QLocale, QSizeF, QTranslator
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrame,
+    QTextFrameFormat,
+)
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.domain.plan import RecoveryPlan, build_plan
-from app.export import handout
+from app.export import handout, handout_print
 from app.export.handout import (
     ILLUSTRATION_URL,
     LOGO_URL,
@@ -32,7 +44,7 @@ UK_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 @pytest.fixture
 def provider(loaded_content: ContentProvider) -> ContentProvider:
-    return loaded_content
+    return loaded_content  # the test pack
 
 
 @pytest.fixture
@@ -47,12 +59,12 @@ def us_locale(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def plan(provider: ContentProvider) -> RecoveryPlan:
     # 16:00 in New York on Saturday 7 March 2026, the day before the clocks go forward.
-    shipped = provider.content()
+    content = provider.content()
     return build_plan(
         datetime(2026, 3, 7, 21, tzinfo=UTC),
         ZoneInfo("America/New_York"),
-        shipped.protocol,
-        shipped.text,
+        content.protocol,
+        content.text,
     )
 
 
@@ -77,9 +89,9 @@ def test_the_pdf_has_the_real_dates_the_phone_and_the_emergency_words(
     text, pages = _pdf_text(out)
     assert pages in (1, 2)
     flat = text
-    # Makeup: 24 real hours after 16:00 EST is 17:00 EDT the next day.
-    assert "Sun 8 Mar" in flat and "5:00 PM" in flat
-    assert "Sat 21 Mar" in flat  # strict sun care ends, 14 calendar days later
+    # Makeup: 30 real hours after 16:00 EST is 23:00 EDT the next day.
+    assert "Sun 8 Mar" in flat and "11:00 PM" in flat
+    assert "Tue 17 Mar" in flat  # sun care ends, 10 calendar days later
     assert "Sat 7 Mar, 4:00 PM" in flat  # the treatment itself
     assert PHONE in flat
     assert "Call your local emergency number" in flat
@@ -105,7 +117,7 @@ def test_a4_outside_the_us_and_still_two_pages_at_most(
     assert pages in (1, 2)
     box = PdfReader(out).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
-    assert "Sun 8 Mar" in text and "17:00" in text  # the locale's own 24-hour clock
+    assert "Sun 8 Mar" in text and "23:00" in text  # the locale's own 24-hour clock
 
 
 def test_sections_come_in_order_with_the_emergency_first_and_boxed(
@@ -159,8 +171,8 @@ def test_milestones_table_has_what_when_and_the_clinics_words(
     for milestone in plan.milestones:
         assert milestone.label in text
         assert milestone.detail in text
-    assert "Sun 8 Mar, 5:00 PM" in text
-    assert "Sat 21 Mar, 4:00 PM" in text
+    assert "Sun 8 Mar, 11:00 PM" in text
+    assert "Tue 17 Mar, 4:00 PM" in text
     assert "Your aftercare plan" in text  # the title when no clinic name is given
 
 
@@ -170,12 +182,14 @@ def test_the_checklist_lists_each_item_once_with_its_days(
     text = _plain(build_handout(plan, provider))
     words = plan.text
     expected = {
-        "moisturizer": "Days 1–7",
-        "sun-protection": "Days 1–15",  # sun care ends at 16:00 on day 15
-        "no-makeup": "Days 1–2",  # makeup is fine from 17:00 on day 2
-        "clean-brushes": "Days 3–7",  # once makeup is allowed, to the end of week 1
-        "no-sweating": "Days 1–4",
-        "no-actives": "Days 1–8",
+        "gentle-wash": "Days 1–5",
+        "moisturizer": "Days 1–6",
+        "hands-off": "Days 1–4",
+        "sun-protection": "Days 1–11",  # sun care ends at 16:00 on day 11
+        "no-makeup": "Days 1–2",  # makeup is fine from 23:00 on day 2
+        "clean-brushes": "Days 3–6",  # once makeup is allowed, to the item's last day
+        "no-sweating": "Days 1–4",  # 60 hours: to 05:00 on day 4
+        "no-actives": "Days 1–6",
     }
     for item_id, days in expected.items():
         line = f"{days}: {words.item(item_id)}"
@@ -284,6 +298,44 @@ def test_the_emergency_box_is_never_split_across_pages(
         if frame.frameFormat().boolProperty(handout.KEEP_TOGETHER):
             box = layout.frameBoundingRect(frame)
             assert int(box.top() // height) == int((box.bottom() - 1) // height)
+
+
+def _page_with_a_boxed_section(lines_before: int) -> tuple[QTextDocument, QTextFrame]:
+    """A small page: `lines_before` short paragraphs, a heading, then a KEEP_TOGETHER box of
+    eight lines, the way the handout writes its emergency section."""
+    document = QTextDocument()
+    document.setPageSize(QSizeF(300, 400))
+    cursor = QTextCursor(document)
+    for number in range(lines_before):
+        cursor.insertText(f"Line {number}")
+        cursor.insertBlock()
+    heading = QTextBlockFormat()
+    heading.setHeadingLevel(2)
+    cursor.setBlockFormat(heading)
+    cursor.insertText("Warning signs")
+    box = QTextFrameFormat()
+    box.setBorder(2)
+    box.setProperty(handout.KEEP_TOGETHER, True)
+    frame = cursor.insertFrame(box)
+    cursor.setBlockFormat(QTextBlockFormat())
+    cursor.insertText("\n".join(f"Emergency {number}" for number in range(8)))
+    return document, frame
+
+
+@pytest.mark.parametrize("lines_before", range(0, 40, 3))
+def test_a_box_that_would_be_split_moves_to_the_next_page_with_its_heading(
+    qapp: QApplication, lines_before: int
+) -> None:
+    document, frame = _page_with_a_boxed_section(lines_before)
+    handout_print._keep_together(document)
+    layout = document.documentLayout()
+    height = document.pageSize().height()
+    box = layout.frameBoundingRect(frame)
+    heading = document.findBlock(frame.firstPosition()).previous()
+    assert heading.text() == "Warning signs"
+    assert int(box.top() // height) == int((box.bottom() - 1) // height)
+    # The heading is on the box's page, never left alone on a page before it.
+    assert int(layout.blockBoundingRect(heading).top() // height) == int(box.top() // height)
 
 
 def test_app_words_go_through_the_handout_translation_context(

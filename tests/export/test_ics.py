@@ -1,6 +1,7 @@
 """The calendar file: every event at its milestone's exact instant, in the patient's zone, with
 a zone description a calendar can follow on its own; a reminder on each; stable UIDs; and a
-file that is written whole or not at all."""
+file that is written whole or not at all. Plans use the test protocol (tests/fixtures): makeup
+30 real hours, sun protection 10 calendar days."""
 
 from __future__ import annotations
 
@@ -19,10 +20,12 @@ from icalendar import Calendar, Event, Timezone
 
 from app.domain.plan import RecoveryPlan, build_plan
 from app.export.ics import CalendarWords, build_calendar, write_atomically
-from tests.domain.shipped import CLOCK_CHANGE_CASES, PROTOCOL, TEXT
+from tests.fixtures.testpack import CLOCK_CHANGE_CASES, MAKEUP, PROTOCOL, TEXT
 
 NEW_YORK = "America/New_York"
 WORDS = CalendarWords.english()
+MAKEUP_LABEL = TEXT.rule("makeup").milestone
+SUN_LABEL = TEXT.rule("sun").milestone
 
 
 def _plan(zone_name: str, wall: datetime, *, fold: int = 0) -> RecoveryPlan:
@@ -101,7 +104,7 @@ def test_events_start_at_the_plan_instants_in_the_patient_zone_across_clock_chan
     starts = {m.rule_id: by_summary[m.label] for m in plan.milestones}
     assert starts["makeup"].decoded("DTSTART").replace(tzinfo=None) == makeup
     assert starts["sun"].decoded("DTSTART").replace(tzinfo=None) == sun
-    assert _start(starts["makeup"]) - _utc(plan.treated_at) == timedelta(hours=24)
+    assert _start(starts["makeup"]) - _utc(plan.treated_at) == MAKEUP
     for event in events:
         _check_zone_of(event, calendar, zone)
     assert calendar.get_missing_tzids() == set()
@@ -111,7 +114,7 @@ def test_summary_is_the_milestone_label_and_each_event_lasts_30_minutes() -> Non
     plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16))
     events = _events(_calendar(plan))
     assert [str(event["SUMMARY"]) for event in events] == [m.label for m in plan.milestones]
-    assert "You can wear makeup again" in [str(event["SUMMARY"]) for event in events]
+    assert MAKEUP_LABEL in [str(event["SUMMARY"]) for event in events]
     assert {event.decoded("DURATION") for event in events} == {timedelta(minutes=30)}
     assert len(events) == len(PROTOCOL.rules)
 
@@ -131,35 +134,33 @@ def test_daylight_onset_is_written_as_the_local_time_before_the_change() -> None
 
 
 def test_event_in_the_hour_after_spring_forward_reads_right_from_the_file_alone() -> None:
-    # Treated 02:30 EST on 7 March: 24 real hours later it is 03:30 EDT on 8 March (07:30 UTC).
+    # Treated 20:30 EST on 6 March: 30 real hours later it is 03:30 EDT on 8 March (07:30 UTC).
     # With the onset written at 03:00 (as icalendar's add_missing_timezones does), a reader
     # of the VTIMEZONE would still be on EST then and show 02:30.
-    plan = _plan(NEW_YORK, datetime(2026, 3, 7, 2, 30))
+    plan = _plan(NEW_YORK, datetime(2026, 3, 6, 20, 30))
     calendar = _calendar(plan)
-    [makeup] = [e for e in _events(calendar) if str(e["SUMMARY"]) == "You can wear makeup again"]
+    [makeup] = [e for e in _events(calendar) if str(e["SUMMARY"]) == MAKEUP_LABEL]
     assert _start(makeup) == datetime(2026, 3, 8, 7, 30, tzinfo=UTC)
     assert makeup.decoded("DTSTART").replace(tzinfo=None) == datetime(2026, 3, 8, 3, 30)
     _check_zone_of(makeup, calendar, NEW_YORK)
 
 
 def test_instant_in_the_second_of_two_equal_wall_times_is_written_in_utc() -> None:
-    # Treated 02:30 EDT on 31 October: 24 real hours later is 01:30 EST on 1 November, the
+    # Treated 20:30 EDT on 30 October: 30 real hours later is 01:30 EST on 1 November, the
     # second 01:30 of that night. "01:30 New York" would mean the first one, an hour early.
-    plan = _plan(NEW_YORK, datetime(2026, 10, 31, 2, 30))
+    plan = _plan(NEW_YORK, datetime(2026, 10, 30, 20, 30))
     ics = _ics(plan)
-    [makeup] = [
-        e for e in _events(Calendar.from_ical(ics)) if e["SUMMARY"] == "You can wear makeup again"
-    ]
+    [makeup] = [e for e in _events(Calendar.from_ical(ics)) if e["SUMMARY"] == MAKEUP_LABEL]
     assert _start(makeup) == datetime(2026, 11, 1, 6, 30, tzinfo=UTC)
     assert "TZID" not in makeup["DTSTART"].params
     assert b"DTSTART:20261101T063000Z" in ics
 
 
 def test_instant_in_the_first_of_two_equal_wall_times_keeps_its_zone() -> None:
-    # 14 days after 01:30 on 18 October is the first 01:30 on 1 November, still on EDT.
-    plan = _plan(NEW_YORK, datetime(2026, 10, 18, 1, 30))
+    # 10 days after 01:30 on 22 October is the first 01:30 on 1 November, still on EDT.
+    plan = _plan(NEW_YORK, datetime(2026, 10, 22, 1, 30))
     calendar = _calendar(plan)
-    [sun] = [e for e in _events(calendar) if e["SUMMARY"] == "Strict sun care ends"]
+    [sun] = [e for e in _events(calendar) if e["SUMMARY"] == SUN_LABEL]
     assert _start(sun) == datetime(2026, 11, 1, 5, 30, tzinfo=UTC)
     _check_zone_of(sun, calendar, NEW_YORK)
 
@@ -177,18 +178,20 @@ def test_a_zone_always_on_utc_still_names_the_patient_zone(zone: str) -> None:
 @pytest.mark.parametrize(
     ("zone", "treated"),
     [
+        # Each treatment is 30 hours (the test protocol's makeup rule) before a moment next to
+        # the zone's clock change.
         # Samoa skipped 2011-12-30: a 24-hour jump forward.
-        ("Pacific/Apia", datetime(2011, 12, 29, 10)),
+        ("Pacific/Apia", datetime(2011, 12, 29, 4)),
         # Lord Howe moves back by 30 minutes; makeup lands in the repeated half hour.
-        ("Australia/Lord_Howe", datetime(2026, 4, 4, 2, 10)),
+        ("Australia/Lord_Howe", datetime(2026, 4, 3, 20, 10)),
         # Dublin's winter time is a negative daylight saving in tzdata.
-        ("Europe/Dublin", datetime(2026, 10, 24, 1, 30)),
+        ("Europe/Dublin", datetime(2026, 10, 23, 19, 30)),
         # Casablanca leaves +01 for +00 during Ramadan.
-        ("Africa/Casablanca", datetime(2026, 2, 14, 2, 30)),
+        ("Africa/Casablanca", datetime(2026, 2, 13, 20, 30)),
         # Troll station moves forward by two hours.
-        ("Antarctica/Troll", datetime(2026, 3, 28, 1, 30)),
+        ("Antarctica/Troll", datetime(2026, 3, 27, 19, 30)),
         # Chile changes at midnight.
-        ("America/Santiago", datetime(2026, 9, 5, 0, 30)),
+        ("America/Santiago", datetime(2026, 9, 4, 18, 30)),
     ],
 )
 def test_unusual_clock_changes_keep_every_instant(zone: str, treated: datetime) -> None:
@@ -210,7 +213,7 @@ def test_the_zone_utc_is_written_with_z_and_no_vtimezone() -> None:
     plan = _plan("UTC", datetime(2026, 3, 7, 16))
     ics = _ics(plan)
     calendar = Calendar.from_ical(ics)
-    assert b"DTSTART:20260308T160000Z" in ics
+    assert b"DTSTART:20260308T220000Z" in ics  # makeup, 30 hours after 16:00 UTC
     assert [_start(event) for event in _events(calendar)] == [_utc(m.at) for m in plan.milestones]
     assert calendar.walk("VTIMEZONE") == []
     assert all("TZID" not in event["DTSTART"].params for event in _events(calendar))
@@ -240,13 +243,14 @@ def _changes_in_year(zone_name: str, year: int) -> tuple[datetime, ...]:
 @st.composite
 def _treatments(draw: st.DrawFn) -> tuple[str, datetime]:
     """A zone and a treatment instant (whole seconds). Half the time the instant is chosen so
-    that the 24-hour milestone lands within two hours of one of the zone's clock changes."""
+    that the makeup milestone (real hours) lands within two hours of one of the zone's clock
+    changes."""
     zone = draw(st.sampled_from(_ZONES))
     instant = datetime.fromtimestamp(draw(st.integers(_FIRST, _LAST)), UTC)
     changes = _changes_in_year(zone, instant.year)
     if changes and draw(st.booleans()):
         change = draw(st.sampled_from(changes))
-        instant = change - timedelta(hours=24, seconds=draw(st.integers(-7200, 7200)))
+        instant = change - MAKEUP - timedelta(seconds=draw(st.integers(-7200, 7200)))
     return zone, instant
 
 

@@ -1,4 +1,5 @@
-"""A kiosk on fast timers, on a manual clock, with the example clinic's settings."""
+"""A kiosk on fast timers, on a manual clock, with the test clinic's settings and the test pack
+(tests/fixtures)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from app.ui.kiosk.setup import KioskTimings
 from app.ui.kiosk.shell import KioskWindow
 
 REPO = Path(__file__).resolve().parents[2]
-EXAMPLE = REPO / "resources" / "clinic.example.toml"
+CLINIC = REPO / "tests" / "fixtures" / "clinic" / "clinic.toml"
 NOW = datetime(2026, 11, 24, 15, 10, tzinfo=UTC)
 PIN = "2468"
 FAST = KioskTimings(idle_ms=300, prompt_ms=400, slide_ms=150, hold_ms=250)
@@ -32,8 +33,8 @@ def clock() -> ManualClock:
 
 @pytest.fixture
 def clinic_config(tmp_path: Path) -> Path:
-    """The shipped example (name, phone, logo, colour, timings) with a staff PIN added."""
-    text = EXAMPLE.read_text(encoding="utf-8").replace(
+    """The test clinic (name, phone, logo, colour, makeup in 40 hours) with a staff PIN added."""
+    text = CLINIC.read_text(encoding="utf-8").replace(
         "[kiosk]\n", f'[kiosk]\npin_hash = "{hash_pin(PIN)}"\n'
     )
     (tmp_path / "icons").mkdir()
@@ -47,7 +48,9 @@ MakeKiosk = Callable[..., KioskWindow]
 
 
 @pytest.fixture
-def make_kiosk(qtbot: QtBot, clock: ManualClock, clinic_config: Path) -> Iterator[MakeKiosk]:
+def make_kiosk(
+    qtbot: QtBot, clock: ManualClock, clinic_config: Path, test_pack: Path
+) -> Iterator[MakeKiosk]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     style = app.styleSheet()
@@ -60,7 +63,11 @@ def make_kiosk(qtbot: QtBot, clock: ManualClock, clinic_config: Path) -> Iterato
         size: tuple[int, int] = (1280, 800),
         print_plan: Callable[[RecoveryPlan], bool] | None = None,
     ) -> KioskWindow:
-        options = GuiOptions(clinic_config=str(config) if config else None, kiosk=True)
+        options = GuiOptions(
+            content_pack=str(test_pack),
+            clinic_config=str(config) if config else None,
+            kiosk=True,
+        )
         window, notices = build_kiosk(app, options, clock, timings, printer_name, print_plan)
         assert notices == [], notices
         qtbot.addWidget(window)

@@ -178,14 +178,14 @@ def test_the_qr_code_reads_back_as_the_key_dates_and_the_clinic_phone(
 
     text = _decode(result)
 
-    assert text == summary_text(plan, "Riverside Skin Clinic", "+1 555 0100")
+    assert text == summary_text(plan, "Test Lane Skin Clinic", "+1 555 0142")
     lines = text.splitlines()
-    assert "Riverside Skin Clinic: +1 555 0100" in lines
+    assert "Test Lane Skin Clinic: +1 555 0142" in lines
     for milestone in plan.milestones:
         assert any(line.startswith(milestone.label + ": ") for line in lines)
-    # The example clinic's own timing (48 hours, not the pack's 24) is the one shown.
+    # The clinic's own timing (40 hours, not the test pack's 30) is the one shown.
     makeup = next(m for m in plan.milestones if m.rule_id == "makeup")
-    assert makeup.at - plan.treated_at == timedelta(hours=48)
+    assert makeup.at - plan.treated_at == timedelta(hours=40)
     assert "\u00a0" not in text
 
 

@@ -43,7 +43,7 @@ def app_style() -> Iterator[QApplication]:
 
 @pytest.fixture
 def content(loaded_content: ContentProvider) -> ContentProvider:
-    return loaded_content
+    return loaded_content  # the test pack: the shipped screens, the test protocol
 
 
 # A treatment at 16:00 in New York on Saturday 7 March 2026, the day before the clocks go
@@ -54,8 +54,8 @@ TREATED = datetime(2026, 3, 7, 21, 0, tzinfo=UTC)
 
 @pytest.fixture
 def plan(content: ContentProvider) -> RecoveryPlan:
-    shipped = content.content()
-    return build_plan(TREATED, NEW_YORK, shipped.protocol, shipped.text)
+    loaded = content.content()
+    return build_plan(TREATED, NEW_YORK, loaded.protocol, loaded.text)
 
 
 @pytest.fixture

@@ -52,16 +52,16 @@ def test_each_day_shows_exactly_its_checklist(qtbot: QtBot, plan: RecoveryPlan) 
 
 def test_phase_and_what_is_normal(qtbot: QtBot, plan: RecoveryPlan) -> None:
     preview = _preview(qtbot, plan)
-    days_1_3 = plan.phases[1]
-    assert [label.text() for label in preview.phase_labels] == [days_1_3.name]
-    assert [label.text() for label in preview.normal_labels] == list(days_1_3.normal)
-    # Day 1 holds the first hours (from 16:00) and then days 1 to 3 (from 22:00).
+    early_days = plan.phases[1]  # the test pack's second phase, to the end of day 4
+    assert [label.text() for label in preview.phase_labels] == [early_days.name]
+    assert [label.text() for label in preview.normal_labels] == list(early_days.normal)
+    # Day 1 holds the first phase (from 16:00, 5 hours) and then the second (from 21:00).
     preview.show_day(1)
-    first_hours = plan.phases[0]
-    assert [label.text() for label in preview.phase_labels] == [first_hours.name, days_1_3.name]
+    right_after = plan.phases[0]
+    assert [label.text() for label in preview.phase_labels] == [right_after.name, early_days.name]
     assert [label.text() for label in preview.normal_labels] == [
-        *first_hours.normal,
-        *days_1_3.normal,
+        *right_after.normal,
+        *early_days.normal,
     ]
     # After the last restriction, the phase in force at noon holds.
     preview.show_day(preview.last_day)

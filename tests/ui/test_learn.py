@@ -86,7 +86,7 @@ def test_protocol_timings_fill_the_prose(qtbot: QtBot, content: ContentProvider)
     area.open_screen("first-days-after")
     text = area.view.toPlainText()
     assert "{{" not in text
-    assert "24 hours" in text  # the makeup default from protocol.toml, not typed in prose
+    assert "30 hours" in text  # the test pack's makeup timing (protocol.toml), not typed in prose
 
 
 def test_illustration_is_drawn_and_described(qtbot: QtBot, content: ContentProvider) -> None:

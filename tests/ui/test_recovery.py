@@ -1,5 +1,6 @@
 """My recovery: entering, changing and deleting treatments, the checklist, the countdown and
-reminders, with a clock the tests move by hand. The daily check-in: tests/ui/test_checkin.py."""
+reminders, with a clock the tests move by hand, on the test pack's protocol (tests/fixtures):
+makeup 30 real hours, then sweating at 60. The daily check-in: tests/ui/test_checkin.py."""
 
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ def test_entering_a_treatment_shows_today_with_a_countdown(area: RecoveryArea) -
     assert area.stack.currentWidget() is area.welcome
     _enter(area, TREATED)
     assert area.stack.currentWidget() is area.tabs
-    assert area.today.countdown.text() == "Makeup OK in 22 h 0 min"
+    assert area.today.countdown.text() == "Makeup fine in 28 h 0 min"
     assert area.today.progress.format().startswith("Day 1 of ")
 
 
@@ -73,20 +74,20 @@ def test_a_future_time_is_refused_with_plain_words(area: RecoveryArea, clock: Ma
     assert "not happened yet" in area.first_form.error.text()
 
 
-def test_makeup_milestone_is_24_real_hours_later_across_spring_forward(
+def test_makeup_milestone_counts_real_hours_across_spring_forward(
     area: RecoveryArea, clock: ManualClock
 ) -> None:
     _enter(area, TREATED)
-    # One minute before: 16:59 local on 8 March, which is 24 h minus a minute of real time.
-    clock.set(TREATED.astimezone(UTC) + timedelta(hours=23, minutes=59))
+    # One minute before: 22:59 local on 8 March, which is 30 h minus a minute of real time.
+    clock.set(TREATED.astimezone(UTC) + timedelta(hours=29, minutes=59))
     area.refresh()
-    assert area.today.countdown.text() == "Makeup OK in 1 min"
-    assert "17:00" in area.today.countdown_detail.text() or "5:00" in (
+    assert area.today.countdown.text() == "Makeup fine in 1 min"
+    assert "23:00" in area.today.countdown_detail.text() or "11:00" in (
         area.today.countdown_detail.text()
     )
     clock.advance(timedelta(minutes=2))  # past the boundary: the next milestone takes over
     area.refresh()
-    assert area.today.countdown.text().startswith("Workouts OK in ")
+    assert area.today.countdown.text().startswith("Sweating fine in ")
 
 
 def test_ticking_and_unticking_survive_a_restart(
@@ -159,12 +160,12 @@ def test_each_reminder_fires_exactly_once_even_after_a_restart(
     fired: list[str] = []
     reminders = Reminders(session)
     reminders.reminder.connect(lambda title, _text: fired.append(title))
-    clock.set(TREATED.astimezone(UTC) + timedelta(hours=24, minutes=1))  # makeup milestone passed
+    clock.set(TREATED.astimezone(UTC) + timedelta(hours=30, minutes=1))  # makeup milestone passed
     reminders.check()
     reminders.check()
     makeup = [t for t in fired if "makeup" in t.lower()]
     assert len(makeup) == 1
-    assert fired.count("Today's aftercare") == 1  # 17:01 local is past the morning nudge hour
+    assert fired.count("Today's aftercare") == 1  # 23:01 local is past the morning nudge hour
     second = Store.open(data_dir)
     try:
         again = Reminders(RecoverySession(second, content, clock))

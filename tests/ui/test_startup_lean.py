@@ -12,7 +12,7 @@ from tests.conftest import REPO
 
 PROBE = textwrap.dedent(
     """
-    import os, sys, tempfile
+    import os, sys
     from pathlib import Path
     from PySide6 import QtCore
     from PySide6.QtCore import QEvent, QObject, QSettings
@@ -25,7 +25,8 @@ PROBE = textwrap.dedent(
 
     assert not kiosk_requested(GuiOptions())  # run_gui asks this first (no clinic config here)
     app = create_application()
-    folder = Path(tempfile.mkdtemp())
+    folder = Path.cwd() / "data"  # the test's tmp_path: os._exit below skips any clean-up
+    folder.mkdir()
     store = Store.open(folder)
     prefs = Preferences(store)
     settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)

@@ -49,12 +49,12 @@ def test_every_milestone_shows_its_label_and_local_date(
         assert row.title.text() == milestone.label
         assert row.at == milestone.at
     by_key = {row.key: row for row in view.rows}
-    # 24 hours after 16:00 EST is 17:00 EDT: the clocks went forward that night.
-    assert _plain(by_key["makeup"].date_text) == "Sun 8 Mar, 5:00 PM"
-    assert "Sun 8 Mar, 5:00 PM" in _plain(by_key["makeup"].when.text())
-    # Rules in days keep the wall-clock time.
-    assert _plain(by_key["sun"].date_text) == "Sat 21 Mar, 4:00 PM"
-    assert _plain(by_key["next_session"].date_text) == "Sat 4 Apr, 4:00 PM"
+    # The test pack's 30 hours after 16:00 EST is 23:00 EDT: the clocks went forward that night.
+    assert _plain(by_key["makeup"].date_text) == "Sun 8 Mar, 11:00 PM"
+    assert "Sun 8 Mar, 11:00 PM" in _plain(by_key["makeup"].when.text())
+    # Rules in days keep the wall-clock time: sun care 10 days, the next session 35.
+    assert _plain(by_key["sun"].date_text) == "Tue 17 Mar, 4:00 PM"
+    assert _plain(by_key["next_session"].date_text) == "Sat 11 Apr, 4:00 PM"
 
 
 def test_dates_follow_the_locale_and_the_plan_zone_not_the_machine(
@@ -68,7 +68,7 @@ def test_dates_follow_the_locale_and_the_plan_zone_not_the_machine(
         QLocale.setDefault(before)
     by_key = {row.key: row for row in view.rows}
     assert by_key["treatment"].date_text == "Sat 7 Mar, 16:00"
-    assert by_key["makeup"].date_text == "Sun 8 Mar, 17:00"
+    assert by_key["makeup"].date_text == "Sun 8 Mar, 23:00"
 
 
 def test_passed_and_ahead_follow_now(qtbot: QtBot, plan: RecoveryPlan) -> None:
