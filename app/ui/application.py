@@ -305,12 +305,13 @@ def apply_clinic_config(
 
 
 def open_store(
-    data: Path, tell: Callable[[QWidget | None, str, str], object] = QMessageBox.critical
+    data: Path, tell: Callable[[QWidget | None, str, str], object] | None = None
 ) -> Store | None:
     """Open the saved data, or say plainly why it cannot be opened and what to do (None).
 
     Every refusal here leaves the files exactly as they were.
     """
+    tell = tell or QMessageBox.critical
     try:
         return Store.open(data)
     except DatabaseTooNew as error:
