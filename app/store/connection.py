@@ -87,9 +87,14 @@ def open_database(path: Path, now: Now = _utc_now) -> Opened:
         wal_left = sidecars(path)[0].exists() and sidecars(path)[0].stat().st_size > 0
     problems: list[BackupProblem] = []
 
-    def backup(source: sqlite3.Connection, label: str = "") -> None:
+    def backup(source: sqlite3.Connection | None, label: str = "") -> None:
+        """A backup of `source` (None: of the file, read-only); a failure is only a warning."""
         try:
-            backups.take_backup(source, folder, now(), label)
+            with contextlib.ExitStack() as stack:
+                if source is None:
+                    uri = f"{path.resolve().as_uri()}?mode=ro"
+                    source = stack.enter_context(contextlib.closing(sqlite3.connect(uri, uri=True)))
+                backups.take_backup(source, folder, now(), label)
         except (OSError, sqlite3.Error) as error:
             kind = environment_kind(error, folder) or "io_error"
             log.warning("could not make a backup: %s (%s)", kind, describe(error))
@@ -98,11 +103,7 @@ def open_database(path: Path, now: Now = _utc_now) -> Opened:
     if 0 < version < SCHEMA_VERSION:
         # Before anything writes to an older file, even the switch to WAL: a kill during the
         # upgrade must find a copy of it.
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            backup(source, f"before-v{version + 1}")
-        finally:
-            source.close()
+        backup(None, f"before-v{version + 1}")
     with unavailable_on_outside_errors(path.parent):
         conn = _connect(path)
     try:

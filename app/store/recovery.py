@@ -64,31 +64,36 @@ def resume(path: Path, folder: Path, now: datetime) -> Recovery | None:
     """Finish a repair a crash interrupted and return it, or clear what a crash left before any
     repair began. None: there was nothing to finish."""
     marker = marker_for(path)
-    restoring = restoring_for(path)
     for partial in path.parent.glob(f"{path.name}.*.partial"):
         partial.unlink()  # a copy or marker cut short: it was never relied on
-    if not marker.exists():
-        for leftover in (restoring, *sidecars(restoring)):
-            if leftover.exists():
-                leftover.unlink()  # a copy that was never recorded as ready: start it again
-        return _interrupted_before_this_version(path, folder, now)
+    if marker.exists():
+        recovery = _read_marker(marker)
+        if recovery is not None:
+            if not recovery.recent_changes_lost:
+                _finish(path, recovery.damaged_copy)
+            log.warning("told again about a repair the patient has not seen yet")
+            return recovery
+        # Written atomically, so only outside damage garbles it: look at the files afresh.
+        log.warning("ignored an unreadable recovery marker")
+        marker.unlink()
+    restoring = restoring_for(path)
+    for leftover in (restoring, *sidecars(restoring)):
+        if leftover.exists():
+            leftover.unlink()  # a copy that was never recorded as ready: start it again
+    return _interrupted_before_this_version(path, folder, now)
+
+
+def _read_marker(marker: Path) -> Recovery | None:
     try:
         state = json.loads(marker.read_text(encoding="utf-8"))
-        recovery = Recovery(
+        return Recovery(
             str(state["reason"]),
-            path.with_name(str(state["damaged"])),
+            marker.with_name(str(state["damaged"])),
             datetime.fromisoformat(state["restored_from"]) if state["restored_from"] else None,
             bool(state.get("recent_changes_lost", False)),
         )
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        # Written atomically, so only outside damage garbles it: check the files afresh.
-        log.warning("ignored an unreadable recovery marker")
-        marker.unlink()
         return None
-    if not recovery.recent_changes_lost:
-        _finish(path, recovery.damaged_copy)
-    log.warning("finished a repair that had been interrupted")
-    return recovery
 
 
 def _interrupted_before_this_version(path: Path, folder: Path, now: datetime) -> Recovery | None:

@@ -89,6 +89,12 @@ def test_backups_five_to_eight_weeks_old_keep_one_a_week() -> None:
     assert doomed == {"b6"}  # only the one past eight weeks
 
 
+def test_a_future_dated_backup_never_takes_the_place_of_a_real_one_when_thinning() -> None:
+    # Nine to eleven days old: one ISO week, so only "the newest three" keeps all of them.
+    ages = [timedelta(days=-3653), timedelta(days=9), timedelta(days=10), timedelta(days=11)]
+    assert backups_to_thin(_backups(ages), NOW) == []
+
+
 def _backup_problem_on_open(data_dir: Path) -> BackupProblem:
     store = Store.open(data_dir)
     try:

@@ -147,3 +147,33 @@ def test_the_repair_message_is_repeated_until_acknowledged(data_dir: Path) -> No
     finally:
         second.close()
     assert not marker_for(database(data_dir)).exists()
+
+
+def test_a_restoring_copy_never_recorded_as_ready_is_removed(data_dir: Path) -> None:
+    store_with_data(data_dir)
+    stray = data_dir / "companion.sqlite3.restoring"
+    stray.write_bytes(b"half a copy")
+    before = database(data_dir).read_bytes()
+    store = Store.open(data_dir)
+    try:
+        assert store.recovery is None
+        assert store.get_setting("display.theme") == "dark"
+    finally:
+        store.close()
+    assert not stray.exists()
+    assert not damaged_files(data_dir)
+    assert before[:100] == database(data_dir).read_bytes()[:100]
+
+
+@pytest.mark.slow
+def test_a_garbled_marker_mid_repair_still_ends_with_the_backup_in_place(data_dir: Path) -> None:
+    _damaged_after_an_unclean_exit(data_dir)
+    _kill_at(data_dir, "moved-database")
+    marker_for(database(data_dir)).write_bytes(b"\xff{not json")
+    store = Store.open(data_dir)
+    try:
+        assert store.recovery is not None and store.recovery.restored_from is not None
+        assert store.recovery.damaged_copy.read_bytes() == GARBAGE
+        assert store.get_setting("display.theme") == "dark"
+    finally:
+        store.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.store import StoreUnavailable
+from app.store import backups as backups_module
 from app.store import connection as connection_module
 from app.store import health as health_module
 from app.store.repository import Store
@@ -198,3 +199,49 @@ def test_a_database_locked_by_another_program_is_not_damage(
         holder.close()
     assert not damaged_files(data_dir)
     assert "companion.sqlite3" in files(data_dir)
+
+
+def _damaged_with_a_backup(data_dir: Path) -> bytes:
+    store_with_data(data_dir)
+    database(data_dir).write_bytes(b"garbage!" * 1024)
+    return database(data_dir).read_bytes()
+
+
+def test_a_restore_that_fails_for_space_moves_nothing_and_works_later(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    damaged = _damaged_with_a_backup(data_dir)
+
+    def no_space(_source: sqlite3.Connection, target: Path) -> None:
+        target.write_bytes(b"half")
+        raise sqlite_error(*FULL)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(backups_module, "copy_database", no_space)
+        with pytest.raises(StoreUnavailable) as refused:
+            Store.open(data_dir)
+    assert refused.value.kind == "disk_full"
+    assert database(data_dir).read_bytes() == damaged
+    assert files(data_dir) == {"companion.sqlite3", "backups"}
+    store = Store.open(data_dir)  # space again: the repair runs
+    try:
+        assert store.recovery is not None and store.recovery.restored_from is not None
+        assert store.get_setting("display.theme") == "dark"
+    finally:
+        store.close()
+
+
+def test_backups_that_cannot_be_read_never_mean_starting_empty(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    damaged = _damaged_with_a_backup(data_dir)
+
+    def unreadable(folder: Path) -> list[object]:
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder))
+
+    monkeypatch.setattr(backups_module, "list_backups", unreadable)
+    with pytest.raises(StoreUnavailable) as refused:
+        Store.open(data_dir)
+    assert refused.value.kind == "no_permission"
+    assert database(data_dir).read_bytes() == damaged
+    assert not damaged_files(data_dir)
