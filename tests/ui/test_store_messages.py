@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.store import BackupProblem, Recovery, Store, StoreUnavailable
 from app.store import repository as repository_module
 from app.ui import application
-from app.ui.application import (
-    GuiOptions,
+from app.ui.application import GuiOptions
+from app.ui.store_open import (
     backup_problem_message,
     open_store,
     recovery_message,
