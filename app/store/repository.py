@@ -6,6 +6,7 @@ Everything here is plain Python values in and out; no caller sees SQL or a curso
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -14,9 +15,20 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from app.store import backups
-from app.store.connection import DATABASE_NAME, Now, Opened, Recovery, _utc_now, open_database
-from app.store.errors import StoreWriteError, failure_kind
+from app.store import backups, recovery
+from app.store.connection import (
+    DATABASE_NAME,
+    BackupProblem,
+    Now,
+    Opened,
+    _utc_now,
+    checkpoint,
+    open_database,
+)
+from app.store.errors import StoreWriteError, describe, write_kind
+from app.store.recovery import Recovery
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -62,46 +74,74 @@ def _from_text(text: str) -> datetime:
 
 
 class Store:
-    """One open patient database. Create with Store.open(data_dir)."""
+    """One open patient database. Create with Store.open(data_dir).
+
+    Store.open raises DatabaseTooNew and StoreUnavailable; every write raises StoreWriteError
+    when the disk or the file refuses it, after rolling it back.
+    """
 
     def __init__(self, opened: Opened, now: Now = _utc_now) -> None:
         self._conn = opened.conn
         self.path = opened.path
+        # A repair to tell the patient about; it is told again at each start until acknowledged.
         self.recovery: Recovery | None = opened.recovery
+        # A backup could not be made: a warning, the data itself is fine.
+        self.backup_problem: BackupProblem | None = opened.backup_problem
         self._now = now
 
     @classmethod
     def open(cls, data_dir: Path, now: Now = _utc_now) -> Store:
         return cls(open_database(data_dir / DATABASE_NAME, now), now)
 
+    def acknowledge_recovery(self) -> None:
+        """The patient has seen the message about the repair; do not show it again."""
+        if self.recovery is not None:
+            recovery.acknowledge(self.path)
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file and empty it, so a -wal file holds only the latest
+        writes. Raises StoreWriteError when the disk or the file refuses (the WAL then simply
+        stays, and SQLite still reads it)."""
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.Error as error:
+            raise StoreWriteError(write_kind(error, self.path.parent) or "io_error") from error
+
     def close(self) -> None:
+        # After a clean exit no -wal remains to be damaged: everything is in the main file.
+        checkpoint(self._conn)  # best effort: a failure is logged, closing goes on
         self._conn.close()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction. A failure of the disk or the file rolls back and becomes
-        StoreWriteError(kind); anything else rolls back and is raised as it is."""
+        """One transaction: committed whole, or rolled back whole. A failure of the disk or the
+        file (or of SQLite itself) becomes StoreWriteError(kind); anything else is raised as
+        it is."""
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
-                self._conn.execute("COMMIT")
             except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
+                self._roll_back()
                 raise
-        except (sqlite3.OperationalError, sqlite3.DatabaseError, OSError) as error:
-            raise StoreWriteError(failure_kind(error)) from error
+            self._conn.execute("COMMIT")
+        except (sqlite3.Error, OSError) as error:
+            self._roll_back()
+            # Not only a full disk or a read-only file: damage found mid-write must not crash
+            # the window either. The patient sees "not saved", the log says why.
+            kind = write_kind(error, self.path.parent) or "io_error"
+            log.warning("a write was refused: %s (%s)", kind, describe(error))
+            raise StoreWriteError(kind, describe(error)) from error
 
-    def checkpoint(self) -> None:
-        """Fold the WAL into the database and empty it, so a -wal file exists only while
-        writing. Raises StoreWriteError when the disk or the file refuses."""
-        try:
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        except (sqlite3.OperationalError, sqlite3.DatabaseError, OSError) as error:
-            raise StoreWriteError(failure_kind(error)) from error
+    def _roll_back(self) -> None:
+        if self._conn.in_transaction:
+            try:
+                self._conn.execute("ROLLBACK")
+            except sqlite3.Error as error:  # SQLite rolls back on its own when this fails
+                log.warning("rollback failed (%s)", describe(error))
 
     def backup_now(self, label: str = "") -> Path:
+        """A backup now; raises OSError or sqlite3.Error when it cannot be made."""
         return backups.take_backup(
             self._conn, backups.backups_dir_for(self.path), self._now(), label
         )

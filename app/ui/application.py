@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, ORGANIZATION, paths, version
 from app.logs import buffer_startup_logging, start_file_logging
-from app.store import DatabaseTooNew, Recovery, Store
 from app.ui.areas import home_areas
 from app.ui.content_provider import ContentProvider
 from app.ui.excepthook import install_excepthook
@@ -26,6 +24,7 @@ from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.recovery_session import RecoverySession
 from app.ui.single_instance import LockProblem, Outcome, SingleInstance
+from app.ui.store_open import open_store, tell_about_store
 from app.ui.store_writes import QuietCheckpoint
 from app.ui.theme import stylesheet
 
@@ -74,24 +73,6 @@ def apply_theme(
 ) -> None:
     icons = paths.resource_path("icons").as_posix()
     app.setStyleSheet(stylesheet(prefs.theme, prefs.text_step, kiosk, accent, icons))
-
-
-def recovery_message(recovery: Recovery) -> str:
-    kept = tr(
-        "Your saved data could not be read because the file was damaged. "
-        "The damaged file has been kept, unchanged, as {name} in your data folder."
-    ).format(name=recovery.damaged_copy.name)
-    if recovery.restored_from is None:
-        return kept + " " + tr("No backup was found, so the app has started with empty data.")
-    when = recovery.restored_from.astimezone().strftime("%Y-%m-%d %H:%M")
-    return (
-        kept
-        + " "
-        + tr(
-            "Your data was restored from a backup made on {when}. "
-            "Anything you changed after that time is missing."
-        ).format(when=when)
-    )
 
 
 def single_instance_refusal(
@@ -309,21 +290,8 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
         return EXIT_CANNOT_LOCK if outcome is Outcome.CANNOT_LOCK else EXIT_NOT_ANSWERING
     install_excepthook()
 
-    try:
-        store = Store.open(data)
-    except DatabaseTooNew as error:
-        log.error("refused a database from a newer version (%s > %s)", error.found, error.supported)
-        QMessageBox.critical(None, tr("Saved data from a newer version"), str(error))
-        return 3
-    except (sqlite3.Error, OSError) as error:
-        log.error("could not open the database: %s", type(error).__name__)
-        QMessageBox.critical(
-            None,
-            tr("Saved data could not be opened"),
-            tr("The app could not open your saved data in {folder}. Nothing was changed.").format(
-                folder=str(data)
-            ),
-        )
+    store = open_store(data)
+    if store is None:
         return 3
 
     prefs = Preferences(store)
@@ -354,14 +322,7 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
         window.first_painted.connect(_report_content_ready)
     window.show()
     log.info("window shown")
-    if store.recovery is not None:
-        recovery = store.recovery
-        QTimer.singleShot(
-            0,
-            lambda: QMessageBox.warning(
-                window, tr("Your saved data was repaired"), recovery_message(recovery)
-            ),
-        )
+    QTimer.singleShot(0, lambda: tell_about_store(window, store))
     try:
         return app.exec()
     finally:
