@@ -8,7 +8,10 @@ docs/content-format.md ("protocol.toml and aftercare.toml").
 
 The timings are clinic practice, not guideline evidence, so the shipped values are defaults:
 a clinic config may override any rule, and a single treatment may override it again
-(`Protocol.with_overrides`).
+(`Protocol.with_overrides`). The protocol remembers who set each overridden value
+(`Protocol.set_by_of`), so the words can be honest about it: "Your clinic asks you to wait 48
+hours" only for a value a clinic (or the treatment) set, "Many clinics ask you to wait 24
+hours. Check your clinic's sheet." for a pack default (`AftercareText.detail`).
 """
 
 import re
@@ -35,6 +38,9 @@ from app.domain.schema import ProtocolError as ProtocolError
 
 Unit = Literal["hours", "days"]
 MilestoneKind = Literal["ends", "next_session"]
+# Who set a rule's value: the clinic config, or one treatment's own overrides. A rule nobody
+# overrode has the pack's default (None where a SetBy | None is asked for).
+SetBy = Literal["clinic", "treatment"]
 DURATION_PLACEHOLDER = "{{duration}}"
 
 
@@ -130,6 +136,9 @@ class Protocol:
     phases: tuple[Phase, ...]
     checklist: tuple[ChecklistRule, ...]
     source: str = "<protocol>"
+    # (rule id, who set it) for each rule whose value an override set, in rule order. A tuple,
+    # not a dict, so the protocol stays hashable like the rest of its frozen parts.
+    set_by: tuple[tuple[str, SetBy], ...] = ()
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -138,10 +147,19 @@ class Protocol:
     def rule(self, rule_id: str) -> Rule:
         return {rule.id: rule for rule in self.rules}[rule_id]
 
+    def set_by_of(self, rule_id: str) -> SetBy | None:
+        """Who set rule `rule_id`'s value: "clinic", "treatment", or None for the default."""
+        return dict(self.set_by).get(rule_id)
+
     def with_overrides(
-        self, overrides: Mapping[str, Duration], *, source: str = "overrides"
+        self,
+        overrides: Mapping[str, Duration],
+        *,
+        source: str = "overrides",
+        set_by: SetBy = "clinic",
     ) -> "Protocol":
-        """A copy with some rule durations replaced (clinic config, then one treatment).
+        """A copy with some rule durations replaced (clinic config, then one treatment), each
+        remembered as set by `set_by`; a later call wins for a rule both set.
         Unknown rule ids are an error: a typo must not silently leave the default in force."""
         known = self.rule_ids
         problems = [
@@ -155,7 +173,9 @@ class Protocol:
             replace(rule, duration=overrides[rule.id]) if rule.id in overrides else rule
             for rule in self.rules
         )
-        return replace(self, rules=rules)
+        who = dict(self.set_by) | dict.fromkeys(overrides, set_by)
+        ordered = tuple((rule_id, who[rule_id]) for rule_id in known if rule_id in who)
+        return replace(self, rules=rules, set_by=ordered)
 
 
 @dataclass(frozen=True)
@@ -173,7 +193,8 @@ class RuleText:
     rule_id: str
     milestone: str  # label for the moment the rule ends ("You can wear makeup again")
     countdown: str  # subject the UI puts before a time ("Makeup OK" in "Makeup OK in 5 h")
-    detail: str  # the clinic's instruction; {{duration}} becomes the rule's length
+    detail: str  # for a value the clinic set: "Your clinic asks..."; {{duration}} is filled in
+    detail_default: str  # for the pack's default: "Many clinics ask... Check your clinic's sheet."
 
 
 @dataclass(frozen=True)
@@ -203,10 +224,12 @@ class AftercareText:
     def item(self, item_id: str) -> str:
         return dict(self.checklist)[item_id]
 
-    def detail(self, rule: Rule) -> str:
-        return self.rule(rule.id).detail.replace(
-            DURATION_PLACEHOLDER, describe_duration(rule.duration, self.units)
-        )
+    def detail(self, rule: Rule, set_by: SetBy | None = None) -> str:
+        """The instruction for `rule`, its duration in words: the clinic's own wording when a
+        clinic or the treatment set the value (`set_by`), the default's wording otherwise."""
+        words = self.rule(rule.id)
+        pattern = words.detail if set_by is not None else words.detail_default
+        return pattern.replace(DURATION_PLACEHOLDER, describe_duration(rule.duration, self.units))
 
 
 def describe_duration(duration: Duration, units: UnitWords) -> str:
@@ -341,10 +364,21 @@ def aftercare_text_from_mapping(
     rules: list[RuleText] = []
     for rule_id, raw in raw_rules.items():
         if (rule := check.model(RuleTextModel, raw, ("rules", rule_id))) is not None:
-            leftover = rule.detail.replace(DURATION_PLACEHOLDER, "")
-            if "{{" in leftover or "}}" in leftover:
-                check.add(("rules", rule_id, "detail"), "expected no placeholder but {{duration}}")
-            rules.append(RuleText(rule_id, rule.milestone, rule.countdown, rule.detail))
+            for key, words in (("detail", rule.detail), ("detail_default", rule.detail_default)):
+                leftover = words.replace(DURATION_PLACEHOLDER, "")
+                if "{{" in leftover or "}}" in leftover:
+                    check.add(("rules", rule_id, key), "expected no placeholder but {{duration}}")
+            if rule.detail_default.strip() == rule.detail.strip():
+                # The two say who set the value ("Your clinic asks" / "Many clinics ask"):
+                # one wording for both would present a default as the clinic's own.
+                check.add(
+                    ("rules", rule_id, "detail_default"),
+                    "expected words for the pack's default that differ from detail "
+                    '(e.g. "Many clinics ask ... Check your clinic\'s sheet.")',
+                )
+            rules.append(
+                RuleText(rule_id, rule.milestone, rule.countdown, rule.detail, rule.detail_default)
+            )
 
     phases: list[PhaseText] = []
     for phase_id, raw in raw_phases.items():
