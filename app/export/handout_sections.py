@@ -47,7 +47,7 @@ from app.export.handout import (
     _Writer,
 )
 from app.export.handout_print import ILLUSTRATION_URL, KEEP_TOGETHER, PAGE_MARGIN_MM
-from app.ui.formatting import local_day, local_moment
+from app.ui.formatting import local_day, milestone_when
 from app.ui.images import render_svg
 
 if TYPE_CHECKING:
@@ -72,8 +72,13 @@ LOGO_HEIGHT_MM = 15.0
 LOGO_MAX_WIDTH_MM = 60.0
 
 
+# Where no clinic phone is known, a line to write it on: never "your clinic's phone number".
+PHONE_BLANK = "_" * 24
+
+
 def header(writer: _Writer, clinic_name: str, clinic_phone: str, logo: Path | None) -> None:
-    """[logo] | clinic name (or "Your aftercare plan") | phone, in one borderless row."""
+    """[logo] | clinic name (or "Your aftercare plan") | phone, in one borderless row. With no
+    phone, the phone cell is a blank line to write it on."""
     image = _logo_image(logo) if logo is not None else None
     titles: list[tuple[str, float, bool]] = [
         (clinic_name or _tr("Your aftercare plan"), HEADING_PT[1], True)
@@ -114,22 +119,25 @@ def header(writer: _Writer, clinic_name: str, clinic_phone: str, logo: Path | No
         else:
             cursor.setBlockFormat(_body_block(0, 0))
         cursor.insertText(text, _chars(size, bold=bold))
+    cursor = table.cellAt(0, column + 1).firstCursorPosition()
+    right = _body_block(0, 0)
+    right.setAlignment(Qt.AlignmentFlag.AlignRight)
+    right.setLeftMargin(12)
+    cursor.setBlockFormat(right)
     if clinic_phone:
-        cursor = table.cellAt(0, column + 1).firstCursorPosition()
-        right = _body_block(0, 0)
-        right.setAlignment(Qt.AlignmentFlag.AlignRight)
-        right.setLeftMargin(12)
-        cursor.setBlockFormat(right)
-        cursor.insertText(
-            _tr("Phone: {phone}").format(phone=clinic_phone), _chars(TREATMENT_PT, bold=True)
-        )
+        phone = _tr("Clinic phone: {phone}").format(phone=clinic_phone)
+    else:
+        phone = _tr("Clinic phone: {blank}").format(blank=PHONE_BLANK)
+    cursor.insertText(phone, _chars(TREATMENT_PT, bold=True))
     writer.after(table)
 
 
 def milestones(writer: _Writer, plan: RecoveryPlan) -> None:
+    """What, when ("From about 5:30 PM on Sun 8 Mar"; the next session a date alone) and the
+    instruction, worded for who set the value ("Your clinic asks" / "Many clinics ask")."""
     writer.heading(_tr("When can I do things again?"), 2)
-    headers = (_tr("What"), _tr("From when"), _tr("What your clinic asks"))
-    rows = [(m.label, local_moment(m.at, plan.zone), m.detail) for m in plan.milestones]
+    headers = (_tr("What"), _tr("When"), _tr("What to do"))
+    rows = [(m.label, milestone_when(m, plan.zone), m.detail) for m in plan.milestones]
     table_format = QTextTableFormat()
     table_format.setBorder(1)
     table_format.setBorderBrush(QBrush(RULE))
@@ -186,6 +194,10 @@ def checklist(writer: _Writer, plan: RecoveryPlan) -> None:
     for item_id in sorted(days, key=lambda key: (order.get(key, len(order)), key)):
         label = _tr("{days}:").format(days=_day_ranges(days[item_id]))
         writer.list_item([(label + " ", True), (words[item_id], False)], bullets)
+    # The list ends; sun care does not. Dark marks are the main lasting risk (content brief 6).
+    after = _tr("From day {day}:").format(day=plan.recovery_length_days + 1)
+    sunscreen = _tr("Keep using sunscreen every day, through your whole course of treatment.")
+    writer.list_item([(after + " ", True), (sunscreen, False)], bullets)
     writer.end_list()
 
 

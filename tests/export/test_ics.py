@@ -1,13 +1,15 @@
-"""The calendar file: every event at its milestone's exact instant, in the patient's zone, with
-a zone description a calendar can follow on its own; a reminder on each; stable UIDs; and a
-file that is written whole or not at all. Plans use the test protocol (tests/fixtures): makeup
-30 real hours, sun protection 10 calendar days."""
+"""The calendar file: every event at its milestone's time rounded later to a whole or half hour
+("from about"), in the patient's zone, with a zone description a calendar can follow on its
+own; the next session an all-day entry that says it is not an appointment; a reminder on each;
+stable UIDs; words that say whether the clinic set a timing; and a file that is written whole
+or not at all. Plans use the test protocol (tests/fixtures): makeup 30 real hours, sun
+protection 10 calendar days, next session 35 days."""
 
 from __future__ import annotations
 
 import os
 import zoneinfo
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Event, Timezone
 
-from app.domain.plan import RecoveryPlan, build_plan
+from app.domain.plan import Milestone, RecoveryPlan, build_plan
+from app.domain.protocol import Duration
 from app.export.ics import CalendarWords, build_calendar, write_atomically
 from tests.fixtures.testpack import CLOCK_CHANGE_CASES, MAKEUP, PROTOCOL, TEXT
 
@@ -45,6 +48,20 @@ def _calendar(plan: RecoveryPlan, **kwargs: Any) -> Calendar:
 
 def _events(calendar: Calendar) -> list[Event]:
     return list(calendar.walk("VEVENT"))
+
+
+def _timed(calendar: Calendar) -> list[Event]:
+    """The events with a time of day: all but the all-day next session."""
+    return [e for e in _events(calendar) if isinstance(e.decoded("DTSTART"), datetime)]
+
+
+def _timed_milestones(plan: RecoveryPlan) -> list[Milestone]:
+    return [m for m in plan.milestones if m.kind != "next_session"]
+
+
+def _abouts(plan: RecoveryPlan) -> list[datetime]:
+    """Where the timed events start: each milestone rounded later to a whole or half hour."""
+    return [_utc(m.about) for m in _timed_milestones(plan)]
 
 
 def _start(event: Event) -> datetime:
@@ -98,10 +115,12 @@ def test_events_start_at_the_plan_instants_in_the_patient_zone_across_clock_chan
 ) -> None:
     plan = _plan(zone, treated)
     calendar = _calendar(plan)
-    events = _events(calendar)
-    assert [_start(event) for event in events] == [_utc(m.at) for m in plan.milestones]
+    events = _timed(calendar)
+    # These treatments are on the hour, so every milestone is too: "about" is exact.
+    assert [_start(event) for event in events] == _abouts(plan)
+    assert _abouts(plan) == [_utc(m.at) for m in _timed_milestones(plan)]
     by_summary = {str(event["SUMMARY"]): event for event in events}
-    starts = {m.rule_id: by_summary[m.label] for m in plan.milestones}
+    starts = {m.rule_id: by_summary[m.label] for m in _timed_milestones(plan)}
     assert starts["makeup"].decoded("DTSTART").replace(tzinfo=None) == makeup
     assert starts["sun"].decoded("DTSTART").replace(tzinfo=None) == sun
     assert _start(starts["makeup"]) - _utc(plan.treated_at) == MAKEUP
@@ -110,12 +129,13 @@ def test_events_start_at_the_plan_instants_in_the_patient_zone_across_clock_chan
     assert calendar.get_missing_tzids() == set()
 
 
-def test_summary_is_the_milestone_label_and_each_event_lasts_30_minutes() -> None:
+def test_summary_is_the_milestone_label_and_each_timed_event_lasts_30_minutes() -> None:
     plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16))
-    events = _events(_calendar(plan))
+    calendar = _calendar(plan)
+    events = _events(calendar)
     assert [str(event["SUMMARY"]) for event in events] == [m.label for m in plan.milestones]
     assert MAKEUP_LABEL in [str(event["SUMMARY"]) for event in events]
-    assert {event.decoded("DURATION") for event in events} == {timedelta(minutes=30)}
+    assert {event.decoded("DURATION") for event in _timed(calendar)} == {timedelta(minutes=30)}
     assert len(events) == len(PROTOCOL.rules)
 
 
@@ -170,8 +190,8 @@ def test_a_zone_always_on_utc_still_names_the_patient_zone(zone: str) -> None:
     # icalendar on its own would write these as "Z", dropping the patient's zone.
     plan = _plan(zone, datetime(2026, 3, 7, 16))
     calendar = _calendar(plan)
-    for event, milestone in zip(_events(calendar), plan.milestones, strict=True):
-        assert _start(event) == _utc(milestone.at)
+    for event, milestone in zip(_timed(calendar), _timed_milestones(plan), strict=True):
+        assert _start(event) == _utc(milestone.about)
         _check_zone_of(event, calendar, zone)
 
 
@@ -197,8 +217,8 @@ def test_a_zone_always_on_utc_still_names_the_patient_zone(zone: str) -> None:
 def test_unusual_clock_changes_keep_every_instant(zone: str, treated: datetime) -> None:
     plan = _plan(zone, treated)
     calendar = _calendar(plan)
-    events = _events(calendar)
-    assert [_start(event) for event in events] == [_utc(m.at) for m in plan.milestones]
+    events = _timed(calendar)
+    assert [_start(event) for event in events] == _abouts(plan)
     for event in events:
         if "TZID" in event["DTSTART"].params:
             _check_zone_of(event, calendar, zone)
@@ -214,15 +234,28 @@ def test_the_zone_utc_is_written_with_z_and_no_vtimezone() -> None:
     ics = _ics(plan)
     calendar = Calendar.from_ical(ics)
     assert b"DTSTART:20260308T220000Z" in ics  # makeup, 30 hours after 16:00 UTC
-    assert [_start(event) for event in _events(calendar)] == [_utc(m.at) for m in plan.milestones]
+    assert [_start(event) for event in _timed(calendar)] == _abouts(plan)
     assert calendar.walk("VTIMEZONE") == []
     assert all("TZID" not in event["DTSTART"].params for event in _events(calendar))
 
 
-def test_a_fraction_of_a_second_is_rounded_up_so_no_reminder_comes_early() -> None:
-    plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16, 0, 0, 250_000))
-    for event, milestone in zip(_events(_calendar(plan)), plan.milestones, strict=True):
-        assert _start(event) == _utc(milestone.at).replace(microsecond=0) + timedelta(seconds=1)
+@pytest.mark.parametrize(
+    "treated",
+    [
+        datetime(2026, 3, 7, 16, 0, 0, 250_000),
+        datetime(2026, 3, 7, 16, 7),
+        datetime(2026, 3, 7, 16, 31),
+    ],
+)
+def test_events_start_from_about_a_later_half_hour_so_no_reminder_comes_early(
+    treated: datetime,
+) -> None:
+    plan = _plan(NEW_YORK, treated)
+    for event, milestone in zip(_timed(_calendar(plan)), _timed_milestones(plan), strict=True):
+        start = _start(event)
+        assert _utc(milestone.at) <= start < _utc(milestone.at) + timedelta(minutes=30)
+        wall = start.astimezone(ZoneInfo(NEW_YORK))
+        assert (wall.minute, wall.second) in ((0, 0), (30, 0))
 
 
 _ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
@@ -263,8 +296,8 @@ def test_event_instants_round_trip_exactly_through_the_ics_text(
     zone = ZoneInfo(zone_name)
     plan = build_plan(instant, zone, PROTOCOL, TEXT)
     calendar = Calendar.from_ical(_ics(plan))
-    events = _events(calendar)
-    assert [_start(event) for event in events] == [_utc(m.at) for m in plan.milestones]
+    events = _timed(calendar)
+    assert [_start(event) for event in events] == _abouts(plan)
     for event in events:
         if "TZID" in event["DTSTART"].params:
             _check_zone_of(event, calendar, zone_name)
@@ -278,14 +311,15 @@ def test_event_instants_round_trip_exactly_through_the_ics_text(
 # --- reminders, UIDs, words ----------------------------------------------------------------
 
 
-def test_every_event_has_one_display_alarm_at_the_end_or_a_day_before_the_next_session() -> None:
+def test_every_event_has_one_display_alarm_at_its_start_or_days_before_the_next_session() -> None:
     plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16))
     events = _events(_calendar(plan))
     for event, milestone in zip(events, plan.milestones, strict=True):
         [alarm] = event.walk("VALARM")
         assert str(alarm["ACTION"]) == "DISPLAY"
         assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
-        expected = timedelta(days=-1) if milestone.kind == "next_session" else timedelta(0)
+        # The next session's all-day entry starts at midnight: 9:00 three days before.
+        expected = timedelta(days=-3, hours=9) if milestone.kind == "next_session" else timedelta(0)
         assert alarm.decoded("TRIGGER") == expected
     assert [m.kind for m in plan.milestones].count("next_session") == 1
 
@@ -334,17 +368,105 @@ def test_naive_stamp_is_refused() -> None:
         _ics(plan, stamp=datetime(2026, 3, 7, 16))
 
 
-def test_description_is_the_detail_and_a_line_with_the_clinic_name_and_phone() -> None:
+def _opening(milestone: Milestone) -> str:
+    """The first line of an event's description."""
+    if milestone.kind == "next_session":
+        return WORDS.not_an_appointment
+    return WORDS.about(milestone.about.replace(tzinfo=None))
+
+
+def test_description_is_when_the_detail_and_a_line_with_the_clinic_name_and_phone() -> None:
     plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16))
     events = _events(_calendar(plan, clinic_name="Clear Skin Clinic", clinic_phone="+1 555 0100"))
     for event, milestone in zip(events, plan.milestones, strict=True):
-        assert str(event["DESCRIPTION"]) == f"{milestone.detail}\nClear Skin Clinic: +1 555 0100"
+        assert str(event["DESCRIPTION"]) == (
+            f"{_opening(milestone)}\n{milestone.detail}\nClear Skin Clinic: +1 555 0100"
+        )
 
 
-def test_description_without_a_clinic_is_the_detail_alone() -> None:
+def test_description_without_a_clinic_has_no_clinic_line_and_no_phone() -> None:
+    plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16))
+    ics = _ics(plan)
+    for event, milestone in zip(_events(Calendar.from_ical(ics)), plan.milestones, strict=True):
+        assert str(event["DESCRIPTION"]) == f"{_opening(milestone)}\n{milestone.detail}"
+    assert b"phone" not in ics.lower() and b"clinic:" not in ics.lower()
+
+
+def test_times_are_said_from_about_a_later_half_hour_with_the_weekday() -> None:
+    # Treated 16:07 EST on Saturday: makeup 30 real hours later is 23:07 EDT on Sunday.
+    plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16, 7))
+    by_summary = {str(e["SUMMARY"]): e for e in _events(_calendar(plan))}
+    makeup = by_summary[MAKEUP_LABEL]
+    assert str(makeup["DESCRIPTION"]).startswith("From about 11:30 PM on Sunday.\n")
+    assert makeup.decoded("DTSTART").replace(tzinfo=None) == datetime(2026, 3, 8, 23, 30)
+    # Sun care, 10 calendar days: 16:07 on Tuesday 17 March, said as 4:30 PM.
+    assert str(by_summary[SUN_LABEL]["DESCRIPTION"]).startswith("From about 4:30 PM on Tuesday.")
+
+
+@pytest.mark.parametrize(
+    ("treated", "wall", "said"),
+    [
+        # 19:50 EST on 6 March + 30 real hours = 01:50 EST on the 8th. The next half hour,
+        # 02:00, is the hour the clocks skip: 03:00 EDT, later, never earlier.
+        (datetime(2026, 3, 6, 19, 50), datetime(2026, 3, 8, 3, 0), "From about 3:00 AM on Sunday."),
+        # 19:40 EDT on 30 October + 30 h = 01:40 EDT, the first 01:40 of 1 November: on to
+        # 02:00 EST, after the repeated hour; the wall clock never reads earlier.
+        (
+            datetime(2026, 10, 30, 19, 40),
+            datetime(2026, 11, 1, 2, 0),
+            "From about 2:00 AM on Sunday.",
+        ),
+    ],
+    ids=["spring-forward", "fall-back"],
+)
+def test_from_about_rounds_the_later_way_across_clock_changes(
+    treated: datetime, wall: datetime, said: str
+) -> None:
+    plan = _plan(NEW_YORK, treated)
+    [makeup] = [e for e in _events(_calendar(plan)) if str(e["SUMMARY"]) == MAKEUP_LABEL]
+    milestone = next(m for m in plan.milestones if m.rule_id == "makeup")
+    assert makeup.decoded("DTSTART").replace(tzinfo=None) == wall
+    assert _start(makeup) >= _utc(milestone.at)
+    assert str(makeup["DESCRIPTION"]).startswith(said + "\n")
+
+
+def test_the_next_session_is_an_all_day_entry_that_says_it_is_not_an_appointment() -> None:
+    plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16))
+    ics = _ics(plan)
+    [entry] = [
+        e for e in _events(Calendar.from_ical(ics)) if e.decoded("DTSTART") == date(2026, 4, 11)
+    ]
+    # 35 days after Saturday 7 March: Saturday 11 April, a date with no time of day.
+    assert b"DTSTART;VALUE=DATE:20260411" in ics and b"DTEND;VALUE=DATE:20260412" in ics
+    assert not isinstance(entry.decoded("DTSTART"), datetime)
+    assert "DURATION" not in entry
+    assert str(entry["SUMMARY"]) == TEXT.rule("next_session").milestone
+    assert str(entry["DESCRIPTION"]).startswith("This is a reminder, not an appointment.")
+    assert "not an appointment" in WORDS.not_an_appointment
+    assert str(entry["TRANSP"]) == "TRANSPARENT"
+
+
+def test_without_a_clinic_every_description_has_the_defaults_words() -> None:
     plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16))
     for event, milestone in zip(_events(_calendar(plan)), plan.milestones, strict=True):
-        assert str(event["DESCRIPTION"]) == milestone.detail
+        assert milestone.set_by is None
+        assert TEXT.detail(plan.protocol.rule(milestone.rule_id)) in str(event["DESCRIPTION"])
+        assert "Test clinic:" not in str(event["DESCRIPTION"])
+
+
+def test_the_clinics_words_only_for_the_rules_it_or_the_treatment_set() -> None:
+    zone = ZoneInfo(NEW_YORK)
+    clinic = PROTOCOL.with_overrides({"makeup": Duration(48, "hours")}, set_by="clinic")
+    protocol = clinic.with_overrides({"sun": Duration(3, "days")}, set_by="treatment")
+    plan = build_plan(datetime(2026, 3, 7, 16, tzinfo=zone), zone, protocol, TEXT)
+    says = {
+        m.rule_id: str(e["DESCRIPTION"])
+        for e, m in zip(_events(_calendar(plan)), plan.milestones, strict=True)
+    }
+    assert "Test clinic: no makeup for 48 hours." in says["makeup"]
+    assert "Test clinic: careful sun care for 3 days." in says["sun"]
+    for rule_id in ("sweat", "actives", "next_session"):
+        assert "Test default:" in says[rule_id] and "Test clinic:" not in says[rule_id]
 
 
 @pytest.mark.parametrize(
