@@ -226,3 +226,25 @@ def test_cancelling_the_file_dialog_saves_nothing(
     widget.take_home.pdf_button.click()
     assert widget.take_home.status.text() == ""
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_after_the_last_day_today_says_aftercare_finished_and_to_keep_using_sunscreen(
+    area: RecoveryArea, clock: ManualClock, session: RecoverySession
+) -> None:
+    _enter(area, TREATED)
+    plan = session.position(clock.now()).plan
+    assert plan is not None
+    # The test pack's sun care (10 days) ends at 16:00 on day 11, Tuesday 17 March: day 12 is
+    # the first day with nothing on the list.
+    assert plan.recovery_length_days == 11
+    clock.set(TREATED.astimezone(UTC) + timedelta(days=11, hours=2))
+    area.refresh()
+    finished = area.today.saved_label.text()
+    assert finished.startswith("Aftercare finished on ")
+    assert "17" in finished and "March" in finished
+    assert finished.endswith(". Keep using sunscreen every day.")
+    assert area.today.checkboxes == {}
+    # Once the next session's day has passed too, the countdown says the same.
+    clock.set(TREATED.astimezone(UTC) + timedelta(days=40))
+    area.refresh()
+    assert area.today.countdown.text() == finished

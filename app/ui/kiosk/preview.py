@@ -30,10 +30,10 @@ from app.domain.clock import Clock
 from app.domain.plan import RecoveryPlan
 from app.domain.series import EntryProblem, TreatmentInput, check_entry, plan_for
 from app.ui.content_provider import ContentProvider
-from app.ui.formatting import countdown, local_moment
+from app.ui.formatting import countdown, local_moment, milestone_when
 from app.ui.kiosk.qr import qr_image, summary_text
 from app.ui.kiosk.setup import KioskSetup
-from app.ui.screens.day_preview import DayPreview
+from app.ui.screens.day_preview import DayPreview, aftercare_finished_text
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.timeline import TimelineView
 
@@ -310,11 +310,11 @@ class PreviewResult(QWidget):
             self.countdown.setText(countdown(upcoming.countdown, plan.time_until(now, upcoming)))
             self.countdown_detail.setText(
                 self.tr("{label}: {when}").format(
-                    label=upcoming.label, when=local_moment(upcoming.at, plan.zone)
+                    label=upcoming.label, when=milestone_when(upcoming, plan.zone, start=False)
                 )
             )
         else:
-            self.countdown.setText(self.tr("All the aftercare steps are over"))
+            self.countdown.setText(aftercare_finished_text(plan))
             self.countdown_detail.setText("")
         for label in (self.treated, self.countdown, self.countdown_detail):
             label.setAccessibleName(label.text())

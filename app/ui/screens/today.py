@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.series import SeriesPosition
 from app.store import StoreWriteError
-from app.ui.formatting import countdown, local_day, local_moment
+from app.ui.formatting import countdown, local_day, milestone_when
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin import CheckInPanel
+from app.ui.screens.day_preview import aftercare_finished_text
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.take_home import ChooseFile, choose_save_file
 from app.ui.store_writes import not_saved_text, tell
@@ -149,11 +150,11 @@ class TodayView(Page):
             self.countdown.setText(countdown(upcoming.countdown, plan.time_until(now, upcoming)))
             self.countdown_detail.setText(
                 self.tr("{label}: {when}").format(
-                    label=upcoming.label, when=local_moment(upcoming.at)
+                    label=upcoming.label, when=milestone_when(upcoming, plan.zone, start=False)
                 )
             )
         else:
-            self.countdown.setText(self.tr("Your aftercare plan for this session is done"))
+            self.countdown.setText(aftercare_finished_text(plan))
             self.countdown_detail.setText(
                 self.tr("Add your next session under My treatments when you have had it.")
             )
@@ -212,7 +213,9 @@ class TodayView(Page):
                 self.items_box.addWidget(row)
                 self.checkboxes[entry.id] = row
         self._set_boxes(marks)
-        if not entries:
+        if not entries and plan.day_number(day) > plan.recovery_length_days:
+            self.saved_label.setText(aftercare_finished_text(plan))
+        elif not entries:
             self.saved_label.setText(self.tr("Nothing on the list for this day."))
 
     def _set_boxes(self, marks: set[str]) -> None:
