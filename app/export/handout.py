@@ -117,6 +117,7 @@ def build_handout(
     document.setDefaultFont(font)
 
     from app.export import handout_sections as sections  # it builds on _Writer, below
+    from app.export.handout_timeline import timeline
 
     writer = _Writer(document)
     sections.header(writer, clinic_name, clinic_phone, logo)
@@ -126,10 +127,10 @@ def build_handout(
         bold=True,
     )
     sections.milestones(writer, plan)
+    timeline(writer, plan)
     sections.checklist(writer, plan)
     sections.normal(writer, plan)
     sections.warning_signs(writer, content, clinic_name, clinic_phone)
-    sections.illustration(writer, loaded.pack.folder)
     sections.footer(writer, loaded.pack.meta.last_reviewed)
     return document
 

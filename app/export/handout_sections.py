@@ -1,7 +1,7 @@
-"""The sections of the handout, top to bottom: the clinic's header, the milestones table, the
-daily checklist, what is normal, the warning signs (the emergency box first), the timeline
-picture and the footer. Each writes through handout._Writer; build_handout() calls them in
-that order.
+"""The sections of the handout, top to bottom: the clinic's header, the milestones table (then
+the timeline picture, app.export.handout_timeline), the daily checklist, what is normal, the
+warning signs (the emergency box first) and the footer. Each writes through handout._Writer;
+build_handout() calls them in that order.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from app.export.handout import (
     _tr,
     _Writer,
 )
-from app.export.handout_print import ILLUSTRATION_URL, KEEP_TOGETHER, PAGE_MARGIN_MM
+from app.export.handout_print import KEEP_TOGETHER
 from app.ui.formatting import local_day, milestone_when
 from app.ui.images import render_svg
 
@@ -57,17 +57,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ILLUSTRATION_FILE = "recovery-timeline.svg"
 WARNING_SCREEN_ID = "warning-signs"
 
-# Raster sizes for the pictures, in image pixels. The timeline is shown about 180 mm wide, so
-# 2400 px is about 340 dpi on paper; the logo is shown 15 mm high, so 300 px is over 500 dpi.
-ILLUSTRATION_RENDER_WIDTH = 2400
+# The logo's raster size, in image pixels: shown 15 mm high, 300 px is over 500 dpi. (The
+# timeline picture is drawn from the plan: app.export.handout_timeline.)
 LOGO_RENDER_HEIGHT = 300
-
-# The widest column any paper the handout is made for has: A4 (210 mm) less two margins.
-# On Letter (216 mm) the column is a little wider; the picture stays this size.
-COLUMN_MM = 210.0 - 2 * PAGE_MARGIN_MM
 LOGO_HEIGHT_MM = 15.0
 LOGO_MAX_WIDTH_MM = 60.0
 
@@ -143,15 +137,15 @@ def milestones(writer: _Writer, plan: RecoveryPlan) -> None:
     table_format.setBorderBrush(QBrush(RULE))
     table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
     table_format.setBorderCollapse(True)
-    table_format.setCellPadding(4)
+    table_format.setCellPadding(3)
     table_format.setCellSpacing(0)
     table_format.setHeaderRowCount(1)  # repeated if the table breaks across pages
     table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
     table_format.setColumnWidthConstraints(
         [
-            QTextLength(QTextLength.Type.PercentageLength, 27),
-            QTextLength(QTextLength.Type.PercentageLength, 21),
-            QTextLength(QTextLength.Type.PercentageLength, 52),
+            QTextLength(QTextLength.Type.PercentageLength, 23),
+            QTextLength(QTextLength.Type.PercentageLength, 19),
+            QTextLength(QTextLength.Type.PercentageLength, 58),
         ]
     )
     table_format.setTopMargin(2)
@@ -308,19 +302,6 @@ def _sections(markdown: str) -> tuple[str, list[tuple[str, str]]]:
         end = matches[index + 1].start() if index + 1 < len(matches) else len(markdown)
         parts.append((match.group(1), markdown[match.end() : end].strip()))
     return intro, parts
-
-
-def illustration(writer: _Writer, pack_folder: Path) -> None:
-    path = pack_folder / "illustrations" / ILLUSTRATION_FILE
-    if not path.is_file():
-        from app.ui.content_provider import builtin_pack_folder
-
-        path = builtin_pack_folder() / "illustrations" / ILLUSTRATION_FILE
-    image = render_svg(path, width=ILLUSTRATION_RENDER_WIDTH, background=Qt.GlobalColor.white)
-    if image is None:
-        return
-    writer.document.addResource(QTextDocument.ResourceType.ImageResource, ILLUSTRATION_URL, image)
-    writer.image(ILLUSTRATION_URL, COLUMN_MM, COLUMN_MM * image.height() / image.width())
 
 
 def footer(writer: _Writer, last_reviewed: date) -> None:

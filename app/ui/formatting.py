@@ -64,12 +64,17 @@ def milestone_when(milestone: Milestone, zone: ZoneInfo, *, start: bool = True) 
     (Milestone.about), never to the minute. The next session is no appointment, so it is a
     date alone: "About Sat 4 Apr". With `start=False`, the words for inside a sentence."""
     if milestone.kind == "next_session":
-        day = short_day(milestone.at.astimezone(zone).date())
+        day = _unbroken(short_day(milestone.at.astimezone(zone).date()))
         pattern = tr("About {date}") if start else tr("about {date}")
         return pattern.format(date=day)
     wall = milestone.about.astimezone(zone)
     pattern = tr("From about {time} on {date}") if start else tr("from about {time} on {date}")
-    return pattern.format(time=clock_time(wall), date=short_day(wall.date()))
+    return pattern.format(time=clock_time(wall), date=_unbroken(short_day(wall.date())))
+
+
+def _unbroken(text: str) -> str:
+    """A date kept on one line ("Sun 8 Mar"), so a narrow cell never ends a line at "Sun 8"."""
+    return text.replace(" ", "\u00a0")
 
 
 def local_day(day: date) -> str:
