@@ -165,3 +165,19 @@ def test_shipped_exports_say_many_clinics_ask_unless_the_clinic_set_it(tmp_path:
     assert "Many clinics plan it about 4 weeks after this one." in next_session
     handout = _handout(tmp_path, *config)
     assert handout.count("Your clinic asks") == 2 and handout.count("Many clinics ask") == 2
+
+
+def test_the_timeline_picture_shows_sun_care_from_day_1_and_no_fixed_weeks(
+    shipped_pack: Path,
+) -> None:
+    # Learn's "first days after" screen shows this picture; its alt text says sun care runs
+    # the whole way from the first day, and a clinic's own timings must never contradict it.
+    svg = (shipped_pack / "illustrations" / "recovery-timeline.svg").read_text("utf-8")
+    words = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    assert not re.search(r"\bweeks?\b", words, re.IGNORECASE), words
+    assert "Sun care" in words and "Day 1" in words
+    [band] = re.findall(r'<rect x="(\d+)"[^>]*fill="#FFF4E0"', svg)  # the sun-care band
+    [day_1] = re.findall(r'<circle cx="(\d+)" cy="200"', svg)[:1]  # the first mark
+    assert int(band) <= int(day_1)
+    # The redness is shown on more than one skin tone.
+    assert "#F6D7C3" in svg and "#7A4A2A" in svg
