@@ -72,6 +72,22 @@ def milestone_when(milestone: Milestone, zone: ZoneInfo, *, start: bool = True) 
     return pattern.format(time=clock_time(wall), date=_unbroken(short_day(wall.date())))
 
 
+def milestone_countdown(milestone: Milestone, delta: timedelta, zone: ZoneInfo) -> tuple[str, str]:
+    """The countdown to a milestone and the line under it: ("Makeup OK in 5 h 12 min", "You
+    can wear makeup again: from about 5:30 PM on Sun 8 Mar"). The next session is no
+    appointment, so it gets no countdown to the minute: ("Next session: about Sat 4 Apr",
+    "Book or check your next session")."""
+    if milestone.kind == "next_session":
+        when = milestone_when(milestone, zone, start=False)
+        return tr("{subject}: {when}").format(
+            subject=milestone.countdown, when=when
+        ), milestone.label
+    line = tr("{label}: {when}").format(
+        label=milestone.label, when=milestone_when(milestone, zone, start=False)
+    )
+    return countdown(milestone.countdown, delta), line
+
+
 def _unbroken(text: str) -> str:
     """A date kept on one line ("Sun 8 Mar"), so a narrow cell never ends a line at "Sun 8"."""
     return text.replace(" ", "\u00a0")

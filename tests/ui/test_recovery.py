@@ -20,6 +20,7 @@ from app.ui.recovery_session import RecoverySession
 from app.ui.reminders import Reminders
 from app.ui.screens.recovery import RecoveryArea
 from app.ui.theme import LIGHT
+from tests.fixtures.testpack import TEXT
 
 NEW_YORK = "America/New_York"
 TREATED = datetime(2026, 3, 7, 16, 0, tzinfo=ZoneInfo(NEW_YORK))  # 21:00 UTC, before DST
@@ -240,11 +241,14 @@ def test_after_the_last_day_today_says_aftercare_finished_and_to_keep_using_suns
     clock.set(TREATED.astimezone(UTC) + timedelta(days=11, hours=2))
     area.refresh()
     finished = area.today.saved_label.text()
-    assert finished.startswith("Aftercare finished on ")
-    assert "17" in finished and "March" in finished
-    assert finished.endswith(". Keep using sunscreen every day.")
+    assert finished == "Aftercare finished on Tuesday 17 March. Keep using sunscreen every day."
     assert area.today.checkboxes == {}
-    # Once the next session's day has passed too, the countdown says the same.
+    assert area.today.progress.format() == "Day 12"  # not "Day 12 of 11"
+    # The next session is no appointment: its date, no countdown to the minute.
+    assert area.today.countdown.text().replace("\xa0", " ") == "Next session: about Sat 11 Apr"
+    assert area.today.countdown_detail.text() == TEXT.rule("next_session").milestone
+    # Once that day has passed too, the countdown's place says it.
     clock.set(TREATED.astimezone(UTC) + timedelta(days=40))
     area.refresh()
-    assert area.today.countdown.text() == finished
+    assert area.today.countdown.text() == "Aftercare finished on Tuesday 17 March."
+    assert area.today.countdown_detail.text().startswith("Keep using sunscreen every day. ")

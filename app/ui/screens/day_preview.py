@@ -20,17 +20,21 @@ EXTRA_DAYS = 3  # days after the recovery a preview may look at ("and then?")
 TARGET_PX = 48  # the smallest touch target
 
 
-def aftercare_finished_text(plan: RecoveryPlan) -> str:
-    """What every screen says once the last day of aftercare is over. Sun care goes on: dark
-    marks are the main lasting risk (content brief, section 6), so the words never stop at
-    "finished"."""
+def aftercare_finished_parts(plan: RecoveryPlan) -> tuple[str, str]:
+    """What every screen says once the last day of aftercare is over, in two sentences:
+    ("Aftercare finished on Saturday 21 March.", "Keep using sunscreen every day."). Sun care
+    goes on: dark marks are the main lasting risk (content brief, section 6), so the words
+    never stop at "finished"."""
     day = plan.last_aftercare_date
-    long_date = QLocale().toString(
-        QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
-    )
-    return QCoreApplication.translate(
-        "Aftercare", "Aftercare finished on {date}. Keep using sunscreen every day."
-    ).format(date=long_date)
+    when = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+    finished = QCoreApplication.translate("Aftercare", "Aftercare finished on {date}.")
+    sunscreen = QCoreApplication.translate("Aftercare", "Keep using sunscreen every day.")
+    return finished.format(date=when), sunscreen
+
+
+def aftercare_finished_text(plan: RecoveryPlan) -> str:
+    """ "Aftercare finished on Saturday 21 March. Keep using sunscreen every day." """
+    return " ".join(aftercare_finished_parts(plan))
 
 
 def spans_on(plan: RecoveryPlan, day: date) -> list[PhaseSpan]:
