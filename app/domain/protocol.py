@@ -364,8 +364,8 @@ def aftercare_text_from_mapping(
     rules: list[RuleText] = []
     for rule_id, raw in raw_rules.items():
         if (rule := check.model(RuleTextModel, raw, ("rules", rule_id))) is not None:
-            for key, words in (("detail", rule.detail), ("detail_default", rule.detail_default)):
-                leftover = words.replace(DURATION_PLACEHOLDER, "")
+            for key, wording in (("detail", rule.detail), ("detail_default", rule.detail_default)):
+                leftover = wording.replace(DURATION_PLACEHOLDER, "")
                 if "{{" in leftover or "}}" in leftover:
                     check.add(("rules", rule_id, key), "expected no placeholder but {{duration}}")
             if rule.detail_default.strip() == rule.detail.strip():
