@@ -42,8 +42,10 @@ _PT_MM = 25.4 / 72.0
 
 BAR = QColor(LIGHT.primary)
 GRID = QColor(LIGHT.highlight)
-SUNSCREEN = QColor("#8A5300")  # the palette's caution text: amber, dark enough on white
-SUNSCREEN_FILL = QColor("#FFF4E0")  # the palette's caution background
+# Sun yellow, not the palette's amber: amber marks "call your clinic today" in the warning
+# signs. The outline is 6.7:1 on white, so the bar reads in black and white too (hatched).
+SUNSCREEN = QColor("#6F5A00")
+SUNSCREEN_FILL = QColor("#FFF2B3")
 # Days shown after the last thing in the plan, so its dot and date sit inside the picture.
 _MARGIN_DAYS = 1
 LABEL_MM = 74.0  # the column of words; longer words wrap onto a second line
@@ -166,7 +168,8 @@ def _axis(painter: QPainter, chart: _Chart, axis: float, height: float) -> None:
     faint line down through the rows."""
     plan, metrics = chart.plan, chart.metrics
     days = (chart.last_date - plan.treatment_date).days + 1
-    room = metrics.horizontalAdvance(short_day(plan.treatment_date)) + _mm(4)
+    dates = [plan.treatment_date + timedelta(days=offset) for offset in range(0, days, 7)]
+    room = max(metrics.horizontalAdvance(short_day(day)) for day in dates) + _mm(4)
     step = 7
     while step < days and (chart.right - chart.left) * step / (days + _MARGIN_DAYS) < room:
         step += 7

@@ -176,7 +176,7 @@ def test_the_timeline_picture_shows_sun_care_from_day_1_and_no_fixed_weeks(
     words = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
     assert not re.search(r"\bweeks?\b", words, re.IGNORECASE), words
     assert "Sun care" in words and "Day 1" in words
-    [band] = re.findall(r'<rect x="(\d+)"[^>]*fill="#FFF4E0"', svg)  # the sun-care band
+    [band] = re.findall(r'<rect x="(\d+)"[^>]*fill="#FFF2B3"', svg)  # the sun-care band
     [day_1] = re.findall(r'<circle cx="(\d+)" cy="200"', svg)[:1]  # the first mark
     assert int(band) <= int(day_1)
     # The redness is shown on more than one skin tone.
