@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.render.levels import LOOKS
 from app.ui.content_provider import ContentProvider
 from app.ui.formatting import local_day
 from app.ui.icons import icon
 from app.ui.recovery_session import RecoverySession
-from app.ui.screens.checkin_card import LOOKS, icon_colour, level_word
+from app.ui.screens.checkin_card import icon_colour, level_word
 from app.ui.screens.page import add_label
 from app.ui.screens.take_home import ChooseFile
 from app.ui.theme import Palette
