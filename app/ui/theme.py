@@ -151,6 +151,11 @@ QPlainTextEdit, QTextBrowser, QLineEdit, QComboBox {{
     background: {p.background}; color: {p.text}; border: 2px solid {p.border}; border-radius: 8px;
     padding: 4px 8px;
 }}
+QComboBox {{ min-height: {target}px; padding: 4px 12px; }}
+QComboBox QAbstractItemView {{
+    background: {p.background}; color: {p.text};
+    selection-background-color: {p.highlight}; selection-color: {p.on_highlight};
+}}
 QTextBrowser#screenView {{ border: none; }}
 QListWidget#contentsList {{ border: none; background: {p.background}; }}
 QListWidget#contentsList::item {{

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QTextBlock,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -105,6 +106,7 @@ def _box(level: Level, palette: Palette) -> QTextFrameFormat:
     box.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
     box.setPadding(12)
     box.setMargin(4)
+    box.setTopMargin(12)  # apart from the author's words above it
     box.setProperty(LEVEL_PROPERTY, level.value)
     return box
 
@@ -116,7 +118,8 @@ def _dress(
     palette: Palette,
     metrics: QFontMetrics,
 ) -> None:
-    """The level's word and title in its colour, and its icon before the word."""
+    """The level's word and title in its colour, close together, and its icon before the word;
+    the empty line Qt leaves before a frame made no taller than a rule."""
     tone = QTextCharFormat()
     tone.setForeground(QBrush(QColor(level_colours(level, palette).tone)))
     word = document.findBlock(frame.firstPosition())
@@ -128,9 +131,20 @@ def _dress(
                 QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
             )
             cursor.mergeCharFormat(tone)
+            close = QTextBlockFormat()
+            close.setTopMargin(0 if block == word else 4)
+            close.setBottomMargin(0 if block == word else 8)
+            cursor.mergeBlockFormat(close)
             if block != word:
                 break  # the title: the first heading
         block = block.next()
+    before = word.previous()
+    if before.isValid() and not before.text() and QTextCursor(before).currentFrame() != frame:
+        flat = QTextBlockFormat()
+        flat.setTopMargin(0)
+        flat.setBottomMargin(0)
+        flat.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        QTextCursor(before).mergeBlockFormat(flat)
     look = LOOKS[level]
     side = round(metrics.height() * ICON_EM)
     url = QUrl(f"mnc-level:{look.key}")

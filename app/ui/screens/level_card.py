@@ -4,6 +4,8 @@ words come from app.domain.warning_blocks.level_words, as on every other surface
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -13,7 +15,7 @@ from app.ui.icons import icon
 from app.ui.screens.page import add_label
 from app.ui.theme import Palette
 
-ICON_LINES = 1.6  # the icon's side, in lines of the current font
+ICON_LINES = 1.3  # the icon's side, in lines of the level's word
 
 
 def _restyle(widget: QWidget) -> None:
@@ -42,15 +44,19 @@ class LevelCard(QFrame):
         self.action = add_label(column, "")
         self.signs = add_label(column, "")
         self.phones = add_label(column, "")
-        for label in (self.word, self.title, self.action, self.signs, self.phones):
+        for label in (self.word, self.title, self.action, self.phones):
             label.setTextFormat(Qt.TextFormat.PlainText)  # pack words and clinic details
+        # A list, so a wrapped sign hangs under its bullet; every word escaped.
+        self.signs.setTextFormat(Qt.TextFormat.RichText)
+        for label in (self.word, self.title, self.action, self.signs, self.phones):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def show_level(self, words: LevelWords, palette: Palette) -> None:
         look = LOOKS[words.level]
         self.setProperty("role", look.frame_role)
         self.setProperty("level", look.key)
-        side = round(self.fontMetrics().height() * ICON_LINES)
+        self.word.ensurePolished()  # the stylesheet's size for the word, at any text size
+        side = round(self.word.fontMetrics().height() * ICON_LINES)
         colour = level_colours(words.level, palette).tone
         self.icon.setPixmap(icon(look.icon, colour, side * 2).pixmap(side, side))
         self.icon.setAccessibleName(words.label)
@@ -59,7 +65,10 @@ class LevelCard(QFrame):
         self._set(self.word, words.label)
         self._set(self.title, words.title)
         self._set(self.action, words.action)
-        self._set(self.signs, "\n".join(f"•  {sign}" for sign in words.signs))
+        items = "".join(f"<li>{escape(sign)}</li>" for sign in words.signs)
+        self.signs.setText(f'<ul style="margin: 0; -qt-list-indent: 1;">{items}</ul>')
+        self.signs.setAccessibleName("\n".join(words.signs))
+        self.signs.setVisible(bool(words.signs))
         self._set(self.phones, "\n".join(words.phone_lines))
         self.setAccessibleName(f"{words.label}: {words.title}")
         for widget in (self, self.word, self.title):

@@ -89,9 +89,9 @@ class ScreenView(QTextBrowser):
         for address, path in screen.images:  # after setMarkdown, which clears the resources
             if (drawn := render_svg(path)) is not None:
                 document.addResource(IMAGE, QUrl(address), drawn)
-        box_levels(document, palette() if palette is not None else LIGHT, self.fontMetrics())
         self._narrow = self._is_narrow()
         _set_type(document, self._narrow)
+        box_levels(document, palette() if palette is not None else LIGHT, self.fontMetrics())
         self._illustration_aspect = 0.0
         opens_with_a_level = bool(segments) and segments[0].level is not None
         image = (
