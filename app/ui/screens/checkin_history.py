@@ -47,11 +47,9 @@ def tr(text: str) -> str:
 
 
 def card_values(content: ContentProvider) -> dict[str, str]:
-    """What fills {{emergency_number}} and {{clinic_name}} in the pack's warning words."""
-    return {
-        "emergency_number": content.emergency_number(),
-        "clinic_name": content.clinic_name or tr("your clinic"),
-    }
+    """What fills {{emergency_number}} and {{clinic_name}} in the pack's warning words: the
+    same values as on every other surface."""
+    return content.warning_values()
 
 
 def plain_label(text: str, role: str = "") -> QLabel:
