@@ -45,6 +45,7 @@ MAX_LOGO_BYTES = 5 * MIB
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PHONE = re.compile(r"[0-9 +()\-]+")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_REGION = re.compile(r"[A-Z]{2}")  # ISO 3166 alpha-2
 _TAG = re.compile(r"<[A-Za-z/!?][^<>]*>?")
 # A URL scheme has two or more letters ("https:", "file:", "data:"); "C:" is a Windows drive.
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
@@ -63,6 +64,7 @@ class ClinicConfig:
     after_hours_phone: str | None = None
     logo: Path | None = None  # absolute, checked to exist and to be an SVG or PNG
     accent_colour: str | None = None  # "#RRGGBB", only when it passed the contrast check
+    region: str | None = None  # ISO 3166 alpha-2, like "GB": whose emergency number to show
     protocol_overrides: Mapping[str, Duration] = field(default_factory=_no_overrides)
     kiosk_enabled: bool = False
     kiosk_idle_seconds: int = KIOSK_IDLE_DEFAULT
@@ -117,6 +119,14 @@ def _colour(value: str) -> str:
     return value.strip().upper()
 
 
+def _region(value: str) -> str:
+    if not _REGION.fullmatch(value.strip()):
+        raise ValueError(
+            f'expected a two-letter region code in capitals, like "GB" or "US", got {value!r}'
+        )
+    return value.strip()
+
+
 def _true_or_false(value: object) -> object:
     if not isinstance(value, bool):
         raise ValueError(f"expected true or false, got {value!r}")
@@ -150,6 +160,7 @@ class _ClinicModel(_Section):
     after_hours_phone: Annotated[str, AfterValidator(_phone)] | None = None
     logo: Text | None = None  # checked against the file system by _logo_path
     accent_colour: Annotated[str, AfterValidator(_colour)] | None = None
+    region: Annotated[str, AfterValidator(_region)] | None = None
 
 
 class _KioskModel(_Section):
@@ -214,6 +225,7 @@ def clinic_config_from_mapping(
         after_hours_phone=clinic.after_hours_phone,
         logo=logo,
         accent_colour=accent,
+        region=clinic.region,
         protocol_overrides=overrides,
         kiosk_enabled=kiosk.enabled,
         kiosk_idle_seconds=kiosk.idle_seconds,

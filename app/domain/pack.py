@@ -3,7 +3,8 @@
 Authors are not programmers, so every problem names the file (relative to the pack folder), the
 field and what was expected, and loading collects every problem instead of stopping at the first.
 A screen with a problem of its own is left out and the rest still works. A pack with no usable
-pack.toml, no usable screen, or a broken protocol.toml or <lang>/aftercare.toml is unusable, and
+pack.toml, no usable screen, or a problem in protocol.toml, <lang>/aftercare.toml or the warning
+signs (warning_signs.toml, <lang>/warning_signs.toml, emergency_numbers.toml) is unusable, and
 so is a pack with anything that could reach outside it (Problem.unsafe: a link, "..", a FIFO, a
 file over its cap, a picture or drawing that names another file); load_pack_with_fallback then
 takes the built-in pack.
@@ -53,6 +54,7 @@ from app.domain.protocol import (
     protocol_from_mapping,
 )
 from app.domain.schema import Problem, ProtocolError
+from app.domain.warnings_files import Warnings, read_warnings
 
 __all__ = [
     "ContentPack",
@@ -154,6 +156,7 @@ class ContentPack:
     screens: tuple[Screen, ...]  # in reading order
     protocol: Protocol  # the pack's defaults; clinic and treatment overrides come later
     text: AftercareText  # the protocol's words in ``language``
+    warnings: Warnings  # the three-level warning signs, their words and emergency numbers
 
     def screen(self, screen_id: str) -> Screen | None:
         return next((s for s in self.screens if s.meta.id == screen_id), None)
@@ -192,14 +195,23 @@ def load_pack(folder: Path, language: str = "en") -> LoadResult:
     screens: list[Screen] = []
     dropped: list[str] = []
     text: AftercareText | None = None
+    warnings: Warnings | None = None
     protocol = _load_protocol(root, problems)
     if _check_languages(root, meta, language, problems):
         screens, dropped = load_screens(root, language, source_keys, problems)
         text = _load_text(root, language, protocol, problems)
+        warnings = read_warnings(root, language, source_keys, problems)
     unsafe = any(problem.unsafe for problem in problems)
-    if meta is None or not screens or protocol is None or text is None or unsafe:
+    if (
+        meta is None
+        or not screens
+        or protocol is None
+        or text is None
+        or warnings is None
+        or unsafe
+    ):
         return LoadResult(None, problems, dropped, meta)
-    pack = ContentPack(root, language, meta, tuple(screens), protocol, text)
+    pack = ContentPack(root, language, meta, tuple(screens), protocol, text, warnings)
     return LoadResult(pack, problems, dropped, meta)
 
 

@@ -23,7 +23,13 @@ from typing import Any
 
 from app.domain.input_files import MAX_SVG_BYTES, RefusedFile, read_regular_file
 from app.domain.pack_checks import BODY, SCHEME, UnsafePathError, resolve_inside, show
-from app.domain.placeholders import KNOWN_PLACEHOLDERS, find_placeholders, stray_braces
+from app.domain.placeholders import (
+    BLOCK_PLACEHOLDERS,
+    KNOWN_PLACEHOLDERS,
+    block_name,
+    find_placeholders,
+    stray_braces,
+)
 from app.domain.schema import Problem
 from app.domain.svg_safety import svg_problem
 
@@ -54,7 +60,7 @@ class BodyRefs:
 
 def unknown_placeholder(name: str) -> str:
     """The message for a ``{{name}}`` the app cannot fill."""
-    known = ", ".join("{{" + n + "}}" for n in sorted(KNOWN_PLACEHOLDERS))
+    known = ", ".join("{{" + n + "}}" for n in sorted(KNOWN_PLACEHOLDERS | BLOCK_PLACEHOLDERS))
     return f'unknown placeholder "{{{{{name}}}}}"; expected one of: {known}'
 
 
@@ -133,8 +139,12 @@ def check_body(
     lines = body.splitlines()
     for index, raw in enumerate(lines):
         number = first_line + index
-        for name in sorted(find_placeholders(raw) - KNOWN_PLACEHOLDERS):
+        names = find_placeholders(raw)
+        for name in sorted(names - KNOWN_PLACEHOLDERS - BLOCK_PLACEHOLDERS):
             add(number, unknown_placeholder(name))
+        for name in sorted(names & BLOCK_PLACEHOLDERS):
+            if block_name(raw) != name:
+                add(number, f'expected "{{{{{name}}}}}" alone on its line: it becomes a section')
         if stray_braces(raw):
             add(number, 'expected a placeholder like "{{makeup}}", got unmatched "{{" or "}}"')
         line = _without_code_spans(raw)

@@ -17,6 +17,7 @@ from typing import TextIO
 
 from app.domain.pack import PACK_FILE, LoadResult, Problem, load_pack
 from app.domain.readability import AUTHORING_HINT, ReadabilityUnavailable, fk_grade
+from app.domain.warning_blocks import scoring_markdown
 
 # Limits from docs/content-format.md ("Reading level").
 MAX_SCREEN_GRADE = 7.0
@@ -79,11 +80,13 @@ def build_report(path: Path, language: str | None = None) -> PackReport:
         result = done.get(code) or load_pack(path, code)
         problems.extend(result.problems)
         dropped.extend(result.dropped)
-        for screen in result.pack.screens if result.pack else ():
+        pack = result.pack
+        for screen in pack.screens if pack is not None else ():
             grade = None
-            if code == GRADED_LANGUAGE and unavailable is None:
+            if code == GRADED_LANGUAGE and unavailable is None and pack is not None:
                 try:
-                    grade = fk_grade(screen.body)
+                    # The screen as shown: its warning-sign blocks expanded from the model.
+                    grade = fk_grade(scoring_markdown(screen.body, pack.warnings))
                 except ReadabilityUnavailable as error:
                     unavailable = str(error)
             meta = screen.meta

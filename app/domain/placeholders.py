@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from app.domain.warnings import LEVELS
+
 # Representative words for every known placeholder. The protocol timings are the content
 # defaults from docs/content-format.md; the clinic ones are what the app shows when no clinic is
 # configured; the review dates are an example date. They are used where the real value is not
@@ -25,12 +27,25 @@ REPRESENTATIVE_VALUES: Mapping[str, str] = MappingProxyType(
         "next_session": "4 weeks",
         "clinic_name": "your clinic",
         "clinic_phone": "your clinic's phone number",
+        # The patient's region's number (content brief §7), or these words when the region is
+        # not in the pack: never a guessed number.
+        "emergency_number": "your local emergency number",
         "last_reviewed": "24 November 2026",
         "next_review_due": "24 November 2026",
     }
 )
 
 KNOWN_PLACEHOLDERS: frozenset[str] = frozenset(REPRESENTATIVE_VALUES)
+
+# Block placeholders stand alone on a line of a screen's body and become whole sections: the
+# pack's warning signs, every level (``{{warning_signs}}``) or one
+# (``{{warning_signs:call_today}}``), drawn from the one model in warning_signs.toml
+# (app.domain.warning_blocks). fill() does not fill them: the renderer expands them first.
+WARNING_BLOCK = "warning_signs"
+BLOCK_PLACEHOLDERS: frozenset[str] = frozenset(
+    {WARNING_BLOCK, *(f"{WARNING_BLOCK}:{level}" for level in LEVELS)}
+)
+BLOCK_LINE = re.compile(r"^\s*\{\{\s*(warning_signs(?::[a-z_]+)?)\s*\}\}\s*$")
 
 # ``{{name}}`` with optional spaces inside the braces. The name group is deliberately loose
 # (anything but braces) so that a typo like ``{{ next session }}`` is found and reported as an
@@ -56,7 +71,13 @@ def find_placeholders(text: str) -> set[str]:
 
 def unknown_placeholders(text: str) -> set[str]:
     """The placeholder names in ``text`` that the app cannot fill."""
-    return find_placeholders(text) - KNOWN_PLACEHOLDERS
+    return find_placeholders(text) - KNOWN_PLACEHOLDERS - BLOCK_PLACEHOLDERS
+
+
+def block_name(line: str) -> str | None:
+    """The block placeholder that ``line`` consists of, or None when it is not one alone."""
+    match = BLOCK_LINE.match(line)
+    return match.group(1) if match and match.group(1) in BLOCK_PLACEHOLDERS else None
 
 
 def stray_braces(text: str) -> list[int]:

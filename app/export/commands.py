@@ -202,6 +202,7 @@ def _setup(
     content.clinic_name = config.name or ""
     content.clinic_phone = config.phone or ""
     content.clinic_after_hours_phone = config.after_hours_phone or ""
+    content.clinic_region = config.region or ""
     content.clinic_overrides = dict(config.protocol_overrides)
     content.clinic_logo = config.logo
     treatment = TreatmentInput(0, treated_at, zone)

@@ -11,9 +11,8 @@ the right physical size on a 300-dpi PDF and on a 1200-dpi printer. Pictures are
 their SVG into large images (about 340 dpi at the width they are shown), never small rasters
 scaled up.
 
-Every patient-facing medical word comes from the content pack (aftercare text, the
-"warning-signs" screen); the words here are headings and labels, translated in context
-"Handout".
+Every patient-facing medical word comes from the content pack (aftercare text, the warning
+signs' one model); the words here are headings and labels, translated in context "Handout".
 """
 
 from __future__ import annotations
@@ -50,8 +49,9 @@ from app.export.handout_print import _page_layout as _page_layout
 from app.export.handout_print import page_size_for_locale as page_size_for_locale
 from app.export.handout_print import print_handout as print_handout
 from app.export.handout_print import write_pdf as write_pdf
+from app.render.images import ClosedTextDocument
+from app.render.palette import LIGHT
 from app.ui.formatting import local_moment
-from app.ui.theme import LIGHT
 
 if TYPE_CHECKING:
     from app.domain.plan import RecoveryPlan
@@ -82,7 +82,7 @@ TEXT = QColor(LIGHT.text)
 SECONDARY = QColor(LIGHT.secondary)
 RULE = QColor(LIGHT.border)
 HEADER_BG = QColor(LIGHT.surface)
-EMERGENCY_BORDER = QColor(LIGHT.emergency)
+EMERGENCY_BORDER = QColor(LIGHT.emergency)  # the warning levels take theirs from app.render
 EMERGENCY_BG = QColor(LIGHT.emergency_bg)
 
 
@@ -106,7 +106,8 @@ def build_handout(
     """The handout for `plan`, ready for write_pdf() or print_handout(). Needs a
     QGuiApplication (fonts)."""
     loaded = content.content()
-    document = QTextDocument()
+    # Closed, like the reader's: it never reads a file a picture names (app.render.images).
+    document = ClosedTextDocument()
     document.setDocumentMargin(0)
     document.setMetaInformation(
         QTextDocument.MetaInformation.DocumentTitle, _tr("Your aftercare plan")
@@ -127,10 +128,12 @@ def build_handout(
         bold=True,
     )
     sections.milestones(writer, plan)
-    timeline(writer, plan)
     sections.checklist(writer, plan)
     sections.normal(writer, plan)
     sections.warning_signs(writer, content, clinic_name, clinic_phone)
+    # Last, where it can take the room that is left: handout_print makes it smaller, or
+    # leaves it out, to keep every word above on two pages.
+    timeline(writer, plan)
     sections.footer(writer, loaded.pack.meta.last_reviewed)
     return document
 
@@ -187,9 +190,11 @@ class _Writer:
         for text, bold in parts:
             self.cursor.insertText(text, _chars(BODY_PT, bold=bold))
 
-    def list_item(self, parts: Iterable[tuple[str, bool]], list_format: QTextListFormat) -> None:
+    def list_item(
+        self, parts: Iterable[tuple[str, bool]], list_format: QTextListFormat, bottom: float = 1
+    ) -> None:
         """One bullet made of (text, bold) runs; the first call with a format starts the list."""
-        fmt = _body_block(0, 1)
+        fmt = _body_block(0, bottom)
         self._block(fmt, _chars(BODY_PT))
         if self._list is None:
             self._list = self.cursor.createList(list_format)
@@ -209,6 +214,25 @@ class _Writer:
         plain.setIndent(0)
         self.cursor.setBlockFormat(plain)
         self._first = True  # reuse this empty block for whatever comes next
+
+    def level_heading(
+        self, icon: QUrl, icon_mm: float, word: str, colour: QColor, title: str
+    ) -> None:
+        """A warning level's heading on one line: its icon, its word in its colour, its title."""
+        fmt = QTextBlockFormat()
+        fmt.setHeadingLevel(3)
+        fmt.setBottomMargin(2)
+        size = HEADING_PT[3]
+        self._block(fmt, _chars(size, bold=True))
+        picture = QTextImageFormat()
+        picture.setName(icon.toString())
+        picture.setWidth(round(_px(icon_mm)))
+        picture.setHeight(round(_px(icon_mm)))
+        picture.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)
+        picture.setFontWeight(QFont.Weight.Bold)  # as the words: the line is one bold heading
+        self.cursor.insertImage(picture)
+        self.cursor.insertText(f"  {word}", _chars(size, bold=True, colour=colour))
+        self.cursor.insertText(f" \u2013 {title}", _chars(size, bold=True))
 
     def image(self, url: QUrl, width_mm: float, height_mm: float) -> None:
         fmt = _body_block(12, 4)
@@ -232,15 +256,19 @@ class _Writer:
         return self.cursor.insertTable(rows, columns, fmt)
 
     def after(self, frame: QTextFrame) -> None:
-        """Carry on after a table or frame."""
+        """Carry on after a table or frame (a list still open inside it ends there)."""
         self.cursor = frame.lastCursorPosition()
         self.cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
         self._first = True  # the block after a frame is empty and ready
+        self._list = None
 
     def frame(self, fmt: QTextFrameFormat) -> QTextFrame:
         """A boxed frame; write into it, then call after()."""
         if self._first:  # a frame may not be the first thing in a document without a block
-            self._block(_body_block(0, 0), _chars(BODY_PT))
+            # That block stands between the frame and what is above it: no taller than a rule.
+            spacer = _body_block(0, 0)
+            spacer.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            self._block(spacer, _chars(1))
         frame = self.cursor.insertFrame(fmt)
         self._first = True  # the frame's own first block is empty and ready
         return frame

@@ -1,6 +1,7 @@
 """Printing the handout: the paper and its margins, the document laid out at the printer's
 resolution (headings kept with what follows them, the emergency box in one piece, pictures
-fitted to the column and to MAX_PAGES), and the PDF or the printed pages.
+fitted to the column and to MAX_PAGES, or left out when too small to read), and the PDF or the
+printed pages.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextBlock,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
 )
 
 from app.export.atomic import write_atomically
-from app.ui.images import image_fragments, set_image_size
+from app.render.images import image_fragments, set_image_size
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -41,7 +43,10 @@ __all__ = [
 ]
 
 PRINT_DPI = 300
-PAGE_MARGIN_MM = 15.0
+PAGE_MARGIN_MM = 15.0  # left and right
+# Top and bottom: every printer prints this close to the edge, and the two pages need the room
+# for every warning sign at 12 pt.
+PAGE_MARGIN_TOP_MM = 12.0
 # The illustration's name in the document: it is the picture made smaller to fit MAX_PAGES.
 ILLUSTRATION_URL = QUrl("mnc-handout:recovery-timeline")
 MAX_PAGES = 2
@@ -64,11 +69,11 @@ def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
 
 
 def _page_layout() -> QPageLayout:
-    margin = PAGE_MARGIN_MM
+    margin, top = PAGE_MARGIN_MM, PAGE_MARGIN_TOP_MM
     return QPageLayout(
         page_size_for_locale(),
         QPageLayout.Orientation.Portrait,
-        QMarginsF(margin, margin, margin, margin),
+        QMarginsF(margin, top, margin, top),
         QPageLayout.Unit.Millimeter,
     )
 
@@ -86,21 +91,49 @@ def _laid_out(document: QTextDocument, device: QPagedPaintDevice) -> QTextDocume
     print_() draws it 1:1), headings kept with what follows them, the emergency box in one
     piece, and the illustration as large as still fits in MAX_PAGES."""
     best: QTextDocument | None = None
-    for scale in ILLUSTRATION_SCALES:
-        # clone() copies the pictures too. (Never ask a document for a resource it may not
-        # have: PySide6 6.12 answers a missing one with a None it does not own, and enough of
-        # those crash the interpreter at exit.)
+    for scale in (*ILLUSTRATION_SCALES, None):  # None: without the illustration
+        # clone() copies the pictures too, and a ClosedTextDocument's copy is closed as well.
+        # (Never ask a document for a resource it may not have: PySide6 6.12 answers a
+        # missing one with a None it does not own, and enough of those crash the interpreter
+        # at exit.)
         copy = document.clone()
         copy.documentLayout().setPaintDevice(device)
         page = QSizeF(device.width(), device.height())
-        _fit_images(copy, page.width() * 96.0 / device.logicalDpiX(), scale)
+        if scale is None:
+            # Smaller, its labels could not be read: the words (the warning signs above all)
+            # keep their two pages and the picture gives way.
+            _drop_illustration(copy)
+        _fit_images(copy, page.width() * 96.0 / device.logicalDpiX(), scale or 1.0)
         copy.setPageSize(page)
+        # Lay it all out first: Qt lays a document out lazily, and _keep_together reads where
+        # boxes and headings fall (with a later part not yet laid out, a break went astray).
+        copy.pageCount()
         _keep_together(copy)
         best = copy
         if copy.pageCount() <= MAX_PAGES:
             break
     assert best is not None
     return best
+
+
+def _drop_illustration(document: QTextDocument) -> None:
+    """Take the illustration out of `document`, and the room of its line (the block stays: a
+    block joined across the frame above it would upset the layout)."""
+    for position, length, picture in image_fragments(document):
+        if picture.name() == ILLUSTRATION_URL.toString():
+            cursor = QTextCursor(document)
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            flat = QTextBlockFormat()
+            flat.setTopMargin(0)
+            flat.setBottomMargin(0)
+            flat.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            cursor.mergeBlockFormat(flat)
+            tiny = QTextCharFormat()
+            tiny.setFontPointSize(1)
+            cursor.setBlockCharFormat(tiny)  # an empty line is as high as its font
+            return
 
 
 def _keep_together(document: QTextDocument) -> None:

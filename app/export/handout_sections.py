@@ -1,25 +1,23 @@
 """The sections of the handout, top to bottom: the clinic's header, the milestones table (then
 the timeline picture, app.export.handout_timeline), the daily checklist, what is normal, the
-warning signs (the emergency box first) and the footer. Each writes through handout._Writer;
-build_handout() calls them in that order.
+warning signs (every level of the pack's model, the emergency box first) and the footer. Each
+writes through handout._Writer; build_handout() calls them in that order.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt, QUrl
 from PySide6.QtGui import (
     QBrush,
-    QFont,
+    QColor,
     QImage,
     QPainter,
     QTextCharFormat,
-    QTextCursor,
     QTextDocument,
     QTextFrameFormat,
     QTextImageFormat,
@@ -29,11 +27,10 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from app.domain.placeholders import escape_markdown, fill
+from app.domain.warning_blocks import LevelWords, Phones, PhoneWords, level_words
+from app.domain.warnings import LEVELS, Level
 from app.export.handout import (
     BODY_PT,
-    EMERGENCY_BG,
-    EMERGENCY_BORDER,
     HEADER_BG,
     HEADING_PT,
     LOGO_URL,
@@ -47,21 +44,25 @@ from app.export.handout import (
     _Writer,
 )
 from app.export.handout_print import KEEP_TOGETHER
+from app.render.icons import icon_image
+from app.render.images import render_svg
+from app.render.levels import LOOKS, level_colours
+from app.render.palette import LIGHT
 from app.ui.formatting import local_day, milestone_when
-from app.ui.images import render_svg
 
 if TYPE_CHECKING:
-    from app.domain.pack import Screen
     from app.domain.plan import RecoveryPlan
     from app.ui.content_provider import ContentProvider
 
 log = logging.getLogger(__name__)
 
-WARNING_SCREEN_ID = "warning-signs"
 
 # The logo's raster size, in image pixels: shown 15 mm high, 300 px is over 500 dpi. (The
 # timeline picture is drawn from the plan: app.export.handout_timeline.)
 LOGO_RENDER_HEIGHT = 300
+# A warning level's icon, beside its word: 5 mm on paper, drawn at about 600 dpi.
+ICON_MM = 5.0
+ICON_RENDER_PX = 120
 LOGO_HEIGHT_MM = 15.0
 LOGO_MAX_WIDTH_MM = 60.0
 
@@ -118,10 +119,11 @@ def header(writer: _Writer, clinic_name: str, clinic_phone: str, logo: Path | No
     right.setAlignment(Qt.AlignmentFlag.AlignRight)
     right.setLeftMargin(12)
     cursor.setBlockFormat(right)
+    # "Phone:" beside the clinic's name; the warning signs below say "Clinic phone:" in full.
     if clinic_phone:
-        phone = _tr("Clinic phone: {phone}").format(phone=clinic_phone)
+        phone = _tr("Phone: {phone}").format(phone=clinic_phone)
     else:
-        phone = _tr("Clinic phone: {blank}").format(blank=PHONE_BLANK)
+        phone = _tr("Phone: {blank}").format(blank=PHONE_BLANK)
     cursor.insertText(phone, _chars(TREATMENT_PT, bold=True))
     writer.after(table)
 
@@ -143,9 +145,11 @@ def milestones(writer: _Writer, plan: RecoveryPlan) -> None:
     table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
     table_format.setColumnWidthConstraints(
         [
+            # On Letter "From about 5:30 PM" fits the second column's first line, the date its
+            # second; on A4 "From about 17:30" does.
+            QTextLength(QTextLength.Type.PercentageLength, 22),
             QTextLength(QTextLength.Type.PercentageLength, 23),
-            QTextLength(QTextLength.Type.PercentageLength, 19),
-            QTextLength(QTextLength.Type.PercentageLength, 58),
+            QTextLength(QTextLength.Type.PercentageLength, 55),
         ]
     )
     table_format.setTopMargin(2)
@@ -163,7 +167,7 @@ def milestones(writer: _Writer, plan: RecoveryPlan) -> None:
         for column, text in enumerate(values):
             cursor = table.cellAt(row, column).firstCursorPosition()
             cursor.setBlockFormat(_body_block(0, 0))
-            cursor.insertText(text, _chars(BODY_PT, bold=column < 2))
+            cursor.insertText(text, _chars(BODY_PT, bold=column == 0))
     writer.after(table)
 
 
@@ -231,77 +235,55 @@ def _bullets() -> QTextListFormat:
 def warning_signs(
     writer: _Writer, content: ContentProvider, clinic_name: str, clinic_phone: str
 ) -> None:
-    screen = _warning_screen(content)
-    if screen is None:
-        return
-    values = dict(content.values())
-    # The clinic passed in wins; the provider's own details (with any after-hours number)
-    # stay when they are the same clinic's.
-    if clinic_name and clinic_name != content.clinic_name:
-        values["clinic_name"] = escape_markdown(clinic_name)
-    if clinic_phone and clinic_phone != content.clinic_phone:
-        values["clinic_phone"] = escape_markdown(clinic_phone)
-    intro, sections = _sections(fill(screen.body, values))
-    if not sections:  # no headings: the whole screen is the emergency box
-        intro, sections = "", [("", intro)]
+    """Every level of the pack's warning signs, from its one model: the emergency box first
+    (in one piece, every word in bold), then when to call the clinic today, with its phone and
+    any out-of-hours line, then in office hours. An unset clinic phone is a line to write on."""
+    values = content.warning_values()
+    if clinic_name:  # the clinic passed in wins
+        values["clinic_name"] = clinic_name
+    phones = content.phones()
+    if clinic_phone and clinic_phone != phones.clinic:
+        phones = Phones(clinic_phone, "")  # another clinic's: not this one's out-of-hours line
+    words = PhoneWords(
+        clinic=_tr("Clinic phone: {phone}"),
+        after_hours=_tr("Out of hours: {phone}"),
+        missing=_tr("Clinic phone: {blank}").format(blank=PHONE_BLANK),
+    )
     writer.heading(_tr("Warning signs"), 2)
+    for level in LEVELS:
+        _level_box(writer, level_words(content.warnings(), level, values, phones, words))
 
-    # The emergency section first, boxed, every word in bold.
+
+def _level_box(writer: _Writer, words: LevelWords) -> None:
+    colours = level_colours(words.level, LIGHT)
+    emergency = words.level is Level.EMERGENCY
     box = QTextFrameFormat()
-    box.setBorder(3)
-    box.setBorderBrush(QBrush(EMERGENCY_BORDER))
+    # Red only around the emergency box, in a thick border that also reads as "different" in
+    # black and white; amber around "call today"; a plain rule around "office hours".
+    box.setBorder(3 if emergency else 1.5)
+    box.setBorderBrush(QBrush(QColor(colours.border)))
     box.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-    box.setBackground(QBrush(EMERGENCY_BG))
-    box.setPadding(8)
-    box.setTopMargin(4)
-    box.setBottomMargin(6)
-    box.setProperty(KEEP_TOGETHER, True)
-    emergency_title, emergency_body = sections[0]
+    box.setBackground(QBrush(QColor(colours.background)))
+    box.setPadding(3)
+    box.setTopMargin(2)
+    box.setBottomMargin(2)
+    if emergency:
+        box.setProperty(KEEP_TOGETHER, True)
     frame = writer.frame(box)
-    if emergency_title:
-        writer.heading(emergency_title, 3, top=0)
-    writer.markdown(emergency_body)
-    bold = QTextCharFormat()
-    bold.setFontWeight(QFont.Weight.Bold)
-    everything = QTextCursor(writer.document)
-    everything.setPosition(frame.firstPosition())
-    everything.setPosition(frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
-    everything.mergeCharFormat(bold)
-    writer.after(frame)
-
-    # Then when to call the clinic (with its phone), and what to say.
-    if intro:
-        writer.markdown(intro)
-    for title, body in sections[1:]:
-        if title:
-            writer.heading(title, 3, top=6)
-        writer.markdown(body)
-
-
-def _warning_screen(content: ContentProvider) -> Screen | None:
-    screen = content.content().pack.screen(WARNING_SCREEN_ID)
-    if screen is None:  # a clinic pack without it: the built-in screen is the safe default
-        from app.domain.pack import load_pack
-        from app.ui.content_provider import builtin_pack_folder
-
-        builtin = load_pack(builtin_pack_folder()).pack
-        screen = builtin.screen(WARNING_SCREEN_ID) if builtin else None
-    return screen
-
-
-_SECTION = re.compile(r"^##\s+(.*?)\s*#*\s*$", re.MULTILINE)
-
-
-def _sections(markdown: str) -> tuple[str, list[tuple[str, str]]]:
-    """The text before the first level-2 heading, and (heading, body) for each section. The
-    screen puts the emergency section first (the app draws it boxed, in red)."""
-    parts: list[tuple[str, str]] = []
-    matches = list(_SECTION.finditer(markdown))
-    intro = (markdown[: matches[0].start()] if matches else markdown).strip()
-    for index, match in enumerate(matches):
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(markdown)
-        parts.append((match.group(1), markdown[match.end() : end].strip()))
-    return intro, parts
+    look = LOOKS[words.level]
+    url = QUrl(f"mnc-handout:level-{look.key}")
+    image = icon_image(look.icon, colours.tone, ICON_RENDER_PX)
+    writer.document.addResource(QTextDocument.ResourceType.ImageResource, url, image)
+    writer.level_heading(url, ICON_MM, words.label, QColor(colours.tone), words.title)
+    writer.paragraph(words.action, bold=emergency, bottom=2)
+    bullets = _bullets()
+    for sign in words.signs:
+        writer.list_item([(sign, emergency)], bullets, bottom=0)
+    if words.phone_lines:
+        writer.end_list()
+        # One line for both numbers: the handout has two pages for everything.
+        writer.paragraph("   ".join(words.phone_lines), bold=True, bottom=0)
+    writer.after(frame)  # the list ends with the box: no empty line at its foot
 
 
 def footer(writer: _Writer, last_reviewed: date) -> None:

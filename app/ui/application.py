@@ -145,9 +145,12 @@ def build_home_window(
     window = MainWindow(areas, settings, prefs.theme)
 
     def on_preferences_changed() -> None:
+        content.region = prefs.region  # the emergency number shown everywhere follows it
         apply_theme(app, prefs, accent=content.clinic_accent)
         window.apply_icons(prefs.theme)
         window.restyled.emit()
+
+    content.region = prefs.region
 
     window.restyle_requested.connect(on_preferences_changed)
     prefs.changed.connect(window.restyle_requested)
@@ -200,6 +203,7 @@ def use_clinic_config(content: ContentProvider, explicit: Path | None) -> Clinic
     content.clinic_name = config.name or ""
     content.clinic_phone = config.phone or ""
     content.clinic_after_hours_phone = config.after_hours_phone or ""
+    content.clinic_region = config.region or ""
     content.clinic_accent = config.accent_colour
     content.clinic_logo = config.logo
     content.clinic_overrides = dict(config.protocol_overrides)

@@ -60,12 +60,14 @@ def home_areas(
     def settings(window: MainWindow) -> QWidget:
         from app.ui.screens.settings import SettingsScreen
 
-        return SettingsScreen(prefs)
+        return SettingsScreen(prefs, content)
 
     def about(window: MainWindow) -> QWidget:
         from app.ui.screens.about import AboutScreen
 
-        return AboutScreen(data_dir, log_file)
+        area = AboutScreen(data_dir, log_file, content, lambda: PALETTES[prefs.theme])
+        window.restyled.connect(area.refresh)
+        return area
 
     return [
         Area("learn", tr("Learn"), "learn", learn),

@@ -19,6 +19,8 @@ from app import paths
 if TYPE_CHECKING:
     from app.domain.content import Content
     from app.domain.protocol import Duration
+    from app.domain.warning_blocks import LevelWords, Phones, PhoneWords, Segment
+    from app.domain.warnings import Level
     from app.domain.warnings_files import Warnings
 
 log = logging.getLogger(__name__)
@@ -49,10 +51,14 @@ class ContentProvider(QObject):
         self.clinic_accent: str | None = None
         self.clinic_logo: Path | None = None
         self.clinic_overrides: dict[str, Duration] = {}  # timings the clinic sets
-        # The patient's region (ISO 3166, e.g. "GB") for the emergency number; "" means the
-        # system's region. A region setting, when there is one, sets it.
+        # The region (ISO 3166, e.g. "GB") whose emergency number is shown: the patient's
+        # choice in Settings ("other" for a region the pack does not list; "" until they
+        # choose), else the clinic config's region, else the system's (emergency_region).
         self.region = ""
-        self._warnings: Warnings | None = None
+        self.clinic_region = ""
+        # The line shown for the clinic's phone when no clinic config sets one; "" for the home
+        # window's. The kiosk, which has no Settings, sets its own.
+        self.missing_phone = ""
 
     @property
     def is_loaded(self) -> bool:
@@ -97,6 +103,7 @@ class ContentProvider(QObject):
             escape_markdown(self.clinic_name) if self.clinic_name else tr("your clinic"),
             escape_markdown(phone) if phone else tr("your clinic's phone number"),
             _long_date,
+            escape_markdown(self.emergency_number()),
         )
 
     def problem_summary(self) -> str:
@@ -114,38 +121,74 @@ class ContentProvider(QObject):
             head = tr("Some content had problems and was left out. What needs fixing:")
         return head + "\n" + "\n".join(lines)
 
-    # warning signs (the daily check-in's loader; see app.domain.warnings_files) ----------------
+    # warning signs -------------------------------------------------------------------------
 
     def warnings(self) -> Warnings:
-        """The warning-signs model and words of the pack in use, or the built-in pack's when
-        the pack in use has none or any problem in them: safety words are never half-loaded."""
-        if self._warnings is not None:
-            return self._warnings
-        from app.domain.warnings_files import load_warnings
-
-        pack = self.content().pack
-        loaded = load_warnings(pack.folder, pack.language)
-        for problem in loaded.problems:
-            log.warning("warning signs problem: %s", problem)  # file and field, no patient text
-        builtin = builtin_pack_folder()
-        if loaded.problems and pack.folder.resolve() != builtin.resolve():
-            language = pack.language if (builtin / pack.language).is_dir() else "en"
-            loaded = load_warnings(builtin, language)
-            for problem in loaded.problems:
-                log.warning("built-in warning signs problem: %s", problem)
-        self._warnings = loaded
-        return loaded
+        """The warning-signs model, words and emergency numbers of the pack shown: loaded and
+        checked with the pack, so always whole (a pack with a problem in them is not shown)."""
+        return self.content().warnings
 
     def emergency_region(self) -> str:
-        """The region whose emergency number the patient sees: the setting, else the system's
-        region ("" when the system names none, as in the C locale)."""
-        return self.region or QLocale.territoryToCode(QLocale().territory())
+        """The region whose emergency number the patient sees: their choice in Settings, else
+        the clinic config's region (a clinic sets it on purpose; a computer's locale is often
+        left at a default), else the system's ("" when the system names none, as in the C
+        locale)."""
+        return self.region or self.clinic_region or QLocale.territoryToCode(QLocale().territory())
 
     def emergency_number(self) -> str:
         """The local emergency number, or the pack's words for "your local emergency number"
         when the region is unknown: never a guessed number."""
         warnings = self.warnings()
         return warnings.text.emergency_number(warnings.numbers, self.emergency_region())
+
+    def regions(self) -> list[str]:
+        """The regions whose emergency number the pack knows, as ISO 3166 codes."""
+        return sorted(self.warnings().numbers)
+
+    def warning_values(self) -> dict[str, str]:
+        """What fills {{emergency_number}} and {{clinic_name}} in the pack's warning words (as
+        plain text: each surface escapes what it needs)."""
+        return {
+            "emergency_number": self.emergency_number(),
+            "clinic_name": self.clinic_name or tr("your clinic"),
+        }
+
+    def phones(self) -> Phones:
+        from app.domain.warning_blocks import Phones
+
+        return Phones(self.clinic_phone, self.clinic_after_hours_phone)
+
+    def level_words(self, level: Level, missing_phone: str = "") -> LevelWords:
+        """One warning level's words, filled for this patient and clinic, in plain text."""
+        from app.domain.warning_blocks import level_words
+
+        words = self._phone_words(missing_phone)
+        return level_words(self.warnings(), level, self.warning_values(), self.phones(), words)
+
+    def _phone_words(self, missing_phone: str = "") -> PhoneWords:
+        from app.domain.warning_blocks import PhoneWords
+
+        return PhoneWords(
+            clinic=tr("Clinic phone: {phone}"),
+            after_hours=tr("Out of hours: {phone}"),
+            missing=missing_phone
+            or self.missing_phone
+            or tr("Add your clinic's phone in Settings."),
+        )
+
+    def screen_segments(self, body: str) -> list[Segment]:
+        """A screen's body ready to draw: the author's Markdown with its placeholders filled,
+        and each warning level of its blocks as a segment of its own."""
+        from app.domain.placeholders import fill
+        from app.domain.warning_blocks import Segment, expand
+
+        words = self._phone_words()
+        segments = expand(body, self.warnings(), self.warning_values(), self.phones(), words)
+        values = self.values()
+        return [
+            segment if segment.level is not None else Segment(fill(segment.markdown, values))
+            for segment in segments
+        ]
 
 
 def _long_date(day: date) -> str:

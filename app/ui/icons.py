@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtGui import QIcon, QPixmap
 
-from app.paths import resource_path
-
-
-@cache
-def _svg_source(name: str) -> str:
-    return resource_path("icons", f"{name}.svg").read_text(encoding="utf-8")
+from app.render.icons import icon_svg
 
 
 def _pixmap(name: str, colour: str, size: int) -> QPixmap:
-    # Sized in the SVG text itself, so the image plugin renders it sharp at `size` px.
-    svg = _svg_source(name).replace("currentColor", colour)
-    svg = svg.replace('width="24" height="24"', f'width="{size}" height="{size}"', 1)
     pixmap = QPixmap()
-    if not pixmap.loadFromData(svg.encode("utf-8"), "SVG"):
+    if not pixmap.loadFromData(icon_svg(name, colour, size), "SVG"):
         raise ValueError(f"icon {name!r} could not be drawn")
     return pixmap
 

@@ -5,6 +5,7 @@ In kiosk mode there is no database: the same object keeps values in memory only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -24,6 +25,13 @@ TEXT_SIZE = Setting("display.text_size", "0", tuple(str(i) for i in range(len(TE
 THEME = Setting("display.theme", "light", THEMES)
 REDUCE_MOTION = Setting("display.reduce_motion", "0", ("0", "1"))
 ALL_SETTINGS = (TEXT_SIZE, THEME, REDUCE_MOTION)
+# The region whose emergency number is shown (ISO 3166 alpha-2, like "GB"), or OTHER_REGION for
+# one the content pack does not list. "" (not chosen) lets the clinic's or the system's region
+# decide (ContentProvider.emergency_region). Checked by its form: which regions have a number
+# is the pack's business.
+REGION_KEY = "emergency.region"
+OTHER_REGION = "other"
+_REGION = re.compile(r"[A-Z]{2}")
 
 
 class Preferences(QObject):
@@ -73,3 +81,25 @@ class Preferences(QObject):
 
     def set_reduce_motion(self, on: bool) -> None:
         self._set(REDUCE_MOTION, "1" if on else "0")
+
+    @property
+    def region(self) -> str:
+        """The region the patient chose, OTHER_REGION, or "" when they have not chosen."""
+        if self._store is not None:
+            value = self._store.get_setting(REGION_KEY)
+        else:
+            value = self._memory.get(REGION_KEY)
+        # A value from a damaged or hand-edited file counts as not chosen, never crashes.
+        valid = value is not None and (value == OTHER_REGION or _REGION.fullmatch(value))
+        return value if valid and value is not None else ""
+
+    def set_region(self, region: str) -> None:
+        if region != OTHER_REGION and not _REGION.fullmatch(region):
+            raise ValueError(f'{REGION_KEY} takes a code like "GB" or "{OTHER_REGION}"')
+        if region == self.region:
+            return
+        if self._store is not None:
+            self._store.set_setting(REGION_KEY, region)
+        else:
+            self._memory[REGION_KEY] = region
+        self.changed.emit()

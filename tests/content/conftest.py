@@ -1,7 +1,8 @@
 """Fixtures for the content-pack tests: a prepared CMU dictionary and a small pack builder.
 
-The builder writes a good pack (pack.toml, a small protocol.toml and its English words, three
-English screens, one illustration) into a tmp folder; each test then breaks exactly what it is
+The builder writes a good pack (pack.toml, a small protocol.toml and its English words, a small
+warning-signs model with its words and emergency numbers, three English screens, one
+illustration) into a tmp folder; each test then breaks exactly what it is
 about, so a failure points at one rule.
 """
 
@@ -77,6 +78,91 @@ normal = ["Some redness is normal."]
 no-makeup = "No makeup yet."
 """
 
+# A small warning-signs model of the tests' own: one sign per level, one check-in question.
+WARNING_SIGNS_TOML = """\
+[[signs]]
+id = "cannot-breathe"
+level = "emergency"
+sources = ["S1"]
+
+[[signs]]
+id = "hot-skin"
+level = "call_today"
+sources = ["S1", "S2"]
+
+[[signs]]
+id = "patches"
+level = "office_hours"
+
+[checkin]
+symptoms = ["redness", "swelling", "pain"]
+severe_level = "call_today"
+worse_after_day = 4
+worse_level = "call_today"
+lingering_symptom = "redness"
+lingering_after_day = 9
+lingering_level = "office_hours"
+
+[[checkin.questions]]
+id = "hot"
+sign = "hot-skin"
+"""
+
+WARNING_WORDS_TOML = """\
+[emergency]
+unknown = "the local emergency line"
+
+[levels.emergency]
+label = "Emergency"
+title = "Dial {{emergency_number}} now"
+action = "Go now."
+
+[levels.call_today]
+label = "Call today"
+title = "Phone {{clinic_name}} today"
+action = "Or an out-of-hours service."
+
+[levels.office_hours]
+label = "Office hours"
+title = "Phone {{clinic_name}} in office hours"
+action = "Not urgent."
+
+[signs]
+cannot-breathe = "Breathing is hard."
+hot-skin = "The skin gets hotter after day 3."
+patches = "Patches appear."
+
+[checkin]
+title = "Your skin today"
+intro = "Choose one for each."
+
+[checkin.questions]
+hot = "Is the skin getting hotter?"
+
+[checkin.symptoms]
+redness = "Redness"
+swelling = "Swelling"
+pain = "Pain"
+
+[checkin.severities]
+none = "None"
+mild = "Mild"
+moderate = "Moderate"
+severe = "Severe"
+
+[checkin.reasons]
+severe = "Your {{symptom}} is severe."
+worse = "Your {{symptom}} got worse."
+lingering = "Your {{symptom}} is lasting."
+all_clear = "Nothing needs a call."
+"""
+
+EMERGENCY_NUMBERS_TOML = """\
+[regions]
+GB = "999"
+US = "911"
+"""
+
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle r="4"/></svg>\n'
 
 
@@ -135,10 +221,18 @@ class PackBuilder:
         self.write("protocol.toml", PROTOCOL_TOML)
         self.write(f"{language}/aftercare.toml", AFTERCARE_TOML)
 
+    def warnings(self, language: str = "en") -> None:
+        """The small warning-signs model, its words in ``language`` and emergency numbers."""
+        self.write("warning_signs.toml", WARNING_SIGNS_TOML)
+        self.write(f"{language}/warning_signs.toml", WARNING_WORDS_TOML)
+        self.write("emergency_numbers.toml", EMERGENCY_NUMBERS_TOML)
+
     def good(self) -> PackBuilder:
-        """The baseline: three valid, linked screens, one illustration and a protocol."""
+        """The baseline: three valid, linked screens, one illustration, a protocol and the
+        warning signs."""
         self.pack_toml()
         self.protocol()
+        self.warnings()
         self.write("illustrations/skin.svg", SVG)
         self.screen(
             "what-is-it",

@@ -1,8 +1,9 @@
 """`validate-pack` and the app agree on every broken pack: one loader, the same problems.
 
 Each row breaks a good pack in one way, one or more per kind of failure (pack.toml, screen
-front matter, Markdown, SVG, protocol.toml, aftercare.toml, reaching outside the pack, sizes,
-files that are not regular files). For each: `validate-pack` exits 1 and names the file and
+front matter, Markdown, SVG, protocol.toml, aftercare.toml, the warning-signs files (their rows
+are in broken_warning_rows.py), reaching outside the pack, sizes, files that are not regular
+files). For each: `validate-pack` exits 1 and names the file and
 field; the app's loader (ContentProvider) reports the very same problem and, when the pack is
 unusable, shows the built-in pack instead.
 """
@@ -20,18 +21,16 @@ from app import cli
 from app.domain import pack_report
 from app.domain.input_files import MAX_MARKDOWN_BYTES, MAX_SCREENS, MAX_SVG_BYTES, MAX_TOML_BYTES
 from app.ui.content_provider import ContentProvider, builtin_pack_folder
+from tests.content.broken_warning_rows import WARNING_CASES, WARNING_POSIX_CASES
 from tests.content.conftest import SVG, PackBuilder
+from tests.content.pack_breakers import big as _big
+from tests.content.pack_breakers import fifo as _fifo
+from tests.content.pack_breakers import link as _link
+from tests.content.pack_breakers import replace as _replace
 
 POSIX = os.name == "posix"
 ONE = "en/screens/01-only.md"  # the screen of a one-screen pack
 FIRST = "en/screens/01-what-is-it.md"  # the first screen of the good pack
-
-
-def _replace(builder: PackBuilder, file: str, old: str, new: str) -> None:
-    path = builder.root / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (file, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _one_screen(builder: PackBuilder, body: str = "A short and simple screen.", **kw: str) -> None:
@@ -47,27 +46,6 @@ def _outside(builder: PackBuilder) -> Path:
     secret = builder.root.parent / "secret.svg"
     secret.write_text(SVG, encoding="utf-8")
     return secret
-
-
-def _link(builder: PackBuilder, file: str) -> None:
-    path = builder.root / file
-    copy = builder.root.parent / ("linked-" + path.name)
-    copy.write_bytes(path.read_bytes())
-    path.unlink()
-    path.symlink_to(copy)
-
-
-def _fifo(builder: PackBuilder, file: str) -> None:
-    path = builder.root / file
-    path.unlink(missing_ok=True)
-    os.mkfifo(path)
-
-
-def _big(builder: PackBuilder, file: str, size: int) -> None:
-    path = builder.root / file
-    text = path.read_text(encoding="utf-8")
-    padding = "\n<!-- -->" if file.endswith(".svg") else "\n#"
-    path.write_text(text + padding * (size // len(padding) + 1), encoding="utf-8")
 
 
 def _device(builder: PackBuilder, file: str) -> None:
@@ -348,8 +326,9 @@ def _steady_grades(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _params() -> list[object]:
     posix = pytest.mark.skipif(not POSIX, reason="links, FIFOs and devices as on POSIX")
-    return [pytest.param(*case[1:], id=case[0]) for case in CASES] + [
-        pytest.param(*case[1:], id=case[0], marks=posix) for case in POSIX_CASES
+    return [pytest.param(*case[1:], id=case[0]) for case in CASES + WARNING_CASES] + [
+        pytest.param(*case[1:], id=case[0], marks=posix)
+        for case in POSIX_CASES + WARNING_POSIX_CASES
     ]
 
 

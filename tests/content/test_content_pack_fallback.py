@@ -44,6 +44,7 @@ def test_asking_for_an_unlisted_language_is_fatal(good_pack: Any) -> None:
 def test_second_language_loads_its_own_screens(good_pack: Any) -> None:
     good_pack.pack_toml(languages=["en", "es"])
     good_pack.protocol("es")
+    good_pack.warnings("es")
     good_pack.screen("que-es", 1, "Agujas muy finas.", language="es")
 
     result = load_pack(good_pack.root, "es")
@@ -125,6 +126,7 @@ def builtin(tmp_path: Path, make_builder: Any) -> Path:
 def test_broken_pack_falls_back_to_builtin(builder: Any, builtin: Path) -> None:
     builder.pack_toml(text="id = \n")  # unusable pack.toml
     builder.protocol()
+    builder.warnings()
     builder.screen("only", 1)
 
     pack, problems, used_fallback = load_pack_with_fallback(builder.root, builtin, "en")
@@ -137,6 +139,7 @@ def test_broken_pack_falls_back_to_builtin(builder: Any, builtin: Path) -> None:
 def test_pack_with_no_valid_screen_falls_back_to_builtin(builder: Any, builtin: Path) -> None:
     builder.pack_toml()
     builder.protocol()
+    builder.warnings()
     builder.screen("broken", '"one"')
 
     pack, problems, used_fallback = load_pack_with_fallback(builder.root, builtin)

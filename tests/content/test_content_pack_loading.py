@@ -36,6 +36,7 @@ def test_good_pack_loads_screens_in_order_with_no_problems(good_pack: Any) -> No
 def test_screens_are_sorted_by_order_not_by_file_name(builder: Any) -> None:
     builder.pack_toml()
     builder.protocol()
+    builder.warnings()
     builder.screen("second", 2, file_name="01-second.md")
     builder.screen("first", 1, file_name="02-first.md")
 
@@ -104,6 +105,7 @@ def test_missing_pack_toml_is_fatal_but_screens_are_still_checked(builder: Any) 
 def test_language_without_screens_is_fatal_and_says_why(builder: Any) -> None:
     builder.pack_toml()
     builder.protocol()
+    builder.warnings()
     (builder.root / "en" / "screens").mkdir(parents=True)
 
     result = load_pack(builder.root)

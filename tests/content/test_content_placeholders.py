@@ -32,6 +32,7 @@ def test_known_placeholders_are_the_documented_ones() -> None:
         "next_session",
         "clinic_name",
         "clinic_phone",
+        "emergency_number",
         "last_reviewed",
         "next_review_due",
     } == KNOWN_PLACEHOLDERS

@@ -72,6 +72,7 @@ def test_report_checks_every_listed_language_and_grades_only_english(
 ) -> None:
     good_pack.pack_toml(languages=["en", "es"])
     good_pack.protocol("es")
+    good_pack.warnings("es")
     good_pack.screen("que-es", 1, "Agujas muy finas hacen agujeros.", language="es")
     good_pack.screen("roto", '"x"', language="es")
 

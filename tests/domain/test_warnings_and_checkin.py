@@ -16,46 +16,7 @@ from app.domain.warnings import (
     numbers_from_mapping,
     text_from_mapping,
 )
-
-MODEL_DATA: dict[str, object] = {
-    "signs": [
-        {"id": "cannot-breathe", "level": "emergency"},
-        {"id": "hot-skin", "level": "call_today", "sources": ["S1"]},
-        {"id": "oozing", "level": "call_today"},
-        {"id": "patches", "level": "office_hours"},
-    ],
-    "checkin": {
-        "symptoms": ["redness", "pain"],
-        "severe_level": "call_today",
-        "worse_after_day": 2,
-        "worse_level": "call_today",
-        "lingering_symptom": "redness",
-        "lingering_after_day": 5,
-        "lingering_level": "office_hours",
-        "questions": [
-            {"id": "breath", "sign": "cannot-breathe"},
-            {"id": "hot", "sign": "hot-skin"},
-            {"id": "ooze", "sign": "oozing"},
-        ],
-    },
-}
-
-TEXT_DATA: dict[str, object] = {
-    "emergency": {"unknown": "the local number"},
-    "levels": {
-        level: {"label": f"{level} label", "title": f"{level} title", "action": f"{level} do"}
-        for level in ("emergency", "call_today", "office_hours")
-    },
-    "signs": {"cannot-breathe": "a", "hot-skin": "b", "oozing": "c", "patches": "d"},
-    "checkin": {
-        "title": "t",
-        "intro": "i",
-        "questions": {"breath": "q1", "hot": "q2", "ooze": "q3"},
-        "symptoms": {"redness": "Redness", "pain": "Pain"},
-        "severities": {"none": "0", "mild": "1", "moderate": "2", "severe": "3"},
-        "reasons": {"severe": "s", "worse": "w", "lingering": "l", "all_clear": "ok"},
-    },
-}
+from tests.checkin_model import MODEL_DATA, TEXT_DATA
 
 
 @pytest.fixture
@@ -74,9 +35,9 @@ def on_day(day: int, **kwargs: object) -> CheckIn:
 
 def test_every_level_comes_from_the_one_model(model: WarningModel) -> None:
     assert [s.id for s in model.signs_at(Level.EMERGENCY)] == ["cannot-breathe"]
-    assert [s.id for s in model.signs_at(Level.CALL_TODAY)] == ["hot-skin", "oozing"]
+    assert [s.id for s in model.signs_at(Level.CALL_TODAY)] == ["hot-skin"]
     assert [s.id for s in model.signs_at(Level.OFFICE_HOURS)] == ["patches"]
-    assert model.sign("hot-skin").sources == ("S1",)
+    assert model.sign("hot-skin").level is Level.CALL_TODAY
     assert LEVELS[0] is Level.EMERGENCY and Level.EMERGENCY.urgency < Level.OFFICE_HOURS.urgency
 
 
@@ -94,34 +55,36 @@ def test_a_severe_answer_on_any_day_means_call_today(model: WarningModel, day: i
 
 
 def test_a_yes_leads_to_its_signs_level_and_the_most_urgent_wins(model: WarningModel) -> None:
-    assert triage(on_day(2, yes=frozenset({"ooze"})), None, model).level is Level.CALL_TODAY
-    both = triage(on_day(2, yes=frozenset({"ooze", "breath"})), None, model)
+    assert triage(on_day(2, yes=frozenset({"hot"})), None, model).level is Level.CALL_TODAY
+    assert triage(on_day(2, yes=frozenset({"spots"})), None, model).level is Level.OFFICE_HOURS
+    both = triage(on_day(2, yes=frozenset({"spots", "hot", "breath"})), None, model)
     assert both.level is Level.EMERGENCY
-    assert [r.subject for r in both.reasons] == ["cannot-breathe", "oozing"]
+    assert [r.subject for r in both.reasons] == ["cannot-breathe", "hot-skin", "patches"]
 
 
 def test_getting_worse_counts_only_after_the_first_days(model: WarningModel) -> None:
     mild = {"redness": Severity.MILD}
     moderate = {"redness": Severity.MODERATE}
-    # Day 2 is within worse_after_day (2): rising redness then is expected.
-    assert triage(on_day(2, scores=moderate), on_day(1, scores=mild), model).level is None
-    worse = triage(on_day(3, scores=moderate), on_day(2, scores=mild), model)
+    # Day 4 is within the test model's worse_after_day (4): rising redness then is expected.
+    assert triage(on_day(4, scores=moderate), on_day(3, scores=mild), model).level is None
+    worse = triage(on_day(5, scores=moderate), on_day(4, scores=mild), model)
     assert worse.level is Level.CALL_TODAY
     assert [(r.kind, r.subject) for r in worse.reasons] == [("worse", "redness")]
     # Same or better is not worse; an unanswered earlier score cannot be compared.
-    assert triage(on_day(4, scores=mild), on_day(3, scores=moderate), model).level is None
-    assert triage(on_day(4, scores=moderate), on_day(3), model).level is None
+    assert triage(on_day(6, scores=mild), on_day(5, scores=moderate), model).level is None
+    assert triage(on_day(6, scores=moderate), on_day(5), model).level is None
 
 
 def test_redness_still_there_after_the_usual_course_means_office_hours(
     model: WarningModel,
 ) -> None:
-    assert triage(on_day(5, scores={"redness": Severity.MILD}), None, model).level is None
-    late = triage(on_day(6, scores={"redness": Severity.MILD}), None, model)
+    # The test model's lingering_after_day is 9.
+    assert triage(on_day(9, scores={"redness": Severity.MILD}), None, model).level is None
+    late = triage(on_day(10, scores={"redness": Severity.MILD}), None, model)
     assert late.level is Level.OFFICE_HOURS
-    assert triage(on_day(6, scores={"redness": Severity.NONE}), None, model).level is None
+    assert triage(on_day(10, scores={"redness": Severity.NONE}), None, model).level is None
     # Pain is not the lingering symptom.
-    assert triage(on_day(9, scores={"pain": Severity.MILD}), None, model).level is None
+    assert triage(on_day(12, scores={"pain": Severity.MILD}), None, model).level is None
 
 
 def test_trend_lists_scores_oldest_first_with_gaps() -> None:
@@ -136,21 +99,20 @@ def test_trend_lists_scores_oldest_first_with_gaps() -> None:
 def test_text_covers_every_entry_of_the_model(model: WarningModel) -> None:
     text, problems = text_from_mapping(TEXT_DATA, "en/warning_signs.toml", model)
     assert problems == []
-    assert text.levels[Level.CALL_TODAY].title == "call_today title"
-    assert text.sign_text("oozing") == "c"
+    assert text.levels[Level.CALL_TODAY].label == "Call today"
+    assert text.sign_text("patches") == "Patches appear."
     assert text.emergency_number({"GB": "999"}, "gb") == "999"
-    assert text.emergency_number({"GB": "999"}, "ZZ") == "the local number"
+    assert text.emergency_number({"GB": "999"}, "ZZ") == "the local emergency line"
 
 
 def test_missing_and_extra_texts_are_reported_with_their_field(model: WarningModel) -> None:
     broken = dict(TEXT_DATA)
-    broken["signs"] = {"cannot-breathe": "a", "hot-skin": "", "oozing": 3, "typo": "x"}
+    broken["signs"] = {"cannot-breathe": "a", "hot-skin": "", "patches": 3, "typo": "x"}
     broken["levels"] = {"emergency": TEXT_DATA["levels"]["emergency"]}  # type: ignore[index]
     _, problems = text_from_mapping(broken, "en/warning_signs.toml", model)
     fields = {p.field for p in problems}
     assert {
         "signs.hot-skin",
-        "signs.oozing",
         "signs.patches",
         "signs.typo",
         "levels.call_today",

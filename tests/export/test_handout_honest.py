@@ -117,10 +117,10 @@ def test_an_unset_clinic_phone_prints_a_line_to_write_it_on(
 ) -> None:
     blank = _pdf(_plan(), loaded_content, tmp_path)
     header = blank.split("Your treatment")[0]
-    assert re.search(r"Clinic phone: _{12,}", header)
+    assert re.search(r"Phone: _{12,}", header)
     assert "your clinic's phone number" not in header
     given = _pdf(_plan(), loaded_content, tmp_path, phone="(555) 010-2030")
-    assert "Clinic phone: (555) 010-2030" in given.split("Your treatment")[0]
+    assert "Phone: (555) 010-2030" in given.split("Your treatment")[0]
 
 
 def test_after_the_checklist_the_handout_says_to_keep_using_sunscreen(

@@ -21,16 +21,19 @@ def locale() -> Iterator[None]:
     QLocale.setDefault(previous)
 
 
-def test_a_pack_without_warning_signs_uses_the_built_in_ones_and_says_why(
+def test_a_pack_without_warning_signs_is_refused_whole_and_says_why(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    # Loaded and checked with the pack, as a broken protocol.toml is: the built-in pack is
+    # shown, never the clinic's screens with someone else's warning signs.
     pack = tmp_path / "clinic-pack"
     shutil.copytree(builtin_pack_folder(), pack)
     (pack / "warning_signs.toml").unlink()
     provider = ContentProvider(pack)
     with caplog.at_level(logging.WARNING):
         warnings = provider.warnings()
-    assert provider.content().pack.folder == pack  # the clinic's screens are still shown
+    assert provider.content().used_fallback
+    assert provider.content().pack.folder == builtin_pack_folder().resolve()
     assert warnings.problems == ()  # the built-in model, whole
     assert warnings.model.checkin.questions
     assert "warning_signs.toml: (file)" in caplog.text

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
+from app.domain.warnings import Level
 from app.ui.content_provider import ContentProvider, builtin_pack_folder
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
@@ -161,8 +162,8 @@ def test_warning_signs_put_the_emergency_section_first_in_emergency_colours(
     qtbot.addWidget(area)
     area.show()
     text = area.view.toPlainText()
-    emergency = text.index("emergency number now")
-    assert emergency < text.index("call my clinic")
+    emergency = text.index(content.level_words(Level.EMERGENCY).title)
+    assert emergency < text.index(content.level_words(Level.CALL_TODAY).title)
     frames = area.view.document().rootFrame().childFrames()
     assert frames, "the emergency section is boxed"
     assert frames[0].frameFormat().background().color().name().upper() == LIGHT.emergency_bg

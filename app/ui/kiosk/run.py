@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, version
@@ -80,6 +80,10 @@ def build_kiosk(
         content, Path(options.clinic_config) if options.clinic_config else None
     )
     config = settings.config
+    # No Settings on a kiosk: the warning signs send a visitor to the desk for the phone.
+    content.missing_phone = QCoreApplication.translate(
+        "Kiosk", "Ask at the desk for the clinic's phone number."
+    )
     prefs = Preferences(None)  # in memory: a visitor's choices are never kept
     apply_theme(app, prefs, kiosk=True, accent=content.clinic_accent)
     if printer_name is None:

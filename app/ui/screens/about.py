@@ -1,28 +1,45 @@
-"""About: the version, where the data lives, and what this app is and is not."""
+"""About: what this app is and is not, the emergency level of the warning signs, the version and
+where the data lives."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
 from app import version
-from app.ui.screens.page import Page, add_callout, add_label
+from app.domain.warnings import Level
+from app.ui.content_provider import ContentProvider
+from app.ui.screens.level_card import LevelCard
+from app.ui.screens.page import Page, add_label
+from app.ui.theme import LIGHT, Palette
 
 
 class AboutScreen(Page):
-    def __init__(self, data_dir: Path | None, log_file: Path | None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        data_dir: Path | None,
+        log_file: Path | None,
+        content: ContentProvider | None = None,
+        palette: Callable[[], Palette] | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(self.tr("About this app"), parent)
-        self.disclaimer = add_callout(
+        self._content = content
+        self._palette = palette or (lambda: LIGHT)
+        self.disclaimer = add_label(
             self.column,
             self.tr(
                 "This app gives general information about microneedling for acne scars. "
                 "It does not replace your clinic. Always follow the instructions your clinic "
-                "gives you. If you have trouble breathing, or your lips, tongue or throat swell, "
-                "call emergency services now."
+                "gives you."
             ),
-            "caution",
         )
+        # The emergency level of the pack's warning signs, the same words as everywhere else.
+        self.emergency = LevelCard()
+        self.emergency.hide()
+        self.column.addWidget(self.emergency)
         add_label(self.column, self.tr("Version"), "h2")
         self.version_label = add_label(self.column, version())
         add_label(self.column, self.tr("Where your data is kept"), "h2")
@@ -43,3 +60,16 @@ class AboutScreen(Page):
                 "secondary",
             )
         self.column.addStretch(1)
+        if content is not None:
+            if content.is_loaded:
+                self.refresh()
+            else:
+                content.loaded.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Show the emergency level again: a new region, clinic or theme."""
+        if self._content is None or not self._content.is_loaded:
+            return
+        words = self._content.level_words(Level.EMERGENCY)
+        self.emergency.show_level(words, self._palette())
+        self.emergency.show()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from app.domain.checkin_words import CardWords
 from app.domain.warnings import Level
+from app.render.levels import LOOKS, level_colours
 from app.ui.icons import icon
 from app.ui.screens.page import add_label
 from app.ui.theme import Palette
@@ -20,29 +21,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("CheckInCard", text)
 
 
-@dataclass(frozen=True)
-class Look:
-    key: str  # the card's name, for tests and screenshots
-    frame_role: str  # the stylesheet's box for the level (app.ui.theme)
-    tone: str  # the word and title in the level's colour ("" for the text colour)
-    icon: str  # a file in resources/icons
-
-
-LOOKS: dict[Level | None, Look] = {
-    Level.EMERGENCY: Look("emergency", "emergency", "emergency", "warning"),
-    Level.CALL_TODAY: Look("call_today", "caution", "caution", "phone"),
-    Level.OFFICE_HOURS: Look("office_hours", "calm", "", "clock"),
-    None: Look("all_clear", "all-clear", "all-clear", "check-circle"),
-}
-
-
 def icon_colour(level: Level | None, palette: Palette) -> str:
-    return {
-        Level.EMERGENCY: palette.emergency_text,
-        Level.CALL_TODAY: palette.caution_text,
-        Level.OFFICE_HOURS: palette.text,
-        None: palette.success,
-    }[level]
+    return level_colours(level, palette).tone
 
 
 def level_word(words: CardWords) -> str:

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.render.levels import LOOKS
 from app.ui.content_provider import ContentProvider
 from app.ui.formatting import local_day
 from app.ui.icons import icon
 from app.ui.recovery_session import RecoverySession
-from app.ui.screens.checkin_card import LOOKS, icon_colour, level_word
+from app.ui.screens.checkin_card import icon_colour, level_word
 from app.ui.screens.page import add_label
 from app.ui.screens.take_home import ChooseFile
 from app.ui.theme import Palette
@@ -46,11 +47,9 @@ def tr(text: str) -> str:
 
 
 def card_values(content: ContentProvider) -> dict[str, str]:
-    """What fills {{emergency_number}} and {{clinic_name}} in the pack's warning words."""
-    return {
-        "emergency_number": content.emergency_number(),
-        "clinic_name": content.clinic_name or tr("your clinic"),
-    }
+    """What fills {{emergency_number}} and {{clinic_name}} in the pack's warning words: the
+    same values as on every other surface."""
+    return content.warning_values()
 
 
 def plain_label(text: str, role: str = "") -> QLabel:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from app.ui.content_provider import ContentProvider
 from app.ui.screens.page import add_callout, add_label
 from app.ui.screens.screen_view import ScreenView
-from app.ui.screens.warning_signs import WARNING_SCREEN_ID
 from app.ui.theme import Palette
 
 SCREEN_ROLE = Qt.ItemDataRole.UserRole
@@ -84,7 +83,7 @@ class LearnArea(QWidget):
     ) -> None:
         super().__init__(parent)
         self._content = content
-        self._palette = palette  # for the warning-signs screen's emergency box
+        self._palette = palette  # for the boxes of the warning levels
         self._index = 0
         self.setAccessibleName(self.tr("Learn about microneedling"))
         self.pages = QStackedWidget()
@@ -160,8 +159,8 @@ class LearnArea(QWidget):
         screens = self._content.content().pack.screens
         self._index = max(0, min(index, len(screens) - 1))
         screen = screens[self._index]
-        emphasis = self._palette if screen.meta.id == WARNING_SCREEN_ID else None
-        self.view.show_screen(screen, self._content.values(), emphasis)
+        segments = self._content.screen_segments(screen.body)
+        self.view.show_segments(screen, segments, self._palette)
         total = len(screens)
         self.progress.setText(self.tr("{n} of {total}").format(n=self._index + 1, total=total))
         self.progress.setAccessibleName(

@@ -1,5 +1,6 @@
 """One content screen: its title, illustration and Markdown, drawn by Qt's own Markdown reader.
 
+Warning levels (a screen's ``{{warning_signs}}`` blocks) are drawn by app.ui.screens.level_boxes.
 Nothing outside the pack is ever loaded: links are handled here, and the document is a
 ClosedTextDocument holding only the pictures this view put into it: the illustration, and the
 body's pictures at the locations the pack loader checked (Screen.images). Any other address,
@@ -8,26 +9,26 @@ whatever the Markdown says, gets an empty picture and no file is read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import (
-    QColor,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QTextFrameFormat,
     QTextImageFormat,
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from app.domain.pack import Screen
 from app.domain.placeholders import fill
-from app.ui.images import ClosedTextDocument, image_fragments, render_svg, set_image_size
-from app.ui.theme import Palette
+from app.domain.warning_blocks import Segment
+from app.render.images import ClosedTextDocument, image_fragments, render_svg, set_image_size
+from app.ui.screens.level_boxes import box_levels, marked_markdown
+from app.ui.theme import LIGHT, Palette
 
 ILLUSTRATION_URL = QUrl("mnc-illustration:current")
 IMAGE = QTextDocument.ResourceType.ImageResource
@@ -40,7 +41,7 @@ NARROW_EM = 20  # below this column width, headings step down one size
 class ScreenView(QTextBrowser):
     """Shows a Screen. `link_to_screen(id)` is called when a `screen:<id>` link is followed."""
 
-    _shown: tuple[Screen, Mapping[str, str], Callable[[], Palette] | None] | None = None
+    _shown: tuple[Screen, Sequence[Segment], Callable[[], Palette] | None] | None = None
     _narrow = False
 
     def __init__(self, link_to_screen: Callable[[str], None], parent: QWidget | None = None):
@@ -58,30 +59,44 @@ class ScreenView(QTextBrowser):
     def redraw(self) -> None:
         """Draw the current screen again, e.g. in a new text size or theme."""
         if self._shown:
-            self.show_screen(*self._shown)
+            self.show_segments(*self._shown)
 
     def show_screen(
         self,
         screen: Screen,
         values: Mapping[str, str],
-        emphasis: Callable[[], Palette] | None = None,
+        palette: Callable[[], Palette] | None = None,
     ) -> None:
-        """Render `screen`. With `emphasis`, its first section is drawn in emergency colours and
-        comes straight under the title, with no illustration pushing it down."""
+        """Render `screen`, a body without warning-sign blocks, its placeholders filled from
+        `values`."""
+        self.show_segments(screen, [Segment(fill(screen.body, values))], palette)
+
+    def show_segments(
+        self,
+        screen: Screen,
+        segments: Sequence[Segment],
+        palette: Callable[[], Palette] | None = None,
+    ) -> None:
+        """Render `screen` from its body's segments (ContentProvider.screen_segments): each
+        warning level in its own box, in its safety colour, with its icon beside its word. A
+        screen that opens with a level (the emergency one) has it straight under the title,
+        with no illustration pushing it down."""
         self.screen_id = screen.meta.id
-        self._shown = (screen, values, emphasis)
+        self._shown = (screen, segments, palette)
         document = ClosedTextDocument(self)
         document.setDefaultFont(self.font())
-        document.setMarkdown(f"# {screen.meta.title}\n\n" + fill(screen.body, values))
+        document.setMarkdown(f"# {screen.meta.title}\n\n" + marked_markdown(segments))
         for address, path in screen.images:  # after setMarkdown, which clears the resources
             if (drawn := render_svg(path)) is not None:
                 document.addResource(IMAGE, QUrl(address), drawn)
         self._narrow = self._is_narrow()
         _set_type(document, self._narrow)
+        box_levels(document, palette() if palette is not None else LIGHT, self.fontMetrics())
         self._illustration_aspect = 0.0
+        opens_with_a_level = bool(segments) and segments[0].level is not None
         image = (
             render_svg(screen.illustration_path, width=ILLUSTRATION_RENDER_WIDTH)
-            if screen.illustration_path and emphasis is None
+            if screen.illustration_path and not opens_with_a_level
             else None
         )
         if image is not None:
@@ -94,8 +109,6 @@ class ScreenView(QTextBrowser):
             picture = QTextImageFormat()
             picture.setName(ILLUSTRATION_URL.toString())
             cursor.insertImage(picture)
-        if emphasis is not None:
-            _emphasise_first_section(document, emphasis())
         # The view's own documents are children of the view, and QTextEdit deletes only the
         # one it made itself: without this every screen shown stayed in memory, its pictures
         # too (about 1 MB each). Later, not now: a followed link is still on the stack.
@@ -180,35 +193,3 @@ def _set_type(document: QTextDocument, narrow: bool) -> None:
             fmt.setLineHeight(LINE_HEIGHT_PERCENT, proportional)
         QTextCursor(block).mergeBlockFormat(fmt)
         block = block.next()
-
-
-def _emphasise_first_section(document: QTextDocument, palette: Palette) -> None:
-    """Put the first level-2 section (up to the next one) in a boxed, emergency-coloured frame."""
-    start = end = -1
-    block = document.begin()
-    while block.isValid():
-        if block.blockFormat().headingLevel() == 2:
-            if start < 0:
-                start = block.position()
-            else:
-                end = block.position() - 1
-                break
-        block = block.next()
-    if start < 0:
-        return
-    if end < 0:
-        end = document.characterCount() - 1
-    cursor = QTextCursor(document)
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    chars = QTextCharFormat()
-    chars.setForeground(QColor(palette.emergency_text))
-    cursor.mergeCharFormat(chars)
-    box = QTextFrameFormat()
-    box.setBackground(QColor(palette.emergency_bg))
-    box.setBorder(2)
-    box.setBorderBrush(QColor(palette.emergency))
-    box.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-    box.setPadding(12)
-    box.setMargin(4)
-    cursor.insertFrame(box)

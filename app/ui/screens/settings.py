@@ -1,5 +1,6 @@
-"""Settings: text size, colours and motion. Every change applies at once and is saved; one
-that cannot be saved is undone on screen and says why beside its choices."""
+"""Settings: text size, colours, motion, the region of the emergency number and starting at
+login. Every change applies at once and is saved; one that cannot be saved is undone on screen
+and says why beside its choices."""
 
 from __future__ import annotations
 
@@ -9,14 +10,21 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLabel, QRadioButton, QWi
 
 from app import autostart
 from app.store import StoreWriteError
+from app.ui.content_provider import ContentProvider
 from app.ui.preferences import Preferences
 from app.ui.screens.page import Page, add_label
+from app.ui.screens.region_setting import RegionSetting
 from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import TEXT_STEPS, THEMES
 
 
 class SettingsScreen(Page):
-    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        preferences: Preferences,
+        content: ContentProvider | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(self.tr("Settings"), parent)
         self._prefs = preferences
 
@@ -57,6 +65,11 @@ class SettingsScreen(Page):
         self.reduce_motion.toggled.connect(self._choose_reduce_motion)
         self.column.addWidget(self.reduce_motion)
         self.motion_status = self._status_line()
+
+        self.region: RegionSetting | None = None
+        if content is not None:  # which regions have a number is the content pack's
+            self.region = RegionSetting(preferences, content)
+            self.column.addWidget(self.region)
 
         add_label(self.column, self.tr("Starting the app"), "h2")
         self.autostart = QCheckBox(self.tr("Start the app when I log in to this computer"))
@@ -104,6 +117,8 @@ class SettingsScreen(Page):
         self.reduce_motion.setChecked(self._prefs.reduce_motion)
         for button in (*self.size_group.buttons(), *self.theme_group.buttons(), self.reduce_motion):
             button.blockSignals(False)
+        if self.region is not None and self.region.choice.count():
+            self.region.show_stored()
 
     def _set_autostart(self, on: bool) -> None:
         try:

@@ -1,11 +1,22 @@
-"""Warning signs: the pack's "warning-signs" screen, emergency section first and in red."""
+"""Warning signs: every level of the pack's one warning-signs model, the emergency level first
+in its "Rare but urgent" box, then when to call the clinic today, then in office hours.
+
+The pack's "warning-signs" screen is shown when it holds every level (its ``{{warning_signs}}``
+block, with the author's words around it); a pack whose screen is missing or shows only some
+levels gets the model's levels under a title of ours, so this area always shows them all.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.domain.pack import Screen, ScreenMeta
+from app.domain.placeholders import WARNING_BLOCK
+from app.domain.warning_blocks import levels_shown
+from app.domain.warnings import LEVELS
 from app.ui.content_provider import ContentProvider
 from app.ui.screens.screen_view import ScreenView
 from app.ui.theme import Palette
@@ -34,13 +45,28 @@ class WarningSignsArea(QWidget):
         else:
             content.loaded.connect(self.refresh)
 
+    def current_screen_id(self) -> str:
+        return self.view.screen_id
+
     def refresh(self) -> None:
         screen = self._content.content().pack.screen(WARNING_SCREEN_ID)
-        if screen is None:  # a clinic pack without it: the built-in screen is the safe default
-            from app.domain.pack import load_pack
-            from app.ui.content_provider import builtin_pack_folder
+        segments = self._content.screen_segments(screen.body) if screen is not None else []
+        if screen is None or set(levels_shown(segments)) != set(LEVELS):
+            screen = self._stand_in()
+            segments = self._content.screen_segments(screen.body)
+        self.view.show_segments(screen, segments, self._palette)
 
-            builtin = load_pack(builtin_pack_folder()).pack
-            screen = builtin.screen(WARNING_SCREEN_ID) if builtin else None
-        if screen is not None:
-            self.view.show_screen(screen, self._content.values(), emphasis=self._palette)
+    def _stand_in(self) -> Screen:
+        """Every level of the model, for a pack whose screen does not show them all."""
+        title = self.tr("When should I get help?")
+        meta = ScreenMeta(
+            id=WARNING_SCREEN_ID,
+            title=title,
+            order=1,
+            summary=self.tr("Which signs need an emergency call, and which a call to your clinic."),
+            sources=[],
+        )
+        language = self._content.content().pack.language
+        return Screen(
+            meta=meta, body="{{" + WARNING_BLOCK + "}}", path=Path(), file="", language=language
+        )
