@@ -84,8 +84,9 @@ def timeline_rows(plan: RecoveryPlan) -> list[TimelineRow]:
 
 
 def timeline(writer: _Writer, plan: RecoveryPlan) -> None:
-    """The picture, at the column's width (handout_print may make it smaller to keep the
-    handout to two pages)."""
+    """The picture, at the column's width. handout_print makes it smaller to keep the handout
+    to two pages, or leaves it out when it would be too small to read: every date and word in
+    it is in the table and the checklist too."""
     image = timeline_image(plan)
     writer.document.addResource(QTextDocument.ResourceType.ImageResource, ILLUSTRATION_URL, image)
     writer.image(ILLUSTRATION_URL, WIDTH_MM, WIDTH_MM * image.height() / image.width())
