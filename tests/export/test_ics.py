@@ -1,8 +1,8 @@
 """The calendar file: every event at its milestone's time rounded later to a whole or half hour
 ("from about"), in the patient's zone, with a zone description a calendar can follow on its
 own; the next session an all-day entry; a reminder on each; stable UIDs; and a file that is
-written whole or not at all (the words: test_ics_words.py). Plans use the test protocol (tests/fixtures): makeup 30 real hours, sun
-protection 10 calendar days, next session 35 days."""
+written whole or not at all (the words: test_ics_words.py). Plans use the test protocol
+(tests/fixtures): makeup 30 real hours, sun protection 10 calendar days, next session 35 days."""
 
 from __future__ import annotations
 
