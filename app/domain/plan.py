@@ -33,6 +33,7 @@ from app.domain.protocol import (
     Phase,
     Protocol,
     ProtocolError,
+    SetBy,
     text_problems,
 )
 
@@ -44,6 +45,7 @@ __all__ = [
     "add_duration",
     "build_plan",
     "localise",
+    "round_up_to_half_hour",
     "start_of_day",
 ]
 
@@ -70,6 +72,26 @@ def add_duration(start: datetime, zone: ZoneInfo, duration: Duration) -> datetim
     return localise(wall + timedelta(days=duration.amount), zone)
 
 
+def round_up_to_half_hour(moment: datetime, zone: ZoneInfo) -> datetime:
+    """`moment` moved later to the next whole or half hour on the wall clock of `zone` (a
+    moment already on one stays): the "from about 5:30 PM" of a clinic-practice timing.
+    Never earlier than `moment`, as an instant or on the wall: rounding a restriction's end
+    must not move it sooner. Done on the wall clock, so zones whose offset is not a whole hour
+    (India, Nepal) round to their own half hours. A rounded wall time the clocks skip (spring
+    forward) is read as localise() reads it, later by the gap; one they show twice (autumn)
+    is the occurrence at or after `moment`."""
+    start = as_utc(moment, "moment")
+    wall = start.astimezone(zone).replace(tzinfo=None)
+    base = wall.replace(minute=0, second=0, microsecond=0)
+    steps = [base + timedelta(minutes=m) for m in (0, 30, 60)]
+    rounded = next(step for step in steps if step >= wall)
+    for fold in (0, 1):
+        candidate = rounded.replace(tzinfo=zone, fold=fold).astimezone(UTC)
+        if candidate >= start:
+            return candidate.astimezone(zone)
+    return start.astimezone(zone)  # a guard: the wall time is never earlier in both folds
+
+
 @dataclass(frozen=True)
 class Milestone:
     rule_id: str
@@ -77,7 +99,16 @@ class Milestone:
     kind: MilestoneKind  # "ends" (a restriction lifts) or "next_session"
     label: str  # from aftercare text: "You can wear makeup again"
     countdown: str  # from aftercare text: the subject of "Makeup OK in 5 h 12 min"
-    detail: str  # from aftercare text: the clinic's instruction, duration filled in
+    detail: str  # from aftercare text, duration filled in, worded for who set the value
+    set_by: SetBy | None = None  # "clinic" or "treatment" set the value; None: pack default
+
+    @property
+    def about(self) -> datetime:
+        """When to say it happens: `at` rounded later to the wall clock's next whole or half
+        hour. These timings are clinic practice, not exact science."""
+        zone = self.at.tzinfo
+        assert isinstance(zone, ZoneInfo)  # build_plan puts every milestone in the plan zone
+        return round_up_to_half_hour(self.at, zone)
 
 
 @dataclass(frozen=True)
@@ -146,6 +177,12 @@ class RecoveryPlan:
             1,
         )
         return max([checklist_day, *restriction_days])
+
+    @property
+    def last_aftercare_date(self) -> date:
+        """The local date of the last day of aftercare (day `recovery_length_days`): from
+        the next day on, the patient's aftercare is finished, though sunscreen goes on."""
+        return self.treatment_date + timedelta(days=self.recovery_length_days - 1)
 
     def _last_day_of(self, rule_id: str) -> int:
         """The day number of the last local date with a moment under rule `rule_id`."""
@@ -256,7 +293,8 @@ def build_plan(
                 rule.kind,
                 text.rule(rule.id).milestone,
                 text.rule(rule.id).countdown,
-                text.detail(rule),
+                text.detail(rule, protocol.set_by_of(rule.id)),
+                protocol.set_by_of(rule.id),
             )
             for rule in protocol.rules
         ),

@@ -1,4 +1,5 @@
-"""The aftercare protocol (timings, phases, checklist rules) and the words that go with it.
+"""The aftercare protocol (timings, phases, checklist rules); its words are in
+app.domain.aftercare_text (re-exported here).
 
 `protocol.toml` is language-neutral: how long each rule lasts, where each phase ends, when each
 checklist item is shown. `<lang>/aftercare.toml` holds every patient-facing word for it, so the
@@ -8,7 +9,10 @@ docs/content-format.md ("protocol.toml and aftercare.toml").
 
 The timings are clinic practice, not guideline evidence, so the shipped values are defaults:
 a clinic config may override any rule, and a single treatment may override it again
-(`Protocol.with_overrides`).
+(`Protocol.with_overrides`). The protocol remembers who set each overridden value
+(`Protocol.set_by_of`), so the words can be honest about it: "Your clinic asks you to wait 48
+hours" only for a value a clinic (or the treatment) set, "Many clinics ask you to wait 24
+hours. Check your clinic's sheet." for a pack default (`AftercareText.detail`).
 """
 
 import re
@@ -17,6 +21,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+# The words for a protocol live in app.domain.aftercare_text (which imports this module for
+# annotations only); re-exported so callers keep importing the timeline's vocabulary from here.
+from app.domain.aftercare_text import DURATION_PLACEHOLDER as DURATION_PLACEHOLDER
+from app.domain.aftercare_text import AftercareText as AftercareText
+from app.domain.aftercare_text import PhaseText as PhaseText
+from app.domain.aftercare_text import RuleText as RuleText
+from app.domain.aftercare_text import UnitWords as UnitWords
+from app.domain.aftercare_text import aftercare_text_from_mapping as aftercare_text_from_mapping
+from app.domain.aftercare_text import describe_duration as describe_duration
+from app.domain.aftercare_text import load_aftercare_text as load_aftercare_text
+from app.domain.aftercare_text import text_problems as text_problems
 from app.domain.schema import (
     RULE_ID_PATTERN,
     ChecklistModel,
@@ -24,10 +39,7 @@ from app.domain.schema import (
     DurationModel,
     FieldPath,
     PhaseModel,
-    PhaseTextModel,
     RuleModel,
-    RuleTextModel,
-    UnitWordsModel,
     read_toml,
 )
 from app.domain.schema import Problem as Problem  # re-exported: callers catch them from here
@@ -35,7 +47,9 @@ from app.domain.schema import ProtocolError as ProtocolError
 
 Unit = Literal["hours", "days"]
 MilestoneKind = Literal["ends", "next_session"]
-DURATION_PLACEHOLDER = "{{duration}}"
+# Who set a rule's value: the clinic config, or one treatment's own overrides. A rule nobody
+# overrode has the pack's default (None where a SetBy | None is asked for).
+SetBy = Literal["clinic", "treatment"]
 
 
 @dataclass(frozen=True)
@@ -130,6 +144,9 @@ class Protocol:
     phases: tuple[Phase, ...]
     checklist: tuple[ChecklistRule, ...]
     source: str = "<protocol>"
+    # (rule id, who set it) for each rule whose value an override set, in rule order. A tuple,
+    # not a dict, so the protocol stays hashable like the rest of its frozen parts.
+    set_by: tuple[tuple[str, SetBy], ...] = ()
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -138,10 +155,19 @@ class Protocol:
     def rule(self, rule_id: str) -> Rule:
         return {rule.id: rule for rule in self.rules}[rule_id]
 
+    def set_by_of(self, rule_id: str) -> SetBy | None:
+        """Who set rule `rule_id`'s value: "clinic", "treatment", or None for the default."""
+        return dict(self.set_by).get(rule_id)
+
     def with_overrides(
-        self, overrides: Mapping[str, Duration], *, source: str = "overrides"
+        self,
+        overrides: Mapping[str, Duration],
+        *,
+        source: str = "overrides",
+        set_by: SetBy = "clinic",
     ) -> "Protocol":
-        """A copy with some rule durations replaced (clinic config, then one treatment).
+        """A copy with some rule durations replaced (clinic config, then one treatment), each
+        remembered as set by `set_by`; a later call wins for a rule both set.
         Unknown rule ids are an error: a typo must not silently leave the default in force."""
         known = self.rule_ids
         problems = [
@@ -155,80 +181,13 @@ class Protocol:
             replace(rule, duration=overrides[rule.id]) if rule.id in overrides else rule
             for rule in self.rules
         )
-        return replace(self, rules=rules)
-
-
-@dataclass(frozen=True)
-class UnitWords:
-    hour: str
-    hours: str
-    day: str
-    days: str
-    week: str
-    weeks: str
-
-
-@dataclass(frozen=True)
-class RuleText:
-    rule_id: str
-    milestone: str  # label for the moment the rule ends ("You can wear makeup again")
-    countdown: str  # subject the UI puts before a time ("Makeup OK" in "Makeup OK in 5 h")
-    detail: str  # the clinic's instruction; {{duration}} becomes the rule's length
-
-
-@dataclass(frozen=True)
-class PhaseText:
-    phase_id: str
-    name: str
-    normal: tuple[str, ...]  # "what is normal now", one short sentence each
-
-
-@dataclass(frozen=True)
-class AftercareText:
-    """Every patient-facing word for a protocol, in one language."""
-
-    units: UnitWords
-    rules: tuple[RuleText, ...]
-    phases: tuple[PhaseText, ...]
-    checklist: tuple[tuple[str, str], ...]  # (item id, text), in file order
-    source: str = "<aftercare text>"
-
-    # Lookups raise KeyError for an unknown id, like a dict would.
-    def rule(self, rule_id: str) -> RuleText:
-        return {text.rule_id: text for text in self.rules}[rule_id]
-
-    def phase(self, phase_id: str) -> PhaseText:
-        return {text.phase_id: text for text in self.phases}[phase_id]
-
-    def item(self, item_id: str) -> str:
-        return dict(self.checklist)[item_id]
-
-    def detail(self, rule: Rule) -> str:
-        return self.rule(rule.id).detail.replace(
-            DURATION_PLACEHOLDER, describe_duration(rule.duration, self.units)
-        )
-
-
-def describe_duration(duration: Duration, units: UnitWords) -> str:
-    """Plain words for a duration: "24 hours", "1 day", "7 days", "4 weeks".
-    Whole weeks are used from 2 weeks up, because "14 days" reads as more exact than a clinic
-    means; below that, days say it more clearly than "1 week"."""
-    amount, singular, plural = duration.amount, units.hour, units.hours
-    if duration.unit == "days":
-        if amount >= 14 and amount % 7 == 0:
-            amount, singular, plural = amount // 7, units.week, units.weeks
-        else:
-            singular, plural = units.day, units.days
-    return f"{amount} {singular if amount == 1 else plural}"
+        who = dict(self.set_by) | dict.fromkeys(overrides, set_by)
+        ordered = tuple((rule_id, who[rule_id]) for rule_id in known if rule_id in who)
+        return replace(self, rules=rules, set_by=ordered)
 
 
 def load_protocol(path: Path) -> Protocol:
     return protocol_from_mapping(read_toml(path), str(path))
-
-
-def load_aftercare_text(path: Path, protocol: Protocol | None = None) -> AftercareText:
-    """Load one language's words; with `protocol`, also insist they cover it exactly."""
-    return aftercare_text_from_mapping(read_toml(path), str(path), protocol)
 
 
 def _rule_from(rule_id: str, model: RuleModel) -> Rule:
@@ -318,82 +277,3 @@ def overrides_from_mapping(
             overrides[rule_id] = Duration(model.amount, model.unit)
     check.raise_if_any()
     return overrides
-
-
-def aftercare_text_from_mapping(
-    data: Mapping[str, object], source: str, protocol: Protocol | None = None
-) -> AftercareText:
-    """Build the words for a protocol from parsed TOML, or raise ProtocolError listing every
-    problem. With `protocol`, a missing or unknown id is a problem too."""
-    check = Collector(source)
-    check.known_keys(data, ("units", "rules", "phases", "checklist"), ())
-    units = check.model(UnitWordsModel, data.get("units"), ("units",))
-
-    raw_rules = check.table(data.get("rules", {}), ("rules",))
-    raw_phases = check.table(data.get("phases", {}), ("phases",))
-    raw_items = check.table(data.get("checklist", {}), ("checklist",))
-    if protocol is not None:
-        # Compare the ids written, not the entries that parsed: a broken entry is reported
-        # once, for what is wrong with it, and not again as "missing".
-        ids = (list(raw_rules), list(raw_phases), list(raw_items))
-        check.problems.extend(_coverage_problems(protocol, source, *ids))
-
-    rules: list[RuleText] = []
-    for rule_id, raw in raw_rules.items():
-        if (rule := check.model(RuleTextModel, raw, ("rules", rule_id))) is not None:
-            leftover = rule.detail.replace(DURATION_PLACEHOLDER, "")
-            if "{{" in leftover or "}}" in leftover:
-                check.add(("rules", rule_id, "detail"), "expected no placeholder but {{duration}}")
-            rules.append(RuleText(rule_id, rule.milestone, rule.countdown, rule.detail))
-
-    phases: list[PhaseText] = []
-    for phase_id, raw in raw_phases.items():
-        if (phase := check.model(PhaseTextModel, raw, ("phases", phase_id))) is not None:
-            phases.append(PhaseText(phase_id, phase.name, tuple(phase.normal)))
-
-    checklist: list[tuple[str, str]] = []
-    for item_id, raw in raw_items.items():
-        if isinstance(raw, str) and raw.strip():
-            checklist.append((item_id, raw))
-        else:
-            check.add(("checklist", item_id), f"expected the item's text, got {raw!r}")
-
-    check.raise_if_any()
-    assert units is not None  # no [units] means a recorded problem, raised just above
-    words = UnitWords(units.hour, units.hours, units.day, units.days, units.week, units.weeks)
-    return AftercareText(words, tuple(rules), tuple(phases), tuple(checklist), source)
-
-
-def text_problems(protocol: Protocol, text: AftercareText) -> list[Problem]:
-    """Ids the protocol needs words for but the text lacks, and words for ids it does not have."""
-    return _coverage_problems(
-        protocol,
-        text.source,
-        [t.rule_id for t in text.rules],
-        [t.phase_id for t in text.phases],
-        [key for key, _ in text.checklist],
-    )
-
-
-def _coverage_problems(
-    protocol: Protocol, source: str, rules: list[str], phases: list[str], items: list[str]
-) -> list[Problem]:
-    expected = f"expected exactly the ids in {protocol.source}"
-    problems: list[Problem] = []
-    pairs = (
-        ("rules", protocol.rule_ids, rules),
-        ("phases", [p.id for p in protocol.phases], phases),
-        ("checklist", [c.id for c in protocol.checklist], items),
-    )
-    for table, needed, given in pairs:
-        problems += [
-            Problem(source, f"{table}.{i}", f"missing; {expected}")
-            for i in needed
-            if i not in given
-        ]
-        problems += [
-            Problem(source, f"{table}.{i}", f"unknown id; {expected}")
-            for i in given
-            if i not in needed
-        ]
-    return problems

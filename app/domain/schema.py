@@ -193,7 +193,8 @@ class UnitWordsModel(_Strict):
 class RuleTextModel(_Strict):
     milestone: Text
     countdown: Text
-    detail: Text
+    detail: Text  # the value a clinic (or the treatment) set: "Your clinic asks ..."
+    detail_default: Text  # the pack's default: "Many clinics ask ... Check your clinic's sheet."
 
 
 class PhaseTextModel(_Strict):

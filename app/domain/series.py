@@ -79,11 +79,16 @@ def plan_for(
     text: AftercareText,
     clinic_overrides: Mapping[str, Duration],
 ) -> RecoveryPlan:
-    """Clinic overrides first, then the treatment's own; unknown rule ids are left out."""
+    """Clinic overrides first, then the treatment's own, each remembered as who set the value
+    (the words say "Your clinic asks" only for those); unknown rule ids are left out."""
     known = set(protocol.rule_ids)
-    merged = {k: v for k, v in clinic_overrides.items() if k in known}
-    merged.update({k: v for k, v in treatment.overrides.items() if k in known})
-    adjusted = protocol.with_overrides(merged) if merged else protocol
+    clinic = {k: v for k, v in clinic_overrides.items() if k in known}
+    own = {k: v for k, v in treatment.overrides.items() if k in known}
+    adjusted = protocol
+    if clinic:
+        adjusted = adjusted.with_overrides(clinic, set_by="clinic")
+    if own:
+        adjusted = adjusted.with_overrides(own, set_by="treatment")
     return build_plan(
         as_utc(treatment.treated_at).astimezone(UTC),
         ZoneInfo(treatment.zone),

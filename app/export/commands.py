@@ -15,6 +15,7 @@ import argparse
 import os
 import stat
 import sys
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -53,6 +54,15 @@ def add_export_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
             help="the patient's time zone, e.g. Europe/London",
         )
         command.add_argument("--clinic-config", metavar="FILE", help="the clinic's settings")
+        command.add_argument(
+            "--content-pack",
+            metavar="FOLDER",
+            # Not set unless given here, so the program's own --content-pack (before the
+            # command) still counts.
+            default=argparse.SUPPRESS,
+            help="use the content pack in FOLDER, its timings and words, instead of the "
+            "built-in one; a pack that has errors is refused (check it with validate-pack)",
+        )
         command.add_argument("--out", required=True, type=Path, metavar="FILE", help="write here")
         command.add_argument(
             "--force",
@@ -120,11 +130,12 @@ def run_export(args: argparse.Namespace, err: TextIO | None = None) -> int:
         treated_at = _treated_at(args.treated_at, args.tz)
         force = bool(getattr(args, "force", False))
         out = _target(args.out, force)
+        sources = _Sources(args.clinic_config, getattr(args, "content_pack", None))
         try:
             if args.command == "export-ics":
-                _export_ics(treated_at, args.tz, args.clinic_config, out, force, err)
+                _export_ics(treated_at, args.tz, sources, out, force, err)
             else:
-                _export_handout(treated_at, args.tz, args.clinic_config, out, force, err)
+                _export_handout(treated_at, args.tz, sources, out, force, err)
         except FileExistsError:  # it appeared while the file was being made
             raise ExportError(f"{args.out} already exists; add --force to replace it") from None
         except OverflowError:
@@ -140,19 +151,49 @@ def run_export(args: argparse.Namespace, err: TextIO | None = None) -> int:
     return 0
 
 
+@dataclass(frozen=True)
+class _Sources:
+    """Where the plan's settings come from: the clinic config and the content pack (None: the
+    usual defaults, no clinic config and the built-in pack)."""
+
+    clinic_config: str | None
+    content_pack: str | None
+
+
+def _content(folder: str | None, err: TextIO) -> ContentProvider:
+    """The content pack named by --content-pack, or the built-in one. A named pack that cannot
+    be used is an error, not a quiet switch to the built-in timings: a clinic that asks for its
+    own pack must not print a handout with someone else's."""
+    from app.ui.content_provider import ContentProvider
+
+    if not folder:
+        return ContentProvider()
+    pack = Path(folder).expanduser()
+    if not pack.is_dir():
+        raise ExportError(f"content pack {pack} not found; expected a folder")
+    content = ContentProvider(pack)
+    loaded = content.content()
+    if loaded.used_fallback:
+        raise ExportError(
+            f"content pack {pack} cannot be used; run validate-pack {pack} to see what to fix"
+        )
+    for problem in loaded.problems:  # the rest of the pack is still good: warn and carry on
+        print(f"{APP_ID}: warning: {problem}", file=err)
+    return content
+
+
 def _setup(
-    treated_at: datetime, zone: str, clinic_config: str | None, err: TextIO
+    treated_at: datetime, zone: str, sources: _Sources, err: TextIO
 ) -> tuple[ContentProvider, ClinicConfig, RecoveryPlan]:
     """The content, the clinic's settings and the plan: the same code path as the window."""
     from app.domain.clinic import ClinicConfig, load_clinic_config
     from app.domain.series import TreatmentInput, plan_for
-    from app.ui.content_provider import ContentProvider
 
-    content = ContentProvider()
+    content = _content(sources.content_pack, err)
     shipped = content.content()
     config = ClinicConfig.empty()
-    if clinic_config:
-        path = Path(clinic_config).expanduser()
+    if sources.clinic_config:
+        path = Path(sources.clinic_config).expanduser()
         if not path.is_file():
             raise ExportError(f"clinic config {path} not found")
         config, problems = load_clinic_config(path, shipped.protocol.rule_ids)
@@ -172,21 +213,21 @@ def _setup(
 def _export_ics(
     treated_at: datetime,
     zone: str,
-    clinic_config: str | None,
+    sources: _Sources,
     out: Path,
     replace: bool,
     err: TextIO,
 ) -> None:
     from app.export.files import save_calendar
 
-    content, _config, plan = _setup(treated_at, zone, clinic_config, err)
+    content, _config, plan = _setup(treated_at, zone, sources, err)
     save_calendar(plan, content, out, datetime.now(UTC), replace=replace)
 
 
 def _export_handout(
     treated_at: datetime,
     zone: str,
-    clinic_config: str | None,
+    sources: _Sources,
     out: Path,
     replace: bool,
     err: TextIO,
@@ -198,6 +239,6 @@ def _export_handout(
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     from app.export.files import save_handout
 
-    content, _config, plan = _setup(treated_at, zone, clinic_config, err)
+    content, _config, plan = _setup(treated_at, zone, sources, err)
     save_handout(plan, content, out, content.clinic_logo, replace=replace)
     del app

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
 
     from app.domain.plan import RecoveryPlan
+    from app.export.ics import CalendarWords
     from app.ui.content_provider import ContentProvider
 
 
@@ -26,16 +27,34 @@ def save_calendar(
     import with the same event ids carries updated times. With `replace=False` an existing
     `out` is left alone (FileExistsError)."""
     from app.export.atomic import write_atomically
-    from app.export.ics import CalendarWords, build_calendar
+    from app.export.ics import build_calendar
 
     data = build_calendar(
         plan,
         clinic_name=content.clinic_name,
         clinic_phone=content.clinic_phone,
-        words=CalendarWords.english(),
+        words=calendar_words(),
         stamp=stamp,
     )
     write_atomically(out, data, replace=replace)
+
+
+def calendar_words() -> CalendarWords:
+    """The calendar's words, with times and weekdays as the handout writes them: the locale's
+    own clock ("5:30 PM" or "17:30") and weekday name."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QLocale
+
+    from app.export.ics import CalendarWords
+    from app.ui.formatting import clock_time
+
+    locale = QLocale()
+    return replace(
+        CalendarWords.english(),
+        clock=lambda wall: clock_time(wall).replace("\u00a0", " "),
+        weekday=lambda day: locale.dayName(day.isoweekday(), QLocale.FormatType.LongFormat),
+    )
 
 
 def handout_document(

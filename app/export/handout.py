@@ -118,6 +118,7 @@ def build_handout(
     document.setDefaultFont(font)
 
     from app.export import handout_sections as sections  # it builds on _Writer, below
+    from app.export.handout_timeline import timeline
 
     writer = _Writer(document)
     sections.header(writer, clinic_name, clinic_phone, logo)
@@ -130,7 +131,9 @@ def build_handout(
     sections.checklist(writer, plan)
     sections.normal(writer, plan)
     sections.warning_signs(writer, content, clinic_name, clinic_phone)
-    sections.illustration(writer, loaded.pack.folder)
+    # Last, where it can take the room that is left: handout_print makes it smaller, or
+    # leaves it out, to keep every word above on two pages.
+    timeline(writer, plan)
     sections.footer(writer, loaded.pack.meta.last_reviewed)
     return document
 

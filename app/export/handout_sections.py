@@ -1,8 +1,7 @@
-"""The sections of the handout, top to bottom: the clinic's header, the milestones table, the
-daily checklist, what is normal, the warning signs (every level of the pack's model, the
-emergency box first), the timeline
-picture and the footer. Each writes through handout._Writer; build_handout() calls them in
-that order.
+"""The sections of the handout, top to bottom: the clinic's header, the milestones table (then
+the timeline picture, app.export.handout_timeline), the daily checklist, what is normal, the
+warning signs (every level of the pack's model, the emergency box first) and the footer. Each
+writes through handout._Writer; build_handout() calls them in that order.
 """
 
 from __future__ import annotations
@@ -44,12 +43,12 @@ from app.export.handout import (
     _tr,
     _Writer,
 )
-from app.export.handout_print import ILLUSTRATION_URL, KEEP_TOGETHER, PAGE_MARGIN_MM
+from app.export.handout_print import KEEP_TOGETHER
 from app.render.icons import icon_image
 from app.render.images import render_svg
 from app.render.levels import LOOKS, level_colours
 from app.render.palette import LIGHT
-from app.ui.formatting import local_day, local_moment
+from app.ui.formatting import local_day, milestone_when
 
 if TYPE_CHECKING:
     from app.domain.plan import RecoveryPlan
@@ -57,25 +56,24 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ILLUSTRATION_FILE = "recovery-timeline.svg"
 
-# Raster sizes for the pictures, in image pixels. The timeline is shown about 180 mm wide, so
-# 2400 px is about 340 dpi on paper; the logo is shown 15 mm high, so 300 px is over 500 dpi.
-ILLUSTRATION_RENDER_WIDTH = 2400
+# The logo's raster size, in image pixels: shown 15 mm high, 300 px is over 500 dpi. (The
+# timeline picture is drawn from the plan: app.export.handout_timeline.)
 LOGO_RENDER_HEIGHT = 300
 # A warning level's icon, beside its word: 5 mm on paper, drawn at about 600 dpi.
 ICON_MM = 5.0
 ICON_RENDER_PX = 120
-
-# The widest column any paper the handout is made for has: A4 (210 mm) less two margins.
-# On Letter (216 mm) the column is a little wider; the picture stays this size.
-COLUMN_MM = 210.0 - 2 * PAGE_MARGIN_MM
 LOGO_HEIGHT_MM = 15.0
 LOGO_MAX_WIDTH_MM = 60.0
 
 
+# Where no clinic phone is known, a line to write it on: never "your clinic's phone number".
+PHONE_BLANK = "_" * 24
+
+
 def header(writer: _Writer, clinic_name: str, clinic_phone: str, logo: Path | None) -> None:
-    """[logo] | clinic name (or "Your aftercare plan") | phone, in one borderless row."""
+    """[logo] | clinic name (or "Your aftercare plan") | phone, in one borderless row. With no
+    phone, the phone cell is a blank line to write it on."""
     image = _logo_image(logo) if logo is not None else None
     titles: list[tuple[str, float, bool]] = [
         (clinic_name or _tr("Your aftercare plan"), HEADING_PT[1], True)
@@ -116,36 +114,42 @@ def header(writer: _Writer, clinic_name: str, clinic_phone: str, logo: Path | No
         else:
             cursor.setBlockFormat(_body_block(0, 0))
         cursor.insertText(text, _chars(size, bold=bold))
+    cursor = table.cellAt(0, column + 1).firstCursorPosition()
+    right = _body_block(0, 0)
+    right.setAlignment(Qt.AlignmentFlag.AlignRight)
+    right.setLeftMargin(12)
+    cursor.setBlockFormat(right)
+    # "Phone:" beside the clinic's name; the warning signs below say "Clinic phone:" in full.
     if clinic_phone:
-        cursor = table.cellAt(0, column + 1).firstCursorPosition()
-        right = _body_block(0, 0)
-        right.setAlignment(Qt.AlignmentFlag.AlignRight)
-        right.setLeftMargin(12)
-        cursor.setBlockFormat(right)
-        cursor.insertText(
-            _tr("Phone: {phone}").format(phone=clinic_phone), _chars(TREATMENT_PT, bold=True)
-        )
+        phone = _tr("Phone: {phone}").format(phone=clinic_phone)
+    else:
+        phone = _tr("Phone: {blank}").format(blank=PHONE_BLANK)
+    cursor.insertText(phone, _chars(TREATMENT_PT, bold=True))
     writer.after(table)
 
 
 def milestones(writer: _Writer, plan: RecoveryPlan) -> None:
+    """What, when ("From about 5:30 PM on Sun 8 Mar"; the next session a date alone) and the
+    instruction, worded for who set the value ("Your clinic asks" / "Many clinics ask")."""
     writer.heading(_tr("When can I do things again?"), 2)
-    headers = (_tr("What"), _tr("From when"), _tr("What your clinic asks"))
-    rows = [(m.label, local_moment(m.at, plan.zone), m.detail) for m in plan.milestones]
+    headers = (_tr("What"), _tr("When"), _tr("What to do"))
+    rows = [(m.label, milestone_when(m, plan.zone), m.detail) for m in plan.milestones]
     table_format = QTextTableFormat()
     table_format.setBorder(1)
     table_format.setBorderBrush(QBrush(RULE))
     table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
     table_format.setBorderCollapse(True)
-    table_format.setCellPadding(4)
+    table_format.setCellPadding(3)
     table_format.setCellSpacing(0)
     table_format.setHeaderRowCount(1)  # repeated if the table breaks across pages
     table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
     table_format.setColumnWidthConstraints(
         [
-            QTextLength(QTextLength.Type.PercentageLength, 27),
-            QTextLength(QTextLength.Type.PercentageLength, 21),
-            QTextLength(QTextLength.Type.PercentageLength, 52),
+            # On Letter "From about 5:30 PM" fits the second column's first line, the date its
+            # second; on A4 "From about 17:30" does.
+            QTextLength(QTextLength.Type.PercentageLength, 22),
+            QTextLength(QTextLength.Type.PercentageLength, 23),
+            QTextLength(QTextLength.Type.PercentageLength, 55),
         ]
     )
     table_format.setTopMargin(2)
@@ -163,7 +167,7 @@ def milestones(writer: _Writer, plan: RecoveryPlan) -> None:
         for column, text in enumerate(values):
             cursor = table.cellAt(row, column).firstCursorPosition()
             cursor.setBlockFormat(_body_block(0, 0))
-            cursor.insertText(text, _chars(BODY_PT, bold=column < 2))
+            cursor.insertText(text, _chars(BODY_PT, bold=column == 0))
     writer.after(table)
 
 
@@ -188,6 +192,10 @@ def checklist(writer: _Writer, plan: RecoveryPlan) -> None:
     for item_id in sorted(days, key=lambda key: (order.get(key, len(order)), key)):
         label = _tr("{days}:").format(days=_day_ranges(days[item_id]))
         writer.list_item([(label + " ", True), (words[item_id], False)], bullets)
+    # The list ends; sun care does not. Dark marks are the main lasting risk (content brief 6).
+    after = _tr("From day {day}:").format(day=plan.recovery_length_days + 1)
+    sunscreen = _tr("Keep using sunscreen every day, through your whole course of treatment.")
+    writer.list_item([(after + " ", True), (sunscreen, False)], bullets)
     writer.end_list()
 
 
@@ -239,7 +247,7 @@ def warning_signs(
     words = PhoneWords(
         clinic=_tr("Clinic phone: {phone}"),
         after_hours=_tr("Out of hours: {phone}"),
-        missing=_tr("Clinic phone: {blank}").format(blank="_" * 24),
+        missing=_tr("Clinic phone: {blank}").format(blank=PHONE_BLANK),
     )
     writer.heading(_tr("Warning signs"), 2)
     for level in LEVELS:
@@ -276,19 +284,6 @@ def _level_box(writer: _Writer, words: LevelWords) -> None:
         # One line for both numbers: the handout has two pages for everything.
         writer.paragraph("   ".join(words.phone_lines), bold=True, bottom=0)
     writer.after(frame)  # the list ends with the box: no empty line at its foot
-
-
-def illustration(writer: _Writer, pack_folder: Path) -> None:
-    path = pack_folder / "illustrations" / ILLUSTRATION_FILE
-    if not path.is_file():
-        from app.ui.content_provider import builtin_pack_folder
-
-        path = builtin_pack_folder() / "illustrations" / ILLUSTRATION_FILE
-    image = render_svg(path, width=ILLUSTRATION_RENDER_WIDTH, background=Qt.GlobalColor.white)
-    if image is None:
-        return
-    writer.document.addResource(QTextDocument.ResourceType.ImageResource, ILLUSTRATION_URL, image)
-    writer.image(ILLUSTRATION_URL, COLUMN_MM, COLUMN_MM * image.height() / image.width())
 
 
 def footer(writer: _Writer, last_reviewed: date) -> None:

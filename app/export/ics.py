@@ -1,9 +1,20 @@
 """The calendar file (.ics, RFC 5545) of a recovery plan: one event per milestone, each with a
 reminder, so a patient's own calendar tells them when makeup, workouts and so on are fine again.
 
-Time (docs/ARCHITECTURE "Time"): every event starts at its milestone's exact instant. It is
-written as a wall-clock time in the plan's IANA zone (TZID) and the file carries a VTIMEZONE
-for that zone, built here from `zoneinfo` for the weeks the plan covers. Three exceptions:
+The next session is not an appointment the app knows of: it is an all-day entry ("Book or
+check your next session", DTSTART;VALUE=DATE, no time) whose description says so, with its
+reminder a few days before, in the morning.
+
+Every other event starts at its milestone's time rounded later to the wall clock's next whole
+or half hour (`Milestone.about`), and its description says "From about 5:30 PM on Sunday".
+The timings are clinic practice, not science to the minute: an event at 17:07 would claim a
+precision nobody has, and would disagree with its own "from about 5:30 PM". Rounding later,
+never earlier, means a "you can wear makeup again" reminder never comes before the restriction
+has ended.
+
+Time (docs/ARCHITECTURE "Time"): such a start is written as a wall-clock time in the plan's
+IANA zone (TZID) and the file carries a VTIMEZONE for that zone, built here from `zoneinfo`
+for the weeks the plan covers. Three exceptions:
 - A wall time a clock shows twice (an autumn overlap) means its first occurrence (RFC 5545
   3.3.5), so an instant in the second occurrence cannot be written with a TZID; it is written
   in UTC ("...Z"), which every client shows in its own zone.
@@ -23,9 +34,9 @@ from __future__ import annotations
 
 import hashlib
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -48,11 +59,13 @@ PRODID: Final = "-//Microneedling Companion//EN"
 UID_DOMAIN: Final = "microneedling-companion"
 EVENT_LENGTH: Final = timedelta(minutes=30)
 # When the reminder shows, relative to the event's start: a restriction's end is good news
-# at that moment; the next session needs a day's notice to book or plan around.
+# at that moment. The next session is an all-day entry, which starts at the date's midnight:
+# its reminder comes at 9:00 three days before (-P2DT15H), time to book or to plan around it.
 REMINDER_AT: Final[dict[str, timedelta]] = {
     "ends": timedelta(0),
-    "next_session": timedelta(days=-1),
+    "next_session": timedelta(days=-3, hours=9),
 }
+NEXT_SESSION_KIND: Final = "next_session"
 # The VTIMEZONE describes the zone from a week before the treatment to a week after the last
 # event: enough for every event, and small (a few observances instead of 68 years of them).
 _ZONE_MARGIN: Final = timedelta(days=7)
@@ -66,31 +79,55 @@ def _fields(pattern: str) -> set[str]:
     return {field for _text, field, _spec, _conv in string.Formatter().parse(pattern) if field}
 
 
+_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def english_clock(wall: datetime) -> str:
+    """ "5:30 PM", "12:00 AM"."""
+    return f"{(wall.hour + 11) % 12 + 1}:{wall.minute:02d} {'AM' if wall.hour < 12 else 'PM'}"
+
+
+def english_weekday(day: date) -> str:
+    return _WEEKDAYS[day.weekday()]
+
+
 @dataclass(frozen=True)
 class CalendarWords:
     """The words the calendar file shows, in the patient's language.
 
     `clinic_line` is used when the clinic's name and phone are both known, with the
     placeholders {name} and {phone}; `clinic_phone_line` when only the phone is, with
-    {phone}. When only the name is known, the line is the name alone."""
+    {phone}. When only the name is known, the line is the name alone; when neither is, there
+    is no such line (no "call your clinic" without a number to call).
+    `from_about` opens a timed event's description, with {time} (from `clock`) and {day}
+    (from `weekday`); `not_an_appointment` opens the next session's."""
 
     calendar_name: str
     clinic_line: str
     clinic_phone_line: str
+    from_about: str = "From about {time} on {day}."
+    not_an_appointment: str = (
+        "This is a reminder, not an appointment. Book your next session, "
+        "or check the date your clinic gave you."
+    )
+    clock: Callable[[datetime], str] = english_clock
+    weekday: Callable[[date], str] = english_weekday
 
     def __post_init__(self) -> None:
         for field, pattern, allowed in (
             ("clinic_line", self.clinic_line, {"name", "phone"}),
             ("clinic_phone_line", self.clinic_phone_line, {"phone"}),
+            ("from_about", self.from_about, {"time", "day"}),
+            ("not_an_appointment", self.not_an_appointment, set()),
         ):
             try:
                 unknown = _fields(pattern) - allowed
             except ValueError as error:  # an unmatched brace
                 raise ValueError(f"CalendarWords.{field}: {error} in {pattern!r}") from None
             if unknown:
+                expected = ", ".join("{" + name + "}" for name in sorted(allowed)) or "none"
                 raise ValueError(
-                    f"CalendarWords.{field}: expected only "
-                    f"{', '.join('{' + name + '}' for name in sorted(allowed))}, "
+                    f"CalendarWords.{field}: expected only {expected}, "
                     f"got {', '.join('{' + name + '}' for name in sorted(unknown))}"
                 )
 
@@ -110,6 +147,10 @@ class CalendarWords:
         if phone:
             return self.clinic_phone_line.format(phone=phone)
         return name
+
+    def about(self, wall: datetime) -> str:
+        """ "From about 5:30 PM on Sunday." for a wall-clock time."""
+        return self.from_about.format(time=self.clock(wall), day=self.weekday(wall.date()))
 
 
 def build_calendar(
@@ -131,17 +172,25 @@ def build_calendar(
     calendar.add("METHOD", "PUBLISH")
     calendar.add("X-WR-CALNAME", words.calendar_name)
 
-    starts = [_whole_second(milestone.at) for milestone in plan.milestones]
+    timed = [m for m in plan.milestones if m.kind != NEXT_SESSION_KIND]
+    starts = {m.rule_id: _whole_second(m.about) for m in timed}
     if starts and key != _UTC:
-        calendar.add_component(
-            _vtimezone(
-                plan.zone, key, min(as_utc(plan.treated_at), *starts), max(starts) + EVENT_LENGTH
-            )
-        )
+        first, last = min(as_utc(plan.treated_at), *starts.values()), max(starts.values())
+        calendar.add_component(_vtimezone(plan.zone, key, first, last + EVENT_LENGTH))
     clinic = words.clinic(clinic_name, clinic_phone)
     dtstamp = as_utc(stamp, "stamp").replace(microsecond=0)
-    for milestone, start in zip(plan.milestones, starts, strict=True):
-        calendar.add_component(_event(milestone, start, plan, key, clinic=clinic, dtstamp=dtstamp))
+    for milestone in plan.milestones:
+        event = _event(milestone, plan, dtstamp)
+        if milestone.rule_id in starts:
+            start = starts[milestone.rule_id]
+            _timed(event, start, plan, key)
+            opening = words.about(start.astimezone(plan.zone))
+        else:
+            _all_day(event, milestone.at.astimezone(plan.zone).date())
+            opening = words.not_an_appointment
+        lines = (opening, milestone.detail, clinic)
+        event.add("DESCRIPTION", "\n".join(line for line in lines if line))
+        calendar.add_component(event)
     data: bytes = calendar.to_ical()
     return data
 
@@ -152,27 +201,11 @@ def event_uid(plan: RecoveryPlan, rule_id: str) -> str:
     return f"{hashlib.sha256(seed.encode()).hexdigest()[:32]}@{UID_DOMAIN}"
 
 
-def _event(
-    milestone: Milestone,
-    start: datetime,
-    plan: RecoveryPlan,
-    key: str,
-    *,
-    clinic: str,
-    dtstamp: datetime,
-) -> Event:
+def _event(milestone: Milestone, plan: RecoveryPlan, dtstamp: datetime) -> Event:
     event = Event()
     event.add("UID", event_uid(plan, milestone.rule_id))
     event.add("DTSTAMP", dtstamp)
-    # fold=0 is how a reader takes a wall time: the first of two equal ones (RFC 5545 3.3.5).
-    wall = start.astimezone(plan.zone).replace(tzinfo=None, fold=0)
-    if key != _UTC and wall.replace(tzinfo=plan.zone).astimezone(UTC) == start:
-        event.add("DTSTART", wall, parameters={"TZID": key})
-    else:  # UTC itself, or the second of two equal wall times, which only UTC can name
-        event.add("DTSTART", start)
-    event.add("DURATION", EVENT_LENGTH)
     event.add("SUMMARY", milestone.label)
-    event.add("DESCRIPTION", "\n".join(line for line in (milestone.detail, clinic) if line))
     event.add("TRANSP", "TRANSPARENT")  # a reminder: it does not make the patient busy
     alarm = Alarm()
     alarm.add("ACTION", "DISPLAY")
@@ -180,6 +213,22 @@ def _event(
     alarm.add("TRIGGER", REMINDER_AT[milestone.kind])
     event.add_component(alarm)
     return event
+
+
+def _timed(event: Event, start: datetime, plan: RecoveryPlan, key: str) -> None:
+    # fold=0 is how a reader takes a wall time: the first of two equal ones (RFC 5545 3.3.5).
+    wall = start.astimezone(plan.zone).replace(tzinfo=None, fold=0)
+    if key != _UTC and wall.replace(tzinfo=plan.zone).astimezone(UTC) == start:
+        event.add("DTSTART", wall, parameters={"TZID": key})
+    else:  # UTC itself, or the second of two equal wall times, which only UTC can name
+        event.add("DTSTART", start)
+    event.add("DURATION", EVENT_LENGTH)
+
+
+def _all_day(event: Event, day: date) -> None:
+    """A whole local date, no time: DTSTART;VALUE=DATE and the next date as DTEND."""
+    event.add("DTSTART", day)
+    event.add("DTEND", day + timedelta(days=1))
 
 
 def _zone_key(zone: ZoneInfo) -> str:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime, QTimeZone
+
+if TYPE_CHECKING:
+    from app.domain.plan import Milestone
 
 
 def tr(text: str) -> str:
@@ -36,13 +40,57 @@ def local_moment(moment: datetime, zone: ZoneInfo | None = None, pattern: str = 
     """ "Sun 8 Mar, 5:00 PM": a short day and month and the locale's short time, on the wall
     clock of `zone` (the patient's, never the machine's) or of the moment's own zone."""
     wall = moment.astimezone(zone) if zone is not None else moment
-    locale = QLocale()
-    day = locale.toString(QDate(wall.year, wall.month, wall.day), "ddd d MMM")
-    clock = locale.toString(QTime(wall.hour, wall.minute), QLocale.FormatType.ShortFormat)
+    return (pattern or tr("{date}, {time}")).format(
+        date=short_day(wall.date()), time=clock_time(wall)
+    )
+
+
+def clock_time(wall: datetime) -> str:
+    """The locale's short time of a wall-clock time, kept on one line: "5:30 PM", "17:30"."""
     # A time never wraps ("5:00" / "PM"). Qt's line breaker takes the narrow no-break space
     # that CLDR puts before AM/PM as a break, so both become ordinary no-break spaces.
-    clock = clock.replace("\u202f", "\u00a0").replace(" ", "\u00a0")
-    return (pattern or tr("{date}, {time}")).format(date=day, time=clock)
+    clock = QLocale().toString(QTime(wall.hour, wall.minute), QLocale.FormatType.ShortFormat)
+    return clock.replace("\u202f", "\u00a0").replace(" ", "\u00a0")
+
+
+def short_day(day: date) -> str:
+    """ "Sun 8 Mar"."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+
+
+def milestone_when(milestone: Milestone, zone: ZoneInfo, *, start: bool = True) -> str:
+    """When a milestone is, said as honestly as it is known. A clinic-practice timing is
+    "From about 5:30 PM on Sun 8 Mar": its time rounded later to a whole or half hour
+    (Milestone.about), never to the minute. The next session is no appointment, so it is a
+    date alone: "About Sat 4 Apr". With `start=False`, the words for inside a sentence."""
+    if milestone.kind == "next_session":
+        day = _unbroken(short_day(milestone.at.astimezone(zone).date()))
+        pattern = tr("About {date}") if start else tr("about {date}")
+        return pattern.format(date=day)
+    wall = milestone.about.astimezone(zone)
+    pattern = tr("From about {time} on {date}") if start else tr("from about {time} on {date}")
+    return pattern.format(time=clock_time(wall), date=_unbroken(short_day(wall.date())))
+
+
+def milestone_countdown(milestone: Milestone, delta: timedelta, zone: ZoneInfo) -> tuple[str, str]:
+    """The countdown to a milestone and the line under it: ("Makeup OK in 5 h 12 min", "You
+    can wear makeup again: from about 5:30 PM on Sun 8 Mar"). The next session is no
+    appointment, so it gets no countdown to the minute: ("Next session: about Sat 4 Apr",
+    "Book or check your next session")."""
+    if milestone.kind == "next_session":
+        when = milestone_when(milestone, zone, start=False)
+        return tr("{subject}: {when}").format(
+            subject=milestone.countdown, when=when
+        ), milestone.label
+    line = tr("{label}: {when}").format(
+        label=milestone.label, when=milestone_when(milestone, zone, start=False)
+    )
+    return countdown(milestone.countdown, delta), line
+
+
+def _unbroken(text: str) -> str:
+    """A date kept on one line ("Sun 8 Mar"), so a narrow cell never ends a line at "Sun 8"."""
+    return text.replace(" ", "\u00a0")
 
 
 def local_day(day: date) -> str:

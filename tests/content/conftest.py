@@ -68,6 +68,7 @@ weeks = "weeks"
 milestone = "You can wear makeup again"
 countdown = "Makeup OK"
 detail = "Wait {{duration}} before you wear makeup."
+detail_default = "Many clinics say to wait {{duration}} before you wear makeup."
 
 [phases.first-day]
 name = "The first day"

@@ -64,7 +64,9 @@ def test_milestones_are_sorted_and_carry_their_words() -> None:
         TEXT.rule("makeup").milestone,
         TEXT.rule("makeup").countdown,
     )
-    assert makeup.detail == "Test clinic: no makeup for 30 hours."
+    # Nobody overrode it: the default's wording ("Many clinics ask"), not the clinic's.
+    assert makeup.detail == "Test default: many clinics say no makeup for 30 hours."
+    assert makeup.set_by is None
     assert plan.milestones[-1].kind == "next_session"
 
 

@@ -108,12 +108,16 @@ def test_shipped_english_text_loads_and_covers_the_protocol_exactly() -> None:
 def test_detail_fills_in_the_rule_duration_in_words() -> None:
     protocol = load_protocol(PROTOCOL_FILE)
     text = load_aftercare_text(TEXT_FILE, protocol)
-    assert text.detail(protocol.rule("makeup")) == "Test clinic: no makeup for 30 hours."
-    assert text.detail(protocol.rule("sun")) == "Test clinic: careful sun care for 10 days."
+    makeup, sun = protocol.rule("makeup"), protocol.rule("sun")
+    assert text.detail(makeup, "clinic") == "Test clinic: no makeup for 30 hours."
+    assert text.detail(sun, "treatment") == "Test clinic: careful sun care for 10 days."
     # 35 days is a whole number of weeks, so it is said in weeks.
-    assert text.detail(protocol.rule("next_session")) == (
+    assert text.detail(protocol.rule("next_session"), "clinic") == (
         "Test clinic: the next session comes about 5 weeks later."
     )
+    # A value nobody set is the pack's default, in the default's own words.
+    assert text.detail(makeup) == "Test default: many clinics say no makeup for 30 hours."
+    assert text.detail(sun, None) == "Test default: many clinics say careful sun care for 10 days."
 
 
 def test_broken_protocol_reports_every_problem_with_file_and_field() -> None:
@@ -185,6 +189,9 @@ def test_broken_aftercare_text_reports_every_problem_with_file_and_field() -> No
     del data["units"]["weeks"]
     data["rules"]["makeup"]["countdown"] = "   "
     data["rules"]["sun"]["detail"] = "Stay out of the sun for {{days}}."
+    del data["rules"]["sweat"]["detail_default"]  # the default's wording is required
+    data["rules"]["actives"]["detail_default"] = data["rules"]["actives"]["detail"]  # the same
+    data["rules"]["next_session"]["detail_default"] = "Back in {{weeks}}."
     data["phases"]["first-week"]["normal"] = []
     del data["phases"]["settling"]
     data["checklist"]["no-makeup"] = 3
@@ -198,6 +205,9 @@ def test_broken_aftercare_text_reports_every_problem_with_file_and_field() -> No
         "units.weeks",
         "rules.makeup.countdown",
         "rules.sun.detail",
+        "rules.sweat.detail_default",
+        "rules.actives.detail_default",
+        "rules.next_session.detail_default",
         "phases.first-week.normal",
         "phases.settling",
         "checklist.no-makeup",

@@ -1,8 +1,13 @@
-"""export-ics and export-handout from the command line: same plan as the window, clear errors."""
+"""export-ics and export-handout from the command line: same plan as the window, clear errors.
+
+Every export here runs on the test pack (tests/fixtures: makeup 30 real hours, sun protection 10
+calendar days, next session 35 days) through --content-pack, so a change to a shipped timing
+never breaks them."""
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -11,44 +16,118 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from icalendar import Calendar
+from icalendar import Calendar, Event
 from pypdf import PdfReader
 
 from app.cli import main
 from tests.conftest import REPO
+from tests.fixtures.testpack import TEXT
 
-ARGS = ["--treated-at", "2026-03-07T16:00", "--tz", "America/New_York"]
+WHEN = ["--treated-at", "2026-03-07T16:00", "--tz", "America/New_York"]
+ARGS = WHEN  # with "--content-pack <the test pack>" added for every test, just below
+MAKEUP = TEXT.rule("makeup").milestone
+CLINIC_TOML = """\
+format = 1
+[clinic]
+name = "Test Clinic"
+{phone}
+[protocol]
+makeup = {{ amount = 48, unit = "hours" }}
+"""
+
+
+@pytest.fixture(autouse=True)
+def _exports_use_the_test_pack(test_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "ARGS", [*WHEN, "--content-pack", str(test_pack)])
+
+
+def _clinic_config(tmp_path: Path, phone: str = "") -> Path:
+    path = tmp_path / "clinic.toml"
+    path.write_text(CLINIC_TOML.format(phone=f'phone = "{phone}"' if phone else ""), "utf-8")
+    return path
+
+
+def _events(path: Path) -> dict[str, Event]:
+    return {str(e["SUMMARY"]): e for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
 
 
 def _starts(path: Path) -> dict[str, datetime]:
-    calendar = Calendar.from_ical(path.read_bytes())
+    events = _events(path)
     return {
-        str(event["SUMMARY"]): event.decoded("DTSTART").astimezone(UTC)
-        for event in calendar.walk("VEVENT")
+        summary: event.decoded("DTSTART").astimezone(UTC)
+        for summary, event in events.items()
+        if isinstance(event.decoded("DTSTART"), datetime)
     }
+
+
+def _pdf_text(path: Path) -> str:
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    return re.sub(r"\s+", " ", text)  # Qt's PDF writer maps spaces to a glyph read as tabs
 
 
 def test_export_ics_writes_the_plan_across_the_spring_change(tmp_path: Path) -> None:
     out = tmp_path / "plan.ics"
     assert main(["export-ics", *ARGS, "--out", str(out)]) == 0
-    starts = _starts(out)
-    # 16:00 EST on 7 March plus 24 real hours is 17:00 EDT on 8 March (21:00 UTC).
-    assert starts["You can wear makeup again"] == datetime(2026, 3, 8, 21, 0, tzinfo=UTC)
+    # 16:00 EST on 7 March plus 30 real hours is 23:00 EDT on 8 March (03:00 UTC on the 9th).
+    assert _starts(out)[MAKEUP] == datetime(2026, 3, 9, 3, 0, tzinfo=UTC)
 
 
-def test_clinic_timings_reach_the_calendar_file(tmp_path: Path) -> None:
+def test_clinic_timings_and_words_reach_the_calendar_file(tmp_path: Path) -> None:
     out = tmp_path / "plan.ics"
-    config = REPO / "resources" / "clinic.example.toml"  # makeup 48 hours
+    config = _clinic_config(tmp_path, "+1 555 0100")  # makeup 48 hours
     assert main(["export-ics", *ARGS, "--clinic-config", str(config), "--out", str(out)]) == 0
-    assert _starts(out)["You can wear makeup again"] == datetime(2026, 3, 9, 21, 0, tzinfo=UTC)
+    # 16:00 EST plus 48 real hours is 17:00 EDT on 9 March.
+    assert _starts(out)[MAKEUP] == datetime(2026, 3, 9, 21, 0, tzinfo=UTC)
+    events = _events(out)
+    # The clinic set makeup, and only makeup: its words there, the default's everywhere else.
+    assert "Test clinic: no makeup for 48 hours." in str(events[MAKEUP]["DESCRIPTION"])
+    for summary, event in events.items():
+        description = str(event["DESCRIPTION"])
+        assert description.endswith("\nTest Clinic: +1 555 0100")
+        if summary != MAKEUP:
+            assert "Test default:" in description and "Test clinic:" not in description
+
+
+def test_the_program_wide_content_pack_option_counts_for_exports(
+    tmp_path: Path, test_pack: Path
+) -> None:
+    out = tmp_path / "plan.ics"
+    assert main(["--content-pack", str(test_pack), "export-ics", *WHEN, "--out", str(out)]) == 0
+    assert MAKEUP in _starts(out)
 
 
 def test_export_handout_writes_a_pdf_with_the_dates(tmp_path: Path) -> None:
     out = tmp_path / "plan.pdf"
     assert main(["export-handout", *ARGS, "--out", str(out)]) == 0
-    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
-    text = " ".join(text.split())  # Qt's PDF writer maps spaces to a glyph pypdf reads as tabs
-    assert "Sun 8 Mar" in text and "Sat 21 Mar" in text
+    text = _pdf_text(out)
+    assert "Sun 8 Mar" in text and "Tue 17 Mar" in text  # makeup; sun care, 10 days later
+    assert "Test default: many clinics say no makeup for 30 hours." in text
+    assert "Phone: ____" in text.split("Your treatment")[0]  # no clinic config: a line for it
+
+
+def test_export_handout_with_a_clinic_config_uses_its_words_and_phone(tmp_path: Path) -> None:
+    out = tmp_path / "plan.pdf"
+    config = _clinic_config(tmp_path, "+1 555 0100")
+    assert main(["export-handout", *ARGS, "--clinic-config", str(config), "--out", str(out)]) == 0
+    text = _pdf_text(out)
+    assert "Test clinic: no makeup for 48 hours." in text
+    assert "Test default: many clinics say no hard sweating for 60 hours." in text
+    assert "+1 555 0100" in text and "____" not in text.split("Warning signs")[0]
+
+
+@pytest.mark.parametrize(
+    "make", [lambda tmp: tmp / "missing", lambda tmp: tmp], ids=["missing", "empty"]
+)
+def test_a_content_pack_that_cannot_be_used_is_refused_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: Callable[[Path], Path]
+) -> None:
+    pack = make(tmp_path)
+    out = tmp_path / "plan.ics"
+    assert main(["export-ics", *WHEN, "--content-pack", str(pack), "--out", str(out)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert str(pack) in error and ("not found" in error or "validate-pack" in error)
+    assert len(error.splitlines()) == 1
+    assert not out.exists()
 
 
 @pytest.mark.parametrize(

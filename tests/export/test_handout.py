@@ -138,8 +138,10 @@ def test_sections_come_in_order_with_the_emergency_first_and_boxed(
         f"Clinic phone: {PHONE}",
         "Content last reviewed: 24 November 2026",
     ]
-    positions = [text.index(words) for words in order]
-    assert positions == sorted(positions)
+    position = 0
+    for words in order:  # each after the one before (the phone is in the header too)
+        position = text.index(words, position) + len(words)
+    assert text.index(f"Phone: {PHONE}") < text.index("Your treatment")  # the header
 
     # The emergency words sit in a bordered frame, in bold.
     boxed = [
@@ -165,15 +167,18 @@ def test_sections_come_in_order_with_the_emergency_first_and_boxed(
     assert "clinic phone" not in words.lower()
 
 
-def test_milestones_table_has_what_when_and_the_clinics_words(
+def test_milestones_table_has_what_when_from_about_and_the_words_for_who_set_it(
     us_locale: None, plan: RecoveryPlan, provider: ContentProvider
 ) -> None:
     text = _plain(build_handout(plan, provider))
     for milestone in plan.milestones:
         assert milestone.label in text
         assert milestone.detail in text
-    assert "Sun 8 Mar, 11:00 PM" in text
-    assert "Tue 17 Mar, 4:00 PM" in text
+        assert milestone.detail.startswith("Test default:")  # nobody set a value
+    assert "Test clinic:" not in text
+    assert "From about 11:00 PM on Sun 8 Mar" in text  # makeup: 30 real hours
+    assert "From about 4:00 PM on Tue 17 Mar" in text  # sun care: 10 calendar days
+    assert "About Sat 11 Apr" in text  # the next session: a date, no time
     assert "Your aftercare plan" in text  # the title when no clinic name is given
 
 

@@ -1,7 +1,8 @@
-"""The calendar file: every event at its milestone's exact instant, in the patient's zone, with
-a zone description a calendar can follow on its own; a reminder on each; stable UIDs; and a
-file that is written whole or not at all. Plans use the test protocol (tests/fixtures): makeup
-30 real hours, sun protection 10 calendar days."""
+"""The calendar file: every event at its milestone's time rounded later to a whole or half hour
+("from about"), in the patient's zone, with a zone description a calendar can follow on its
+own; the next session an all-day entry; a reminder on each; stable UIDs; and a file that is
+written whole or not at all (the words: test_ics_words.py). Plans use the test protocol
+(tests/fixtures): makeup 30 real hours, sun protection 10 calendar days, next session 35 days."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Event, Timezone
 
-from app.domain.plan import RecoveryPlan, build_plan
+from app.domain.plan import Milestone, RecoveryPlan, build_plan
 from app.export.ics import CalendarWords, build_calendar, write_atomically
 from tests.fixtures.testpack import CLOCK_CHANGE_CASES, MAKEUP, PROTOCOL, TEXT
 
@@ -45,6 +46,20 @@ def _calendar(plan: RecoveryPlan, **kwargs: Any) -> Calendar:
 
 def _events(calendar: Calendar) -> list[Event]:
     return list(calendar.walk("VEVENT"))
+
+
+def _timed(calendar: Calendar) -> list[Event]:
+    """The events with a time of day: all but the all-day next session."""
+    return [e for e in _events(calendar) if isinstance(e.decoded("DTSTART"), datetime)]
+
+
+def _timed_milestones(plan: RecoveryPlan) -> list[Milestone]:
+    return [m for m in plan.milestones if m.kind != "next_session"]
+
+
+def _abouts(plan: RecoveryPlan) -> list[datetime]:
+    """Where the timed events start: each milestone rounded later to a whole or half hour."""
+    return [_utc(m.about) for m in _timed_milestones(plan)]
 
 
 def _start(event: Event) -> datetime:
@@ -98,10 +113,12 @@ def test_events_start_at_the_plan_instants_in_the_patient_zone_across_clock_chan
 ) -> None:
     plan = _plan(zone, treated)
     calendar = _calendar(plan)
-    events = _events(calendar)
-    assert [_start(event) for event in events] == [_utc(m.at) for m in plan.milestones]
+    events = _timed(calendar)
+    # These treatments are on the hour, so every milestone is too: "about" is exact.
+    assert [_start(event) for event in events] == _abouts(plan)
+    assert _abouts(plan) == [_utc(m.at) for m in _timed_milestones(plan)]
     by_summary = {str(event["SUMMARY"]): event for event in events}
-    starts = {m.rule_id: by_summary[m.label] for m in plan.milestones}
+    starts = {m.rule_id: by_summary[m.label] for m in _timed_milestones(plan)}
     assert starts["makeup"].decoded("DTSTART").replace(tzinfo=None) == makeup
     assert starts["sun"].decoded("DTSTART").replace(tzinfo=None) == sun
     assert _start(starts["makeup"]) - _utc(plan.treated_at) == MAKEUP
@@ -110,12 +127,13 @@ def test_events_start_at_the_plan_instants_in_the_patient_zone_across_clock_chan
     assert calendar.get_missing_tzids() == set()
 
 
-def test_summary_is_the_milestone_label_and_each_event_lasts_30_minutes() -> None:
+def test_summary_is_the_milestone_label_and_each_timed_event_lasts_30_minutes() -> None:
     plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16))
-    events = _events(_calendar(plan))
+    calendar = _calendar(plan)
+    events = _events(calendar)
     assert [str(event["SUMMARY"]) for event in events] == [m.label for m in plan.milestones]
     assert MAKEUP_LABEL in [str(event["SUMMARY"]) for event in events]
-    assert {event.decoded("DURATION") for event in events} == {timedelta(minutes=30)}
+    assert {event.decoded("DURATION") for event in _timed(calendar)} == {timedelta(minutes=30)}
     assert len(events) == len(PROTOCOL.rules)
 
 
@@ -170,8 +188,8 @@ def test_a_zone_always_on_utc_still_names_the_patient_zone(zone: str) -> None:
     # icalendar on its own would write these as "Z", dropping the patient's zone.
     plan = _plan(zone, datetime(2026, 3, 7, 16))
     calendar = _calendar(plan)
-    for event, milestone in zip(_events(calendar), plan.milestones, strict=True):
-        assert _start(event) == _utc(milestone.at)
+    for event, milestone in zip(_timed(calendar), _timed_milestones(plan), strict=True):
+        assert _start(event) == _utc(milestone.about)
         _check_zone_of(event, calendar, zone)
 
 
@@ -197,8 +215,8 @@ def test_a_zone_always_on_utc_still_names_the_patient_zone(zone: str) -> None:
 def test_unusual_clock_changes_keep_every_instant(zone: str, treated: datetime) -> None:
     plan = _plan(zone, treated)
     calendar = _calendar(plan)
-    events = _events(calendar)
-    assert [_start(event) for event in events] == [_utc(m.at) for m in plan.milestones]
+    events = _timed(calendar)
+    assert [_start(event) for event in events] == _abouts(plan)
     for event in events:
         if "TZID" in event["DTSTART"].params:
             _check_zone_of(event, calendar, zone)
@@ -214,15 +232,28 @@ def test_the_zone_utc_is_written_with_z_and_no_vtimezone() -> None:
     ics = _ics(plan)
     calendar = Calendar.from_ical(ics)
     assert b"DTSTART:20260308T220000Z" in ics  # makeup, 30 hours after 16:00 UTC
-    assert [_start(event) for event in _events(calendar)] == [_utc(m.at) for m in plan.milestones]
+    assert [_start(event) for event in _timed(calendar)] == _abouts(plan)
     assert calendar.walk("VTIMEZONE") == []
     assert all("TZID" not in event["DTSTART"].params for event in _events(calendar))
 
 
-def test_a_fraction_of_a_second_is_rounded_up_so_no_reminder_comes_early() -> None:
-    plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16, 0, 0, 250_000))
-    for event, milestone in zip(_events(_calendar(plan)), plan.milestones, strict=True):
-        assert _start(event) == _utc(milestone.at).replace(microsecond=0) + timedelta(seconds=1)
+@pytest.mark.parametrize(
+    "treated",
+    [
+        datetime(2026, 3, 7, 16, 0, 0, 250_000),
+        datetime(2026, 3, 7, 16, 7),
+        datetime(2026, 3, 7, 16, 31),
+    ],
+)
+def test_events_start_from_about_a_later_half_hour_so_no_reminder_comes_early(
+    treated: datetime,
+) -> None:
+    plan = _plan(NEW_YORK, treated)
+    for event, milestone in zip(_timed(_calendar(plan)), _timed_milestones(plan), strict=True):
+        start = _start(event)
+        assert _utc(milestone.at) <= start < _utc(milestone.at) + timedelta(minutes=30)
+        wall = start.astimezone(ZoneInfo(NEW_YORK))
+        assert (wall.minute, wall.second) in ((0, 0), (30, 0))
 
 
 _ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
@@ -263,8 +294,8 @@ def test_event_instants_round_trip_exactly_through_the_ics_text(
     zone = ZoneInfo(zone_name)
     plan = build_plan(instant, zone, PROTOCOL, TEXT)
     calendar = Calendar.from_ical(_ics(plan))
-    events = _events(calendar)
-    assert [_start(event) for event in events] == [_utc(m.at) for m in plan.milestones]
+    events = _timed(calendar)
+    assert [_start(event) for event in events] == _abouts(plan)
     for event in events:
         if "TZID" in event["DTSTART"].params:
             _check_zone_of(event, calendar, zone_name)
@@ -278,14 +309,15 @@ def test_event_instants_round_trip_exactly_through_the_ics_text(
 # --- reminders, UIDs, words ----------------------------------------------------------------
 
 
-def test_every_event_has_one_display_alarm_at_the_end_or_a_day_before_the_next_session() -> None:
+def test_every_event_has_one_display_alarm_at_its_start_or_days_before_the_next_session() -> None:
     plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16))
     events = _events(_calendar(plan))
     for event, milestone in zip(events, plan.milestones, strict=True):
         [alarm] = event.walk("VALARM")
         assert str(alarm["ACTION"]) == "DISPLAY"
         assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
-        expected = timedelta(days=-1) if milestone.kind == "next_session" else timedelta(0)
+        # The next session's all-day entry starts at midnight: 9:00 three days before.
+        expected = timedelta(days=-3, hours=9) if milestone.kind == "next_session" else timedelta(0)
         assert alarm.decoded("TRIGGER") == expected
     assert [m.kind for m in plan.milestones].count("next_session") == 1
 
@@ -332,56 +364,6 @@ def test_naive_stamp_is_refused() -> None:
     plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16))
     with pytest.raises(ValueError, match="stamp must be timezone-aware"):
         _ics(plan, stamp=datetime(2026, 3, 7, 16))
-
-
-def test_description_is_the_detail_and_a_line_with_the_clinic_name_and_phone() -> None:
-    plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16))
-    events = _events(_calendar(plan, clinic_name="Clear Skin Clinic", clinic_phone="+1 555 0100"))
-    for event, milestone in zip(events, plan.milestones, strict=True):
-        assert str(event["DESCRIPTION"]) == f"{milestone.detail}\nClear Skin Clinic: +1 555 0100"
-
-
-def test_description_without_a_clinic_is_the_detail_alone() -> None:
-    plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16))
-    for event, milestone in zip(_events(_calendar(plan)), plan.milestones, strict=True):
-        assert str(event["DESCRIPTION"]) == milestone.detail
-
-
-@pytest.mark.parametrize(
-    ("name", "phone", "line"),
-    [("", "+44 20 7946 0000", "Your clinic: +44 20 7946 0000"), ("Clear Skin", "", "Clear Skin")],
-)
-def test_description_with_only_a_phone_or_only_a_name(name: str, phone: str, line: str) -> None:
-    plan = _plan(NEW_YORK, datetime(2026, 3, 7, 16))
-    [first, *_] = _events(_calendar(plan, clinic_name=name, clinic_phone=phone))
-    assert str(first["DESCRIPTION"]).endswith(f"\n{line}")
-
-
-def test_words_come_from_the_caller() -> None:
-    words = CalendarWords(
-        calendar_name="Nachsorge Microneedling",
-        clinic_line="{name}, Tel. {phone}",
-        clinic_phone_line="Praxis: {phone}",
-    )
-    plan = _plan("Europe/Berlin", datetime(2026, 3, 7, 16))
-    calendar = _calendar(plan, words=words, clinic_name="Hautpraxis", clinic_phone="030 123")
-    assert str(calendar["X-WR-CALNAME"]) == "Nachsorge Microneedling"
-    assert str(_events(calendar)[0]["DESCRIPTION"]).endswith("\nHautpraxis, Tel. 030 123")
-
-
-@pytest.mark.parametrize(
-    ("clinic_line", "clinic_phone_line", "says"),
-    [
-        ("{nom}: {phone}", "{phone}", "clinic_line: expected only {name}, {phone}, got {nom}"),
-        ("{name}: {phone}", "{name} {phone}", "clinic_phone_line: expected only {phone}"),
-        ("{name: {phone}", "{phone}", "clinic_line"),
-    ],
-)
-def test_calendar_words_refuse_a_pattern_with_unknown_placeholders(
-    clinic_line: str, clinic_phone_line: str, says: str
-) -> None:
-    with pytest.raises(ValueError, match=says.replace("{", r"\{").replace("}", r"\}")):
-        CalendarWords("Aftercare", clinic_line, clinic_phone_line)
 
 
 # --- writing the file ----------------------------------------------------------------------

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.plan import RecoveryPlan
-from app.ui.screens.day_preview import EXTRA_DAYS, DayPreview, spans_on
+from app.ui.screens.day_preview import EXTRA_DAYS, DayPreview, aftercare_finished_text, spans_on
 from app.ui.theme import stylesheet
 
 DAY_3 = date(2026, 3, 9)
@@ -69,6 +69,9 @@ def test_phase_and_what_is_normal(qtbot: QtBot, plan: RecoveryPlan) -> None:
     assert [label.text() for label in preview.phase_labels] == [s.name for s in noon_span]
     assert preview.day_label.text() == f"Day {preview.last_day}"
     assert preview.after_label is not None
+    # Aftercare is finished; sun care is not.
+    assert preview.after_label.text() == aftercare_finished_text(plan)
+    assert preview.after_label.text().endswith(". Keep using sunscreen every day.")
 
 
 def test_buttons_step_and_stop_at_the_ends(qtbot: QtBot, plan: RecoveryPlan) -> None:

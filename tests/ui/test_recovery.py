@@ -20,6 +20,7 @@ from app.ui.recovery_session import RecoverySession
 from app.ui.reminders import Reminders
 from app.ui.screens.recovery import RecoveryArea
 from app.ui.theme import LIGHT
+from tests.fixtures.testpack import TEXT
 
 NEW_YORK = "America/New_York"
 TREATED = datetime(2026, 3, 7, 16, 0, tzinfo=ZoneInfo(NEW_YORK))  # 21:00 UTC, before DST
@@ -226,3 +227,28 @@ def test_cancelling_the_file_dialog_saves_nothing(
     widget.take_home.pdf_button.click()
     assert widget.take_home.status.text() == ""
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_after_the_last_day_today_says_aftercare_finished_and_to_keep_using_sunscreen(
+    area: RecoveryArea, clock: ManualClock, session: RecoverySession
+) -> None:
+    _enter(area, TREATED)
+    plan = session.position(clock.now()).plan
+    assert plan is not None
+    # The test pack's sun care (10 days) ends at 16:00 on day 11, Tuesday 17 March: day 12 is
+    # the first day with nothing on the list.
+    assert plan.recovery_length_days == 11
+    clock.set(TREATED.astimezone(UTC) + timedelta(days=11, hours=2))
+    area.refresh()
+    finished = area.today.saved_label.text()
+    assert finished == "Aftercare finished on Tuesday 17 March. Keep using sunscreen every day."
+    assert area.today.checkboxes == {}
+    assert area.today.progress.format() == "Day 12"  # not "Day 12 of 11"
+    # The next session is no appointment: its date, no countdown to the minute.
+    assert area.today.countdown.text().replace("\xa0", " ") == "Next session: about Sat 11 Apr"
+    assert area.today.countdown_detail.text() == TEXT.rule("next_session").milestone
+    # Once that day has passed too, the countdown's place says it.
+    clock.set(TREATED.astimezone(UTC) + timedelta(days=40))
+    area.refresh()
+    assert area.today.countdown.text() == "Aftercare finished on Tuesday 17 March."
+    assert area.today.countdown_detail.text().startswith("Keep using sunscreen every day. ")

@@ -13,6 +13,7 @@ from app.domain.plan import RecoveryPlan, build_plan
 from app.ui.content_provider import ContentProvider
 from app.ui.screens.timeline import TimelineView
 from app.ui.theme import DARK, LIGHT, Palette, stylesheet
+from tests.fixtures.testpack import PROTOCOL, TEXT
 from tests.ui.conftest import NEW_YORK, TREATED
 
 
@@ -38,7 +39,7 @@ def _timeline(
     return view
 
 
-def test_every_milestone_shows_its_label_and_local_date(
+def test_every_milestone_shows_its_label_and_from_about_its_local_time(
     qtbot: QtBot, plan: RecoveryPlan, us_english: None
 ) -> None:
     view = _timeline(qtbot, plan, TREATED + timedelta(hours=30))
@@ -50,11 +51,22 @@ def test_every_milestone_shows_its_label_and_local_date(
         assert row.at == milestone.at
     by_key = {row.key: row for row in view.rows}
     # The test pack's 30 hours after 16:00 EST is 23:00 EDT: the clocks went forward that night.
-    assert _plain(by_key["makeup"].date_text) == "Sun 8 Mar, 11:00 PM"
-    assert "Sun 8 Mar, 11:00 PM" in _plain(by_key["makeup"].when.text())
-    # Rules in days keep the wall-clock time: sun care 10 days, the next session 35.
-    assert _plain(by_key["sun"].date_text) == "Tue 17 Mar, 4:00 PM"
-    assert _plain(by_key["next_session"].date_text) == "Sat 11 Apr, 4:00 PM"
+    assert _plain(by_key["makeup"].date_text) == "From about 11:00 PM on Sun 8 Mar"
+    assert "From about 11:00 PM on Sun 8 Mar" in _plain(by_key["makeup"].when.text())
+    # Rules in days keep the wall-clock time: sun care 10 days. The next session (35 days) is
+    # no appointment: a date, no time.
+    assert _plain(by_key["sun"].date_text) == "From about 4:00 PM on Tue 17 Mar"
+    assert _plain(by_key["next_session"].date_text) == "About Sat 11 Apr"
+
+
+def test_a_time_off_the_half_hour_is_shown_from_about_the_next_one(
+    qtbot: QtBot, us_english: None
+) -> None:
+    plan = build_plan(TREATED + timedelta(minutes=7), NEW_YORK, PROTOCOL, TEXT)
+    view = _timeline(qtbot, plan, TREATED)
+    by_key = {row.key: row for row in view.rows}
+    assert _plain(by_key["treatment"].date_text) == "Sat 7 Mar, 4:07 PM"  # the real time
+    assert _plain(by_key["makeup"].date_text) == "From about 11:30 PM on Sun 8 Mar"
 
 
 def test_dates_follow_the_locale_and_the_plan_zone_not_the_machine(
@@ -68,7 +80,7 @@ def test_dates_follow_the_locale_and_the_plan_zone_not_the_machine(
         QLocale.setDefault(before)
     by_key = {row.key: row for row in view.rows}
     assert by_key["treatment"].date_text == "Sat 7 Mar, 16:00"
-    assert by_key["makeup"].date_text == "Sun 8 Mar, 23:00"
+    assert _plain(by_key["makeup"].date_text) == "From about 23:00 on Sun 8 Mar"
 
 
 def test_passed_and_ahead_follow_now(qtbot: QtBot, plan: RecoveryPlan) -> None:

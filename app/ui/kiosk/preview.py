@@ -30,10 +30,10 @@ from app.domain.clock import Clock
 from app.domain.plan import RecoveryPlan
 from app.domain.series import EntryProblem, TreatmentInput, check_entry, plan_for
 from app.ui.content_provider import ContentProvider
-from app.ui.formatting import countdown, local_moment
+from app.ui.formatting import local_moment, milestone_countdown
 from app.ui.kiosk.qr import qr_image, summary_text
 from app.ui.kiosk.setup import KioskSetup
-from app.ui.screens.day_preview import DayPreview
+from app.ui.screens.day_preview import DayPreview, aftercare_finished_parts
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.timeline import TimelineView
 
@@ -307,15 +307,14 @@ class PreviewResult(QWidget):
             self.treated.setText(self.tr("If you were treated on {when}").format(when=when))
         upcoming = plan.next_milestone(now)
         if upcoming is not None:
-            self.countdown.setText(countdown(upcoming.countdown, plan.time_until(now, upcoming)))
-            self.countdown_detail.setText(
-                self.tr("{label}: {when}").format(
-                    label=upcoming.label, when=local_moment(upcoming.at, plan.zone)
-                )
-            )
+            delta = plan.time_until(now, upcoming)
+            title, line = milestone_countdown(upcoming, delta, plan.zone)
+            self.countdown.setText(title)
+            self.countdown_detail.setText(line)
         else:
-            self.countdown.setText(self.tr("All the aftercare steps are over"))
-            self.countdown_detail.setText("")
+            finished, sunscreen = aftercare_finished_parts(plan)
+            self.countdown.setText(finished)
+            self.countdown_detail.setText(sunscreen)
         for label in (self.treated, self.countdown, self.countdown_detail):
             label.setAccessibleName(label.text())
         self.timeline.set_plan(plan, now)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from app.domain.plan import RecoveryPlan
-from app.ui.formatting import local_moment
+from app.ui.formatting import local_moment, milestone_when
 
 
 def tr(text: str) -> str:
@@ -34,7 +34,7 @@ def summary_text(plan: RecoveryPlan, clinic_name: str, clinic_phone: str) -> str
         tr("Treatment: {when}").format(when=_plain(local_moment(plan.treated_at, plan.zone))),
     ]
     for milestone in plan.milestones:
-        when = _plain(local_moment(milestone.at, plan.zone))
+        when = _plain(milestone_when(milestone, plan.zone, start=False))
         lines.append(tr("{label}: {when}").format(label=milestone.label, when=when))
     if clinic_phone:
         who = clinic_name or tr("Your clinic")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QFontInfo, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -18,6 +18,23 @@ from app.domain.plan import PhaseSpan, RecoveryPlan, localise, start_of_day
 
 EXTRA_DAYS = 3  # days after the recovery a preview may look at ("and then?")
 TARGET_PX = 48  # the smallest touch target
+
+
+def aftercare_finished_parts(plan: RecoveryPlan) -> tuple[str, str]:
+    """What every screen says once the last day of aftercare is over, in two sentences:
+    ("Aftercare finished on Saturday 21 March.", "Keep using sunscreen every day."). Sun care
+    goes on: dark marks are the main lasting risk (content brief, section 6), so the words
+    never stop at "finished"."""
+    day = plan.last_aftercare_date
+    when = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+    finished = QCoreApplication.translate("Aftercare", "Aftercare finished on {date}.")
+    sunscreen = QCoreApplication.translate("Aftercare", "Keep using sunscreen every day.")
+    return finished.format(date=when), sunscreen
+
+
+def aftercare_finished_text(plan: RecoveryPlan) -> str:
+    """ "Aftercare finished on Saturday 21 March. Keep using sunscreen every day." """
+    return " ".join(aftercare_finished_parts(plan))
 
 
 def spans_on(plan: RecoveryPlan, day: date) -> list[PhaseSpan]:
@@ -183,11 +200,7 @@ class DayPreview(QWidget):
         self.phase_labels, self.normal_labels = [], []
         self.after_label = None
         if self.day > plan.recovery_length_days:
-            self.after_label = _label(
-                self.tr("Your {total} days of aftercare are over.").format(
-                    total=plan.recovery_length_days
-                )
-            )
+            self.after_label = _label(aftercare_finished_text(plan))
             layout.addWidget(self.after_label)
             layout.addSpacing(8)
         layout.addWidget(_label(self.tr("What's normal"), "h3"))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.clock import as_utc
 from app.domain.plan import RecoveryPlan
-from app.ui.formatting import local_moment
+from app.ui.formatting import local_moment, milestone_when
 from app.ui.theme import Palette
 
 ROW_GAP = 24  # px between rows (8 px grid)
@@ -34,11 +34,11 @@ class TimelineRow:
     key: str
     at: datetime
     label: str  # "You can wear makeup again"
-    date_text: str  # "Sun 8 Mar, 5:00 PM"
+    date_text: str  # "Sat 7 Mar, 4:00 PM"; a milestone "From about 5:30 PM on Sun 8 Mar"
     title: QLabel
     when: QLabel
     done: bool = False
-    plain: str = ""  # everything the row says, in words: "Label. Sun 8 Mar, 5:00 PM. Done"
+    plain: str = ""  # everything the row says, in words: "Label. From about ... Done"
 
 
 class TimelineView(QWidget):
@@ -106,12 +106,17 @@ class TimelineView(QWidget):
                 self._layout.removeWidget(label)
                 label.hide()
                 label.deleteLater()
-        entries = [("treatment", plan.treated_at, self.tr("Your treatment"))]
-        entries += [(m.rule_id, m.at, m.label) for m in plan.milestones]
-        self.rows = [self._make_row(key, at, label, plan) for key, at, label in entries]
+        treated = local_moment(plan.treated_at, plan.zone, self.tr("{date}, {time}"))
+        entries = [("treatment", plan.treated_at, self.tr("Your treatment"), treated)]
+        # Milestones as the handout says them: "From about 5:30 PM on Sun 8 Mar", and the next
+        # session, which is no appointment, as a date alone.
+        entries += [
+            (m.rule_id, m.at, m.label, milestone_when(m, plan.zone)) for m in plan.milestones
+        ]
+        self.rows = [self._make_row(*entry) for entry in entries]
         self.now_index = -1  # lay out again
 
-    def _make_row(self, key: str, at: datetime, label: str, plan: RecoveryPlan) -> TimelineRow:
+    def _make_row(self, key: str, at: datetime, label: str, date_text: str) -> TimelineRow:
         title = QLabel(label, self)
         title.setWordWrap(True)
         title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -122,7 +127,6 @@ class TimelineView(QWidget):
         when.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         when.setTextFormat(Qt.TextFormat.RichText)
         when.setProperty("role", "secondary")
-        date_text = local_moment(at, plan.zone, self.tr("{date}, {time}"))
         return TimelineRow(key, at, label, date_text, title, when)
 
     def _when_html(self, row: TimelineRow) -> str:

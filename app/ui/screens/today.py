@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.series import SeriesPosition
 from app.store import StoreWriteError
-from app.ui.formatting import countdown, local_day, local_moment
+from app.ui.formatting import local_day, milestone_countdown
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin import CheckInPanel
+from app.ui.screens.day_preview import aftercare_finished_parts, aftercare_finished_text
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.take_home import ChooseFile, choose_save_file
 from app.ui.store_writes import not_saved_text, tell
@@ -146,23 +147,27 @@ class TodayView(Page):
             return
         upcoming = plan.next_milestone(now)
         if upcoming is not None:
-            self.countdown.setText(countdown(upcoming.countdown, plan.time_until(now, upcoming)))
-            self.countdown_detail.setText(
-                self.tr("{label}: {when}").format(
-                    label=upcoming.label, when=local_moment(upcoming.at)
-                )
-            )
+            delta = plan.time_until(now, upcoming)
+            title, line = milestone_countdown(upcoming, delta, plan.zone)
+            self.countdown.setText(title)
+            self.countdown_detail.setText(line)
         else:
-            self.countdown.setText(self.tr("Your aftercare plan for this session is done"))
+            finished, sunscreen = aftercare_finished_parts(plan)
+            self.countdown.setText(finished)
             self.countdown_detail.setText(
-                self.tr("Add your next session under My treatments when you have had it.")
+                sunscreen
+                + " "
+                + self.tr("Add your next session under My treatments when you have had it.")
             )
         self.countdown.setAccessibleName(self.countdown.text())
         today = plan.local_date_of(now)
         day, total = plan.day_number(today), plan.recovery_length_days
         self.progress.setRange(0, total)
         self.progress.setValue(min(day, total))
-        progress_text = self.tr("Day {day} of {total}").format(day=day, total=total)
+        if day <= total:
+            progress_text = self.tr("Day {day} of {total}").format(day=day, total=total)
+        else:  # "Day 17 of 15" would read as a mistake
+            progress_text = self.tr("Day {day}").format(day=day)
         if position.total_sessions > 1:
             progress_text += "  ·  " + self.tr("Session {n} of {total}").format(
                 n=position.session_number, total=position.total_sessions
@@ -212,7 +217,9 @@ class TodayView(Page):
                 self.items_box.addWidget(row)
                 self.checkboxes[entry.id] = row
         self._set_boxes(marks)
-        if not entries:
+        if not entries and plan.day_number(day) > plan.recovery_length_days:
+            self.saved_label.setText(aftercare_finished_text(plan))
+        elif not entries:
             self.saved_label.setText(self.tr("Nothing on the list for this day."))
 
     def _set_boxes(self, marks: set[str]) -> None:
