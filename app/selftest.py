@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from app.domain.plan import RecoveryPlan
+    from app.render.content_provider import ContentProvider
     from app.store import Store
-    from app.ui.content_provider import ContentProvider
     from app.ui.main_window import MainWindow
     from app.ui.recovery_session import RecoverySession
 
@@ -142,7 +142,7 @@ def check_resources(ctx: Context) -> str:
 
 
 def check_content_pack(ctx: Context) -> str:
-    from app.ui.content_provider import ContentProvider
+    from app.render.content_provider import ContentProvider
 
     preferred = Path(ctx.args.content_pack) if ctx.args.content_pack else None
     content = ContentProvider(preferred)

@@ -24,9 +24,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.domain.clock import ManualClock
+from app.render.content_provider import ContentProvider
 from app.store import CheckInRecord, Store
 from app.ui.application import build_home_window, create_application
-from app.ui.content_provider import ContentProvider
 from app.ui.preferences import Preferences
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.recovery import RecoveryArea

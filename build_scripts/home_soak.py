@@ -35,9 +35,9 @@ import PySide6
 from kiosk_soak import cpu_model, rss_mb, settle  # beside this file
 from PySide6.QtCore import QSettings
 
+from app.render.content_provider import ContentProvider
 from app.store import Store
 from app.ui.application import build_home_window, create_application
-from app.ui.content_provider import ContentProvider
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.recovery_session import RecoverySession

@@ -25,9 +25,9 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.domain.clock import ManualClock  # noqa: E402
+from app.render.content_provider import ContentProvider  # noqa: E402
 from app.store import Store  # noqa: E402
 from app.ui.application import build_home_window, create_application  # noqa: E402
-from app.ui.content_provider import ContentProvider  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.preferences import Preferences  # noqa: E402
 from app.ui.recovery_session import RecoverySession  # noqa: E402

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.domain.clock import ManualClock  # noqa: E402
 from app.domain.plan import build_plan  # noqa: E402
 from app.export.handout import build_handout, write_pdf  # noqa: E402
+from app.render.content_provider import ContentProvider  # noqa: E402
 from app.store import Store  # noqa: E402
 from app.ui.application import GuiOptions, build_home_window, create_application  # noqa: E402
-from app.ui.content_provider import ContentProvider  # noqa: E402
 from app.ui.kiosk.run import build_kiosk  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.preferences import Preferences  # noqa: E402

@@ -24,7 +24,7 @@ os.environ["TMPDIR"] = tempfile.tempdir = str(_SANDBOX / "tmp")
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from app.ui.content_provider import ContentProvider  # noqa: E402
+from app.render.content_provider import ContentProvider  # noqa: E402
 from tests.fixtures.testpack import build_test_pack  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

@@ -26,7 +26,7 @@ from app import APP_ID
 if TYPE_CHECKING:  # imported when a command runs: `--help` and the window need none of them
     from app.domain.clinic import ClinicConfig
     from app.domain.plan import RecoveryPlan
-    from app.ui.content_provider import ContentProvider
+    from app.render.content_provider import ContentProvider
 
 EXIT_BAD_ARGUMENT = 2
 # A treatment date outside these years is a typo; near the ends of Python's calendar (years 1
@@ -164,7 +164,7 @@ def _content(folder: str | None, err: TextIO) -> ContentProvider:
     """The content pack named by --content-pack, or the built-in one. A named pack that cannot
     be used is an error, not a quiet switch to the built-in timings: a clinic that asks for its
     own pack must not print a handout with someone else's."""
-    from app.ui.content_provider import ContentProvider
+    from app.render.content_provider import ContentProvider
 
     if not folder:
         return ContentProvider()

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from app.domain.plan import RecoveryPlan
     from app.export.ics import CalendarWords
-    from app.ui.content_provider import ContentProvider
+    from app.render.content_provider import ContentProvider
 
 
 def save_calendar(
@@ -47,7 +47,7 @@ def calendar_words() -> CalendarWords:
     from PySide6.QtCore import QLocale
 
     from app.export.ics import CalendarWords
-    from app.ui.formatting import clock_time
+    from app.render.formatting import clock_time
 
     locale = QLocale()
     return replace(

@@ -49,13 +49,13 @@ from app.export.handout_print import _page_layout as _page_layout
 from app.export.handout_print import page_size_for_locale as page_size_for_locale
 from app.export.handout_print import print_handout as print_handout
 from app.export.handout_print import write_pdf as write_pdf
+from app.render.formatting import local_moment
 from app.render.images import ClosedTextDocument
 from app.render.palette import LIGHT
-from app.ui.formatting import local_moment
 
 if TYPE_CHECKING:
     from app.domain.plan import RecoveryPlan
-    from app.ui.content_provider import ContentProvider
+    from app.render.content_provider import ContentProvider
 
 __all__ = [
     "ILLUSTRATION_URL",

@@ -44,15 +44,15 @@ from app.export.handout import (
     _Writer,
 )
 from app.export.handout_print import KEEP_TOGETHER
+from app.render.formatting import local_day, milestone_when
 from app.render.icons import icon_image
 from app.render.images import render_svg
 from app.render.levels import LOOKS, level_colours
 from app.render.palette import LIGHT
-from app.ui.formatting import local_day, milestone_when
 
 if TYPE_CHECKING:
     from app.domain.plan import RecoveryPlan
-    from app.ui.content_provider import ContentProvider
+    from app.render.content_provider import ContentProvider
 
 log = logging.getLogger(__name__)
 

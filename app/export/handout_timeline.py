@@ -30,8 +30,8 @@ from app.domain.clock import as_utc
 from app.domain.plan import RecoveryPlan, start_of_day
 from app.export.handout import BODY_PT, FONT_FAMILIES, RULE, SECONDARY, TEXT, _tr, _Writer
 from app.export.handout_print import ILLUSTRATION_URL
-from app.ui.formatting import short_day
-from app.ui.theme import LIGHT
+from app.render.formatting import short_day
+from app.render.palette import LIGHT
 
 # The picture's width in the column, and how many image pixels that is drawn with: about
 # 340 dpi, as sharp as the printed type (PRINT_DPI is 300).

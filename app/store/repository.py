@@ -25,7 +25,7 @@ from app.store.connection import (
     checkpoint,
     open_database,
 )
-from app.store.errors import StoreWriteError, describe, write_kind
+from app.store.errors import StoreUnavailable, StoreWriteError, describe, write_kind
 from app.store.recovery import Recovery
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,13 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path, now: Now = _utc_now) -> Store:
-        return cls(open_database(data_dir / DATABASE_NAME, now), now)
+        """Raises DatabaseTooNew or StoreUnavailable; callers never see SQLite's own errors."""
+        try:
+            return cls(open_database(data_dir / DATABASE_NAME, now), now)
+        except (sqlite3.Error, OSError) as error:
+            # Whatever the checks did not name: the files are as they were (open_database
+            # changes nothing it cannot finish), so it is told as trouble reading the disk.
+            raise StoreUnavailable("io_error", data_dir, type(error).__name__) from error
 
     def acknowledge_recovery(self) -> None:
         """The patient has seen the message about the repair; do not show it again."""

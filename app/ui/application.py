@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, ORGANIZATION, paths, version
 from app.logs import buffer_startup_logging, start_file_logging
+from app.render.content_provider import ContentProvider
 from app.ui.areas import home_areas
-from app.ui.content_provider import ContentProvider
 from app.ui.excepthook import install_excepthook
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences

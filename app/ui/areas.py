@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.ui.content_provider import ContentProvider
+from app.render.content_provider import ContentProvider
 from app.ui.main_window import Area, MainWindow
 from app.ui.preferences import Preferences
 from app.ui.recovery_session import RecoverySession

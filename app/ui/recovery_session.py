@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.clock import Clock, SystemClock
+from app.render.content_provider import ContentProvider
 from app.store import CheckInRecord, Store, StoreWriteError, TreatmentRecord
-from app.ui.content_provider import ContentProvider
 
 if TYPE_CHECKING:  # the plan code loads pydantic; the first frame does not need it
     from app.domain.checkin import CheckIn

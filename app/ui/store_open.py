@@ -4,7 +4,6 @@ what to do, what a repair did, and a backup that could not be made."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,15 +35,6 @@ def open_store(
     except StoreUnavailable as error:
         log.error("the database cannot be used right now: %s", error.kind)
         tell(None, tr("Your saved data cannot be opened right now"), unavailable_message(error))
-    except (sqlite3.Error, OSError) as error:
-        log.error("could not open the database: %s", type(error).__name__)
-        tell(
-            None,
-            tr("Saved data could not be opened"),
-            tr("The app could not open your saved data in {folder}. Nothing was changed.").format(
-                folder=str(data)
-            ),
-        )
     return None
 
 

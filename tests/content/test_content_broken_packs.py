@@ -20,7 +20,7 @@ import pytest
 from app import cli
 from app.domain import pack_report
 from app.domain.input_files import MAX_MARKDOWN_BYTES, MAX_SCREENS, MAX_SVG_BYTES, MAX_TOML_BYTES
-from app.ui.content_provider import ContentProvider, builtin_pack_folder
+from app.render.content_provider import ContentProvider, builtin_pack_folder
 from tests.content.broken_warning_rows import WARNING_CASES, WARNING_POSIX_CASES
 from tests.content.conftest import SVG, PackBuilder
 from tests.content.pack_breakers import big as _big

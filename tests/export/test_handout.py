@@ -36,7 +36,7 @@ from app.export.handout import (
     print_handout,
     write_pdf,
 )
-from app.ui.content_provider import ContentProvider
+from app.render.content_provider import ContentProvider
 
 PHONE = "(555) 010-2030"
 US_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)

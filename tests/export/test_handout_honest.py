@@ -30,7 +30,7 @@ from app.export.handout_timeline import (
     timeline_image,
     timeline_rows,
 )
-from app.ui.content_provider import ContentProvider
+from app.render.content_provider import ContentProvider
 from tests.fixtures.testpack import PROTOCOL, TEXT
 
 NEW_YORK = "America/New_York"

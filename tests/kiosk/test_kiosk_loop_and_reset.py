@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import ManualClock
+from app.render.content_provider import ContentProvider
 from app.ui.application import GuiOptions
-from app.ui.content_provider import ContentProvider
 from app.ui.kiosk.attract import AttractLoop
 from app.ui.kiosk.preview import PreviewArea
 from app.ui.kiosk.run import build_kiosk

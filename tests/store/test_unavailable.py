@@ -245,3 +245,16 @@ def test_backups_that_cannot_be_read_never_mean_starting_empty(
     assert refused.value.kind == "no_permission"
     assert database(data_dir).read_bytes() == damaged
     assert not damaged_files(data_dir)
+
+
+def test_an_unforeseen_sqlite_error_at_open_is_told_as_unavailable_not_raised_raw(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(path: Path, now: object) -> object:
+        raise sqlite3.OperationalError("something no check names")
+
+    monkeypatch.setattr("app.store.repository.open_database", broken)
+    with pytest.raises(StoreUnavailable) as raised:
+        Store.open(tmp_path)
+    assert raised.value.kind == "io_error"
+    assert raised.value.folder == tmp_path

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.plan import RecoveryPlan, build_plan
+from app.render.content_provider import ContentProvider
 from app.store import Store
 from app.ui.application import build_home_window
-from app.ui.content_provider import ContentProvider
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.recovery_session import RecoverySession

@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.clock import ManualClock
 from app.logs import setup_logging
+from app.render.content_provider import ContentProvider
 from app.store import CheckInRecord, Store, StoreWriteError
-from app.ui.content_provider import ContentProvider
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin import CheckInPanel
 from app.ui.screens.recovery import RecoveryArea

@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from app.domain.protocol import Duration
+from app.render.content_provider import ContentProvider
 from app.store import Store
 from app.ui.application import apply_clinic_config
-from app.ui.content_provider import ContentProvider
 from app.ui.main_window import MainWindow
 from app.ui.recovery_session import RecoverySession
 from tests.conftest import REPO

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
-from app.ui.content_provider import ContentProvider, builtin_pack_folder
+from app.render.content_provider import ContentProvider, builtin_pack_folder
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import ManualClock
+from app.render.content_provider import ContentProvider
 from app.store import Store, StoreWriteError
-from app.ui.content_provider import ContentProvider
 from app.ui.error_dialog import ErrorDialog
 from app.ui.excepthook import install_excepthook
 from app.ui.preferences import Preferences

@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from app.domain.warnings import Level
-from app.ui.content_provider import ContentProvider, builtin_pack_folder
+from app.render.content_provider import ContentProvider, builtin_pack_folder
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.screens.learn import LearnArea

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app import version
+from app.render.content_provider import ContentProvider
 from app.store import Store
 from app.ui.areas import home_areas
-from app.ui.content_provider import ContentProvider
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.recovery_session import RecoverySession

@@ -12,9 +12,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.render.content_provider import ContentProvider
 from app.store import CheckInRecord, Store, StoreWriteError
 from app.ui.application import build_home_window
-from app.ui.content_provider import ContentProvider
 from app.ui.preferences import Preferences
 from app.ui.recovery_session import RecoverySession
 from app.ui.store_writes import QuietCheckpoint

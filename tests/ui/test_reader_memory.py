@@ -15,7 +15,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.ui.content_provider import ContentProvider
+from app.render.content_provider import ContentProvider
 from app.ui.screens.learn import LearnArea
 from tests.conftest import REPO
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QDate, QTime
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import ManualClock
+from app.render.content_provider import ContentProvider
 from app.store import Store
-from app.ui.content_provider import ContentProvider
 from app.ui.recovery_session import RecoverySession
 from app.ui.reminders import Reminders
 from app.ui.screens.recovery import RecoveryArea

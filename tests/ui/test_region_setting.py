@@ -13,9 +13,9 @@ from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from app.render.content_provider import ContentProvider
 from app.store import Store
 from app.ui.application import build_home_window
-from app.ui.content_provider import ContentProvider
 from app.ui.preferences import OTHER_REGION, REGION_KEY, Preferences
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.about import AboutScreen

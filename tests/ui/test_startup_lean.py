@@ -19,7 +19,7 @@ PROBE = textwrap.dedent(
     from app.store import Store
     from app.ui.application import GuiOptions, build_home_window, create_application
     from app.ui.application import kiosk_requested
-    from app.ui.content_provider import ContentProvider
+    from app.render.content_provider import ContentProvider
     from app.ui.preferences import Preferences
     from app.ui.recovery_session import RecoverySession
 

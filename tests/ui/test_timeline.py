@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.domain.plan import RecoveryPlan, build_plan
-from app.ui.content_provider import ContentProvider
+from app.render.content_provider import ContentProvider
 from app.ui.screens.timeline import TimelineView
 from app.ui.theme import DARK, LIGHT, Palette, stylesheet
 from tests.fixtures.testpack import PROTOCOL, TEXT

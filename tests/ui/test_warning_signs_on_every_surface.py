@@ -25,8 +25,8 @@ from app.domain.checkin_words import card_words
 from app.domain.plan import build_plan
 from app.domain.warnings import LEVELS, Level
 from app.export.handout import build_handout, write_pdf
+from app.render.content_provider import ContentProvider
 from app.render.images import image_fragments
-from app.ui.content_provider import ContentProvider
 from app.ui.screens.about import AboutScreen
 from app.ui.screens.learn import LearnArea
 from app.ui.screens.level_boxes import LEVEL_PROPERTY

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from app.domain.clock import Clock
 from app.domain.plan import RecoveryPlan
 from app.domain.series import EntryProblem, TreatmentInput, check_entry, plan_for
-from app.ui.content_provider import ContentProvider
-from app.ui.formatting import local_moment, milestone_countdown
+from app.render.content_provider import ContentProvider
+from app.render.formatting import local_moment, milestone_countdown
 from app.ui.kiosk.qr import qr_image, summary_text
 from app.ui.kiosk.setup import KioskSetup
 from app.ui.screens.day_preview import DayPreview, aftercare_finished_parts

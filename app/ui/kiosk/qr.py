@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from app.domain.plan import RecoveryPlan
-from app.ui.formatting import local_moment, milestone_when
+from app.render.formatting import local_moment, milestone_when
 
 
 def tr(text: str) -> str:

@@ -17,6 +17,8 @@ from app import APP_NAME, version
 from app.domain.clock import Clock, SystemClock
 from app.domain.kiosk_pin import PinGate
 from app.domain.plan import RecoveryPlan
+from app.render.content_provider import ContentProvider
+from app.render.formatting import system_zone_name
 from app.ui.application import (
     GuiOptions,
     apply_theme,
@@ -24,9 +26,7 @@ from app.ui.application import (
     create_application,
     use_clinic_config,
 )
-from app.ui.content_provider import ContentProvider
 from app.ui.excepthook import install_excepthook
-from app.ui.formatting import system_zone_name
 from app.ui.kiosk.overlays import Overlay
 from app.ui.kiosk.setup import KioskSetup, KioskTimings
 from app.ui.kiosk.shell import KioskWindow

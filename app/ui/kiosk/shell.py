@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.ui.content_provider import ContentProvider
+from app.render.content_provider import ContentProvider
 from app.ui.icons import icon
 from app.ui.images import render_svg
 from app.ui.kiosk.attract import AttractLoop

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from app import version
 from app.domain.warnings import Level
-from app.ui.content_provider import ContentProvider
+from app.render.content_provider import ContentProvider
 from app.ui.screens.level_card import LevelCard
 from app.ui.screens.page import Page, add_label
 from app.ui.theme import LIGHT, Palette

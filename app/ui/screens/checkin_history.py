@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.render.content_provider import ContentProvider
+from app.render.formatting import local_day
 from app.render.levels import LOOKS
-from app.ui.content_provider import ContentProvider
-from app.ui.formatting import local_day
 from app.ui.icons import icon
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin_card import icon_colour, level_word

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.content_provider import ContentProvider
+from app.render.content_provider import ContentProvider
 from app.ui.screens.page import add_callout, add_label
 from app.ui.screens.screen_view import ScreenView
 from app.ui.theme import Palette

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.render.formatting import local_moment
 from app.store import StoreWriteError, TreatmentRecord
-from app.ui.formatting import local_moment
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.day_preview import DayPreview
 from app.ui.screens.page import Page, add_label

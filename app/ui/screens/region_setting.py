@@ -11,8 +11,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
+from app.render.content_provider import ContentProvider
 from app.store import StoreWriteError
-from app.ui.content_provider import ContentProvider
 from app.ui.preferences import OTHER_REGION, Preferences
 from app.ui.screens.page import add_label
 from app.ui.store_writes import not_saved_text, tell

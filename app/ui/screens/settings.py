@@ -9,8 +9,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLabel, QRadioButton, QWidget
 
 from app import autostart
+from app.render.content_provider import ContentProvider
 from app.store import StoreWriteError
-from app.ui.content_provider import ContentProvider
 from app.ui.preferences import Preferences
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.region_setting import RegionSetting

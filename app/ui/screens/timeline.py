@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.clock import as_utc
 from app.domain.plan import RecoveryPlan
-from app.ui.formatting import local_moment, milestone_when
+from app.render.formatting import local_moment, milestone_when
 from app.ui.theme import Palette
 
 ROW_GAP = 24  # px between rows (8 px grid)

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.series import SeriesPosition
+from app.render.formatting import local_day, milestone_countdown
 from app.store import StoreWriteError
-from app.ui.formatting import local_day, milestone_countdown
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin import CheckInPanel
 from app.ui.screens.day_preview import aftercare_finished_parts, aftercare_finished_text

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.series import EntryProblem, check_entry
+from app.render.formatting import system_zone_name
 from app.store import TreatmentRecord
-from app.ui.formatting import system_zone_name
 from app.ui.screens.page import add_callout, add_label
 
 

@@ -17,7 +17,7 @@ from app.domain.pack import Screen, ScreenMeta
 from app.domain.placeholders import WARNING_BLOCK
 from app.domain.warning_blocks import levels_shown
 from app.domain.warnings import LEVELS
-from app.ui.content_provider import ContentProvider
+from app.render.content_provider import ContentProvider
 from app.ui.screens.screen_view import ScreenView
 from app.ui.theme import Palette
 
