@@ -42,5 +42,6 @@ class Reminders(QObject):
         if due and self._session.claim_reminder(current.id, f"daily:{today.isoformat()}"):
             self.reminder.emit(
                 self.tr("Today's aftercare"),
-                self.tr("There are {n} things on today's checklist.").format(n=len(items)),
+                # %n: Qt's plural forms, so a translation can say "1 thing" and "3 things".
+                self.tr("Things on today's checklist: %n", "", len(items)),
             )

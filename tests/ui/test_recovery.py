@@ -160,13 +160,20 @@ def test_each_reminder_fires_exactly_once_even_after_a_restart(
     session.add(TREATED, NEW_YORK)
     fired: list[str] = []
     reminders = Reminders(session)
+    texts: list[str] = []
     reminders.reminder.connect(lambda title, _text: fired.append(title))
+    reminders.reminder.connect(lambda _title, text: texts.append(text))
     clock.set(TREATED.astimezone(UTC) + timedelta(hours=30, minutes=1))  # makeup milestone passed
     reminders.check()
     reminders.check()
     makeup = [t for t in fired if "makeup" in t.lower()]
     assert len(makeup) == 1
     assert fired.count("Today's aftercare") == 1  # 23:01 local is past the morning nudge hour
+    # The count goes through Qt's plural forms (%n), never "There are 1 things".
+    plan = session.position().plan
+    assert plan is not None
+    count = len(plan.checklist_for(plan.local_date_of(session.now())))
+    assert f"Things on today's checklist: {count}" in texts
     second = Store.open(data_dir)
     try:
         again = Reminders(RecoverySession(second, content, clock))

@@ -226,9 +226,7 @@ class PinPad(Overlay):
     def _show_dots(self) -> None:
         shown = "●" * len(self.entered) if self.entered else "—"
         self.dots.setText(shown)
-        self.dots.setAccessibleName(
-            self.tr("{count} digits entered").format(count=len(self.entered))
-        )
+        self.dots.setAccessibleName(self.tr("Digits entered: %n", "", len(self.entered)))
 
     def _show_lock(self) -> None:
         left = self._gate.locked_for()
