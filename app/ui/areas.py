@@ -45,6 +45,7 @@ def home_areas(
             learn_area.open_screen(screen_id)
 
         area = WarningSignsArea(content, lambda: PALETTES[prefs.theme], open_in_learn)
+        area.open_clinic_settings.connect(lambda: open_clinic_settings(window))
         window.restyled.connect(area.refresh)
         return area
 
@@ -56,6 +57,14 @@ def home_areas(
         window.restyled.connect(area.timeline.refresh)
         window.restyled.connect(area.refresh)
         return area
+
+    def open_clinic_settings(window: MainWindow) -> None:
+        from app.ui.screens.settings import SettingsScreen
+
+        window.go_to("settings")
+        screen = window.area_widget("settings")
+        assert isinstance(screen, SettingsScreen)
+        screen.show_clinic()
 
     def settings(window: MainWindow) -> QWidget:
         from app.ui.screens.settings import SettingsScreen

@@ -25,6 +25,7 @@ from app.ui.screens.questions import ask
 from app.ui.screens.recovery import RecoveryArea
 from app.ui.screens.treatment_form import TreatmentForm
 from app.ui.theme import LIGHT
+from tests.ui.disposal import dispose
 
 NEW_YORK = "America/New_York"
 NY = ZoneInfo(NEW_YORK)
@@ -58,14 +59,15 @@ def session(store: Store, content: ContentProvider, clock: ManualClock) -> Recov
 
 
 @pytest.fixture
-def area(qtbot: QtBot, session: RecoverySession) -> RecoveryArea:
+def area(qtbot: QtBot, session: RecoverySession) -> Iterator[RecoveryArea]:
     widget = RecoveryArea(session, lambda: LIGHT, ask)  # the real questions
     qtbot.addWidget(widget)
     widget.resize(1000, 800)
     widget.show()
     widget.activateWindow()
     qtbot.waitActive(widget)
-    return widget
+    yield widget
+    dispose(widget)
 
 
 @dataclass
@@ -201,6 +203,7 @@ def test_a_booked_treatment_up_to_a_year_ahead_is_accepted(qtbot: QtBot) -> None
         form.save_button.click()
     assert saved.args is not None and saved.args[0].date() == datetime(2026, 3, 20).date()
     assert form.error_box.isHidden()
+    dispose(form)
 
 
 def _label_texts(form: TreatmentForm) -> str:
