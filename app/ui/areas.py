@@ -74,7 +74,13 @@ def home_areas(
     def about(window: MainWindow) -> QWidget:
         from app.ui.screens.about import AboutScreen
 
-        area = AboutScreen(data_dir, log_file, content, lambda: PALETTES[prefs.theme])
+        area = AboutScreen(
+            data_dir,
+            log_file,
+            content,
+            lambda: PALETTES[prefs.theme],
+            shortcuts=window.keyboard_shortcuts,
+        )
         window.restyled.connect(area.refresh)
         return area
 
