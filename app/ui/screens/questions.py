@@ -45,7 +45,7 @@ def ask(parent: QWidget, question: Question) -> bool:
 
 def delete_question(number: int) -> Question:
     return Question(
-        tr("Delete session {n}?").format(n=number),
+        tr("Delete a session"),
         tr("Delete session {n}? Its checklist ticks and notes are deleted with it.").format(
             n=number
         ),
