@@ -22,12 +22,24 @@ for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_H
 os.environ["TMPDIR"] = tempfile.tempdir = str(_SANDBOX / "tmp")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings  # noqa: E402
 
 from app.render.content_provider import ContentProvider  # noqa: E402
 from tests.fixtures.testpack import build_test_pack  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> object:
+    """After every teardown (pytest-qt's included, which closes each test's widgets and only
+    asks Qt to delete them later), delete them now. Left to a later test, a window whose store
+    was closed was once deleted in the middle of that test's setStyleSheet, and the run
+    crashed."""
+    result = yield
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return result
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -23,6 +23,9 @@ from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
+from app.domain.clinic_details import NAME_MAX, PHONE_MAX
+from app.domain.clinic_details import PHONE_CHARACTERS as _PHONE
+from app.domain.clinic_details import TAG as _TAG
 from app.domain.clinic_location import MAX_CONFIG_BYTES
 from app.domain.contrast import contrast_ratio
 from app.domain.input_files import MIB, RefusedFile, is_link, read_regular_file
@@ -31,8 +34,6 @@ from app.domain.protocol import Duration, overrides_from_mapping
 from app.domain.schema import Collector, FieldPath, Problem, ProtocolError, Text
 from app.domain.svg_safety import svg_problem
 
-NAME_MAX = 80
-PHONE_MAX = 30
 KIOSK_IDLE_DEFAULT, KIOSK_IDLE_MIN, KIOSK_IDLE_MAX = 90, 20, 3600
 # The accent replaces the light theme's primary: white text sits on it (buttons) and it sits on
 # the white background (links, progress). WCAG AA: 4.5:1 for text, 3:1 for UI parts.
@@ -43,10 +44,8 @@ LOGO_SUFFIXES = (".svg", ".png")
 MAX_LOGO_BYTES = 5 * MIB
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_PHONE = re.compile(r"[0-9 +()\-]+")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _REGION = re.compile(r"[A-Z]{2}")  # ISO 3166 alpha-2
-_TAG = re.compile(r"<[A-Za-z/!?][^<>]*>?")
 # A URL scheme has two or more letters ("https:", "file:", "data:"); "C:" is a Windows drive.
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
 

@@ -16,8 +16,12 @@ from app.domain.plan import RecoveryPlan, build_plan
 from app.domain.protocol import AftercareText, Duration, Protocol, overrides_from_mapping
 from app.domain.schema import ProtocolError
 
-# How far back a treatment may be entered: older ones have no aftercare left to follow.
+# How far back a treatment may be entered: older ones have no aftercare left to follow. How far
+# ahead: a booked treatment is "getting ready" for up to a year; later than that is a typo.
 MAX_AGE = timedelta(days=366)
+MAX_AHEAD = timedelta(days=366)
+# Sessions are weeks apart; two this close are more likely one entered twice than a plan.
+CLOSE_SESSIONS = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -41,14 +45,15 @@ class SeriesPosition:
 class EntryProblem(Enum):
     """Why a treatment time cannot be saved; the UI turns each into plain words."""
 
-    IN_THE_FUTURE = "in-the-future"
+    TOO_FAR_AHEAD = "too-far-ahead"
     TOO_OLD = "too-old"
     UNKNOWN_ZONE = "unknown-zone"
     NOT_A_TIME = "not-a-time"  # a local time skipped by a clock change (spring forward)
 
 
 def check_entry(local: datetime, zone_name: str, now: datetime) -> EntryProblem | None:
-    """Is `local` (a naive wall-clock time in `zone_name`) a time a treatment can have had?"""
+    """Is `local` (a naive wall-clock time in `zone_name`) a time a treatment can have, within
+    a year before or after `now`?"""
     try:
         zone = ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -57,12 +62,42 @@ def check_entry(local: datetime, zone_name: str, now: datetime) -> EntryProblem 
     # A wall time in a spring-forward gap does not survive a round trip through UTC.
     if as_utc(aware).astimezone(zone).replace(tzinfo=None) != local:
         return EntryProblem.NOT_A_TIME
-    moment = as_utc(aware)
-    if moment > as_utc(now, "now"):
-        return EntryProblem.IN_THE_FUTURE
-    if as_utc(now, "now") - moment > MAX_AGE:
+    moment, current = as_utc(aware), as_utc(now, "now")
+    if moment - current > MAX_AHEAD:
+        return EntryProblem.TOO_FAR_AHEAD
+    if current - moment > MAX_AGE:
         return EntryProblem.TOO_OLD
     return None
+
+
+@dataclass(frozen=True)
+class CloseSession:
+    """Another session less than a week from the one being entered."""
+
+    other: TreatmentInput
+    days_apart: int  # calendar days from the other's date to the new one's; < 0: before it
+
+
+def close_session(
+    moment: datetime,
+    zone_name: str,
+    others: Sequence[TreatmentInput],
+    leave_out: int | None = None,
+) -> CloseSession | None:
+    """The nearest of `others` (but `leave_out`, the one being changed) within CLOSE_SESSIONS
+    of `moment`, counted in calendar days on the new session's clock; None when none is."""
+    instant = as_utc(moment)
+    near = [
+        t
+        for t in others
+        if t.id != leave_out and abs(as_utc(t.treated_at) - instant) <= CLOSE_SESSIONS
+    ]
+    if not near:
+        return None
+    nearest = min(near, key=lambda t: (abs(as_utc(t.treated_at) - instant), t.id))
+    zone = ZoneInfo(zone_name)
+    days = instant.astimezone(zone).date() - as_utc(nearest.treated_at).astimezone(zone).date()
+    return CloseSession(nearest, days.days)
 
 
 def overrides_from_record(data: Mapping[str, object], source: str) -> dict[str, Duration]:

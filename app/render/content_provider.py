@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BUILTIN_PACK = "microneedling-acne-scars"
+CLINIC_FIELDS = ("name", "phone", "after_hours_phone")
 
 
 def tr(text: str) -> str:
@@ -44,10 +45,11 @@ class ContentProvider(QObject):
         # The system's language when the pack has it (Spanish is a folder away), else English.
         self._language = language or QLocale().name().split("_")[0] or "en"
         self._content: Content | None = None
-        # From the clinic config, once it is loaded (app.ui.clinic_setup).
-        self.clinic_name = ""
-        self.clinic_phone = ""
-        self.clinic_after_hours_phone = ""
+        # The clinic's name and phones: what the clinic config sets (assigning clinic_name,
+        # clinic_phone or clinic_after_hours_phone is the config's say, and wins), else what
+        # the patient entered in Settings (use_patient_clinic).
+        self._clinic_config: dict[str, str] = dict.fromkeys(CLINIC_FIELDS, "")
+        self._clinic_patient: dict[str, str] = dict.fromkeys(CLINIC_FIELDS, "")
         self.clinic_accent: str | None = None
         self.clinic_logo: Path | None = None
         self.clinic_overrides: dict[str, Duration] = {}  # timings the clinic sets
@@ -59,6 +61,48 @@ class ContentProvider(QObject):
         # The line shown for the clinic's phone when no clinic config sets one; "" for the home
         # window's. The kiosk, which has no Settings, sets its own.
         self.missing_phone = ""
+
+    # the clinic's details ----------------------------------------------------------------------
+
+    def _clinic(self, field: str) -> str:
+        return self._clinic_config[field] or self._clinic_patient[field]
+
+    @property
+    def clinic_name(self) -> str:
+        return self._clinic("name")
+
+    @clinic_name.setter
+    def clinic_name(self, value: str) -> None:
+        self._clinic_config["name"] = value
+
+    @property
+    def clinic_phone(self) -> str:
+        return self._clinic("phone")
+
+    @clinic_phone.setter
+    def clinic_phone(self, value: str) -> None:
+        self._clinic_config["phone"] = value
+
+    @property
+    def clinic_after_hours_phone(self) -> str:
+        return self._clinic("after_hours_phone")
+
+    @clinic_after_hours_phone.setter
+    def clinic_after_hours_phone(self, value: str) -> None:
+        self._clinic_config["after_hours_phone"] = value
+
+    def set_by_clinic_config(self, field: str) -> str:
+        """The value the clinic config gives `field` ("name", "phone", "after_hours_phone");
+        "" when it gives none, and the patient's entry is used."""
+        return self._clinic_config[field]
+
+    def use_patient_clinic(self, name: str, phone: str, after_hours_phone: str) -> None:
+        """The patient's entries from Settings, for each detail no clinic config sets."""
+        self._clinic_patient = {
+            "name": name,
+            "phone": phone,
+            "after_hours_phone": after_hours_phone,
+        }
 
     @property
     def is_loaded(self) -> bool:
@@ -171,10 +215,13 @@ class ContentProvider(QObject):
         return PhoneWords(
             clinic=tr("Clinic phone: {phone}"),
             after_hours=tr("Out of hours: {phone}"),
-            missing=missing_phone
-            or self.missing_phone
-            or tr("Add your clinic's phone in Settings."),
+            missing=missing_phone or self.missing_phone or self.settings_phone_line(),
         )
+
+    def settings_phone_line(self) -> str:
+        """The home window's line where the clinic's phone would be, when nobody set it; the
+        Warning signs area makes it a link to Settings."""
+        return tr("Add your clinic's phone in Settings.")
 
     def screen_segments(self, body: str) -> list[Segment]:
         """A screen's body ready to draw: the author's Markdown with its placeholders filled,

@@ -150,14 +150,25 @@ def build_home_window(
         window.apply_icons(prefs.theme)
         window.restyled.emit()
 
+    def on_clinic_changed() -> None:
+        # The patient's clinic details fill what no clinic config sets; the surfaces that
+        # show them (Warning signs, Learn, Today, About) redraw, without a new stylesheet.
+        details = prefs.clinic_details()
+        content.use_patient_clinic(details.name, details.phone, details.after_hours_phone)
+        window.restyled.emit()
+
     content.region = prefs.region
+    details = prefs.clinic_details()
+    content.use_patient_clinic(details.name, details.phone, details.after_hours_phone)
 
     window.restyle_requested.connect(on_preferences_changed)
     prefs.changed.connect(window.restyle_requested)
+    prefs.clinic_changed.connect(on_clinic_changed)
     # Every write restarts one wait; after a quiet spell the WAL is folded back and emptied.
     checkpoint = QuietCheckpoint(session.store, parent=window)
     session.wrote.connect(checkpoint.wrote)
     prefs.changed.connect(checkpoint.wrote)
+    prefs.clinic_changed.connect(checkpoint.wrote)
     return window
 
 

@@ -45,6 +45,7 @@ def home_areas(
             learn_area.open_screen(screen_id)
 
         area = WarningSignsArea(content, lambda: PALETTES[prefs.theme], open_in_learn)
+        area.open_clinic_settings.connect(lambda: open_clinic_settings(window))
         window.restyled.connect(area.refresh)
         return area
 
@@ -57,6 +58,14 @@ def home_areas(
         window.restyled.connect(area.refresh)
         return area
 
+    def open_clinic_settings(window: MainWindow) -> None:
+        from app.ui.screens.settings import SettingsScreen
+
+        window.go_to("settings")
+        screen = window.area_widget("settings")
+        assert isinstance(screen, SettingsScreen)
+        screen.show_clinic()
+
     def settings(window: MainWindow) -> QWidget:
         from app.ui.screens.settings import SettingsScreen
 
@@ -65,7 +74,13 @@ def home_areas(
     def about(window: MainWindow) -> QWidget:
         from app.ui.screens.about import AboutScreen
 
-        area = AboutScreen(data_dir, log_file, content, lambda: PALETTES[prefs.theme])
+        area = AboutScreen(
+            data_dir,
+            log_file,
+            content,
+            lambda: PALETTES[prefs.theme],
+            shortcuts=window.keyboard_shortcuts,
+        )
         window.restyled.connect(area.refresh)
         return area
 

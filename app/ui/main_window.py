@@ -122,10 +122,17 @@ class MainWindow(QMainWindow):
         # Ctrl+1 .. Ctrl+5 jump straight to an area from anywhere in the window. Bound methods,
         # not lambdas that capture self: those keep a closed window alive forever.
         self._shortcuts: list[QShortcut] = []
-        for index, _area in enumerate(areas[:9]):
+        for index, area in enumerate(areas[:9]):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.setWhatsThis(self.tr("Go to {area}").format(area=area.label))
             shortcut.activated.connect(self._on_area_shortcut)
             self._shortcuts.append(shortcut)
+        # The platform's Quit keys (Ctrl+Q, or Cmd+Q on a Mac); Windows has none, so Ctrl+Q.
+        self.quit_shortcut = QShortcut(self)
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        self.quit_shortcut.setKeys(quit_keys or [QKeySequence("Ctrl+Q")])
+        self.quit_shortcut.setWhatsThis(self.tr("Quit the app"))
+        self.quit_shortcut.activated.connect(self.close)
 
         # The first area is built just after the first frame: the window and its navigation
         # paint at once, and the first screen (which needs the content pack) follows.
@@ -177,6 +184,15 @@ class MainWindow(QMainWindow):
     def area_widget(self, key: str) -> QWidget:
         index = next(i for i, a in enumerate(self._areas) if a.key == key)
         return self._ensure_built(index)
+
+    def keyboard_shortcuts(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every shortcut of the window and its areas, each area built
+        first so that its own shortcuts are there to be read."""
+        from app.ui.shortcuts import shortcut_rows
+
+        for index in range(len(self._areas)):
+            self._ensure_built(index)
+        return shortcut_rows(self)
 
     def _on_area_shortcut(self) -> None:
         sender = self.sender()

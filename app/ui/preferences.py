@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from app.domain.clinic_details import check_name, check_phone
 from app.store import Store
 from app.ui.theme import TEXT_STEPS, THEMES
 
@@ -32,10 +33,26 @@ ALL_SETTINGS = (TEXT_SIZE, THEME, REDUCE_MOTION)
 REGION_KEY = "emergency.region"
 OTHER_REGION = "other"
 _REGION = re.compile(r"[A-Z]{2}")
+# The patient's own clinic details (Settings, "Your clinic"), used where no clinic config sets
+# them. Each is checked as a clinic config's is; "" when not given.
+CLINIC_KEYS = {
+    "name": "clinic.name",
+    "phone": "clinic.phone",
+    "after_hours_phone": "clinic.after_hours_phone",
+}
+_CLINIC_CHECKS = {"name": check_name, "phone": check_phone, "after_hours_phone": check_phone}
+
+
+@dataclass(frozen=True)
+class ClinicDetails:
+    name: str = ""
+    phone: str = ""
+    after_hours_phone: str = ""
 
 
 class Preferences(QObject):
-    changed = Signal()
+    changed = Signal()  # a display or region choice: the window restyles
+    clinic_changed = Signal()  # the patient's clinic details: surfaces redraw, no restyle
 
     def __init__(self, store: Store | None) -> None:
         super().__init__()
@@ -103,3 +120,30 @@ class Preferences(QObject):
         else:
             self._memory[REGION_KEY] = region
         self.changed.emit()
+
+    def clinic_details(self) -> ClinicDetails:
+        """The clinic details the patient entered; a stored value that fails its check (a
+        hand-edited file) counts as not given, never crashes."""
+        values = {}
+        for field, key in CLINIC_KEYS.items():
+            if self._store is not None:
+                value = self._store.get_setting(key) or ""
+            else:
+                value = self._memory.get(key, "")
+            values[field] = value.strip() if _CLINIC_CHECKS[field](value) is None else ""
+        return ClinicDetails(**values)
+
+    def set_clinic_detail(self, field: str, value: str) -> bool:
+        """Keep one detail ("name", "phone" or "after_hours_phone"); True when it changed.
+        ValueError when it fails its check, StoreWriteError when it cannot be written."""
+        if _CLINIC_CHECKS[field](value) is not None:
+            raise ValueError(f"{CLINIC_KEYS[field]} failed its check")
+        text = value.strip()
+        if text == getattr(self.clinic_details(), field):
+            return False
+        if self._store is not None:
+            self._store.set_setting(CLINIC_KEYS[field], text)
+        else:
+            self._memory[CLINIC_KEYS[field]] = text
+        self.clinic_changed.emit()
+        return True

@@ -17,9 +17,11 @@ from tests.fixtures.testpack import PROTOCOL, TEXT
 NOW = datetime(2026, 4, 20, 12, tzinfo=UTC)
 
 
-def test_a_time_in_the_future_or_over_a_year_ago_is_refused() -> None:
+def test_a_time_over_a_year_ahead_or_ago_is_refused_and_a_booked_one_is_not() -> None:
     zone = "Europe/London"
-    assert check_entry(datetime(2026, 4, 20, 14), zone, NOW) is EntryProblem.IN_THE_FUTURE
+    assert check_entry(datetime(2027, 4, 22, 14), zone, NOW) is EntryProblem.TOO_FAR_AHEAD
+    assert check_entry(datetime(2026, 4, 20, 14), zone, NOW) is None  # booked: getting ready
+    assert check_entry(datetime(2027, 4, 20, 12), zone, NOW) is None
     assert check_entry(datetime(2025, 4, 1, 12), zone, NOW) is EntryProblem.TOO_OLD
     assert check_entry(datetime(2026, 4, 20, 12), zone, NOW) is None
 

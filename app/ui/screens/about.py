@@ -1,12 +1,15 @@
-"""About: what this app is and is not, the emergency level of the warning signs, the version and
-where the data lives."""
+"""About: what this app is and is not, the emergency level of the warning signs, the keyboard
+shortcuts, the version and where the data lives."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from app import version
 from app.domain.warnings import Level
@@ -23,6 +26,7 @@ class AboutScreen(Page):
         log_file: Path | None,
         content: ContentProvider | None = None,
         palette: Callable[[], Palette] | None = None,
+        shortcuts: Callable[[], list[tuple[str, str]]] | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(self.tr("About this app"), parent)
@@ -40,6 +44,17 @@ class AboutScreen(Page):
         self.emergency = LevelCard()
         self.emergency.hide()
         self.column.addWidget(self.emergency)
+        # Read from the window's real shortcuts each time About is shown (MainWindow.
+        # keyboard_shortcuts); held weakly, as the window holds this screen.
+        self._shortcuts = weakref.WeakMethod(shortcuts) if shortcuts is not None else None
+        self.shortcut_rows: list[tuple[str, str]] = []
+        self.shortcuts_heading = add_label(self.column, self.tr("Keyboard shortcuts"), "h2")
+        self.shortcuts_grid = QGridLayout()
+        self.shortcuts_grid.setHorizontalSpacing(24)
+        self.shortcuts_grid.setVerticalSpacing(8)
+        self.shortcuts_grid.setColumnStretch(1, 1)
+        self.column.addLayout(self.shortcuts_grid)
+        self.shortcuts_heading.setVisible(shortcuts is not None)
         add_label(self.column, self.tr("Version"), "h2")
         self.version_label = add_label(self.column, version())
         add_label(self.column, self.tr("Where your data is kept"), "h2")
@@ -65,6 +80,31 @@ class AboutScreen(Page):
                 self.refresh()
             else:
                 content.loaded.connect(self.refresh)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.show_shortcuts()
+
+    def show_shortcuts(self) -> None:
+        """One row per shortcut: its keys, then what it does."""
+        read = self._shortcuts() if self._shortcuts is not None else None
+        rows = read() if read is not None else []
+        if rows == self.shortcut_rows:
+            return
+        self.shortcut_rows = rows
+        while self.shortcuts_grid.count():
+            item = self.shortcuts_grid.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
+        for row, (keys, what) in enumerate(rows):
+            for column, text in enumerate((keys, what)):
+                label = QLabel(text)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setWordWrap(column == 1)
+                label.setAccessibleName(f"{keys}: {what}")
+                if column == 0:
+                    label.setProperty("role", "h3")
+                self.shortcuts_grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignBaseline)
 
     def refresh(self) -> None:
         """Show the emergency level again: a new region, clinic or theme."""

@@ -274,7 +274,7 @@ class CheckInPanel(QFrame):
                 self.card.show_words(words, phones, palette)
                 self.card.show()
                 if scroll and _more_urgent(self.card.level_key, before):
-                    QTimer.singleShot(0, self._bring_card_into_view)
+                    QTimer.singleShot(0, self, self._bring_card_into_view)  # not if gone
             self._shown = shown
         else:
             self.card.hide()

@@ -135,9 +135,13 @@ class LearnArea(QWidget):
 
         # Alt+Left / Alt+Right page like a browser; the buttons are the visible way.
         alt = Qt.KeyboardModifier.AltModifier
-        for key, slot in ((Qt.Key.Key_Left, self.back), (Qt.Key.Key_Right, self.next)):
+        for key, slot, what in (
+            (Qt.Key.Key_Left, self.back, self.tr("Previous screen in Learn")),
+            (Qt.Key.Key_Right, self.next, self.tr("Next screen in Learn")),
+        ):
             shortcut = QShortcut(QKeySequence(QKeyCombination(alt, key)), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(what)  # listed in About (app.ui.shortcuts)
             shortcut.activated.connect(slot)
 
         if content.is_loaded:

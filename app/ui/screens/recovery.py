@@ -11,7 +11,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -19,24 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.series import TreatmentInput, close_session
 from app.render.formatting import local_moment
 from app.store import StoreWriteError, TreatmentRecord
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.day_preview import DayPreview
 from app.ui.screens.page import Page, add_label
+from app.ui.screens.questions import Confirm, ask, close_session_question, delete_question
 from app.ui.screens.take_home import ChooseFile, TakeHome, choose_save_file
 from app.ui.screens.timeline import TimelineView
 from app.ui.screens.today import TodayView
 from app.ui.screens.treatment_form import TreatmentForm
 from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import Palette
-
-Confirm = Callable[[QWidget, str], bool]
-
-
-def ask(parent: QWidget, question: str) -> bool:
-    answer = QMessageBox.question(parent, parent.tr("Please confirm"), question)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class TreatmentsView(Page):
@@ -91,11 +85,15 @@ class TreatmentsView(Page):
         self.form.set_now(self._session.now())
         if record is not None:
             self.form.edit(record)
+        else:
+            self.form.start_new(self._session.now())
         self.form.show()
         self.form.date_edit.setFocus()
 
     def _save(self, local: datetime, zone: str) -> None:
         instant = local.replace(tzinfo=ZoneInfo(zone))
+        if not self._close_session_wanted(instant, zone):
+            return  # the form stays open with what was typed
         try:
             if self._editing is None:
                 self._session.add(instant, zone)
@@ -106,11 +104,17 @@ class TreatmentsView(Page):
             return
         self.form.hide()
 
+    def _close_session_wanted(self, instant: datetime, zone: str) -> bool:
+        """A session within a week of another is more often a slip than a plan: ask."""
+        others = [TreatmentInput(r.id, r.treated_at, r.zone) for r in self._session.records()]
+        editing = self._editing.id if self._editing is not None else None
+        close = close_session(instant, zone, others, leave_out=editing)
+        if close is None:
+            return True
+        return self._confirm(self, close_session_question(close, editing is not None))
+
     def _delete(self, record: TreatmentRecord, number: int) -> None:
-        question = self.tr(
-            "Delete session {n}? Its checklist ticks and notes are deleted with it."
-        ).format(n=number)
-        if not self._confirm(self, question):
+        if not self._confirm(self, delete_question(number)):
             return
         try:
             self._session.delete(record.id)

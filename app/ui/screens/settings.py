@@ -1,17 +1,20 @@
-"""Settings: text size, colours, motion, the region of the emergency number and starting at
-login. Every change applies at once and is saved; one that cannot be saved is undone on screen
-and says why beside its choices."""
+"""Settings: text size, colours, motion, your clinic (its name and phones, and the region of the
+emergency number) and starting at login. Every change applies at once and is saved; one that
+cannot be saved is undone on screen (or, for typed text, kept on screen) and says why beside
+its choices."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLabel, QRadioButton, QWidget
 
 from app import autostart
 from app.render.content_provider import ContentProvider
 from app.store import StoreWriteError
 from app.ui.preferences import Preferences
+from app.ui.screens.clinic_setting import ClinicSetting
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.region_setting import RegionSetting
 from app.ui.store_writes import not_saved_text, tell
@@ -67,9 +70,12 @@ class SettingsScreen(Page):
         self.motion_status = self._status_line()
 
         self.region: RegionSetting | None = None
+        self.clinic: ClinicSetting | None = None
         if content is not None:  # which regions have a number is the content pack's
             self.region = RegionSetting(preferences, content)
-            self.column.addWidget(self.region)
+            self.region.heading.setProperty("role", "h3")  # a part of "Your clinic"
+            self.clinic = ClinicSetting(preferences, content, self.region)
+            self.column.addWidget(self.clinic)
 
         add_label(self.column, self.tr("Starting the app"), "h2")
         self.autostart = QCheckBox(self.tr("Start the app when I log in to this computer"))
@@ -83,6 +89,19 @@ class SettingsScreen(Page):
             "secondary",
         )
         self.column.addStretch(1)
+
+    def show_clinic(self) -> None:
+        """Bring "Your clinic" into view with the cursor in it (from "Add your clinic's phone
+        in Settings")."""
+        if self.clinic is None:
+            return
+        self.clinic.focus_first_open()
+        # Once laid out (it may only now be shown): the group at the top of the page.
+        QTimer.singleShot(0, self, self._scroll_to_clinic)
+
+    def _scroll_to_clinic(self) -> None:
+        if self.clinic is not None:
+            self.verticalScrollBar().setValue(self.clinic.y() - 16)
 
     def _status_line(self) -> QLabel:
         label = add_label(self.column, "")

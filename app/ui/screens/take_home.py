@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.recovery_session import RecoverySession
 
@@ -39,22 +40,27 @@ class TakeHome(QWidget):
         add_label(
             layout,
             self.tr(
-                "Put every date in your phone's calendar, with a reminder, or keep a printed "
-                "copy of your plan."
+                "Save a calendar file (.ics) to open in Outlook, Apple Calendar or Google "
+                "Calendar: every date, each with a reminder. Or keep a printed copy of your plan."
             ),
         )
-        row = QHBoxLayout()
-        self.calendar_button = QPushButton(self.tr("Save to my calendar…"))
-        self.calendar_button.setAccessibleName(self.tr("Save the dates as a calendar file"))
+        # One under another: side by side, the three overflowed the column at larger text.
+        column = QVBoxLayout()
+        column.setSpacing(8)
+        self.calendar_button = QPushButton(self.tr("Save a calendar file (.ics)…"))
+        self.calendar_button.setAccessibleName(
+            self.tr(
+                "Save a calendar file (.ics) to open in Outlook, Apple Calendar or Google Calendar"
+            )
+        )
         self.calendar_button.clicked.connect(self.save_calendar)
         self.pdf_button = QPushButton(self.tr("Save handout as PDF…"))
         self.pdf_button.clicked.connect(self.save_pdf)
         self.print_button = QPushButton(self.tr("Print handout…"))
         self.print_button.clicked.connect(self.print_handout)
         for button in (self.calendar_button, self.pdf_button, self.print_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+            column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(column)
         self.status = add_label(layout, "", "secondary")
 
     def _plan(self) -> RecoveryPlan | None:
@@ -95,7 +101,10 @@ class TakeHome(QWidget):
             "aftercare.ics",
             self.tr("Calendar (*.ics)"),
             lambda plan, path: save_calendar(plan, content, path, now),
-            self.tr("Saved to {file}. Open it to add the dates to your calendar."),
+            self.tr(
+                "Saved to {file}. Open it to add the dates to Outlook or Apple Calendar; in "
+                "Google Calendar, choose Settings, then Import & export."
+            ),
         )
 
     def save_pdf(self) -> None:

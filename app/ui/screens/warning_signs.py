@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.domain.pack import Screen, ScreenMeta
@@ -22,9 +24,13 @@ from app.ui.screens.screen_view import ScreenView
 from app.ui.theme import Palette
 
 WARNING_SCREEN_ID = "warning-signs"
+SETTINGS_LINK = "mnc-settings:clinic"
 
 
 class WarningSignsArea(QWidget):
+    # "Add your clinic's phone in Settings." was followed: open Settings, "Your clinic".
+    open_clinic_settings = Signal()
+
     def __init__(
         self,
         content: ContentProvider,
@@ -39,6 +45,7 @@ class WarningSignsArea(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.view = ScreenView(open_learn_screen)
+        self.view.anchorClicked.connect(self._follow)
         layout.addWidget(self.view)
         if content.is_loaded:
             self.refresh()
@@ -55,6 +62,26 @@ class WarningSignsArea(QWidget):
             screen = self._stand_in()
             segments = self._content.screen_segments(screen.body)
         self.view.show_segments(screen, segments, self._palette)
+        if not self._content.clinic_phone and not self._content.missing_phone:
+            self._link_settings_lines()
+
+    def _link_settings_lines(self) -> None:
+        """Each "Add your clinic's phone in Settings." becomes a link there (Tab reaches it,
+        Enter follows it)."""
+        document = self.view.document()
+        link = QTextCharFormat()
+        link.setAnchor(True)
+        link.setAnchorHref(SETTINGS_LINK)
+        link.setFontUnderline(True)  # in the box's own text colour: its contrast is checked
+        phrase = self._content.settings_phone_line()
+        cursor = document.find(phrase, 0, QTextDocument.FindFlag.FindCaseSensitively)
+        while not cursor.isNull():
+            cursor.mergeCharFormat(link)
+            cursor = document.find(phrase, cursor, QTextDocument.FindFlag.FindCaseSensitively)
+
+    def _follow(self, url: QUrl) -> None:
+        if url.toString() == SETTINGS_LINK:
+            self.open_clinic_settings.emit()
 
     def _stand_in(self) -> Screen:
         """Every level of the model, for a pack whose screen does not show them all."""
