@@ -75,6 +75,11 @@ def is_private_dir(path: Path) -> bool:
     )
 
 
+def _short_name() -> str:
+    # Short on purpose: the socket's whole path must fit in sun_path.
+    return f"mnc-{os.geteuid()}"
+
+
 def _short_private_folder() -> Path | None:
     """A private folder with a short path: ours in $XDG_RUNTIME_DIR (itself private), else in
     the temp folder. None when another user holds the name there."""
@@ -84,9 +89,12 @@ def _short_private_folder() -> Path | None:
     runtime = Path(os.environ.get("XDG_RUNTIME_DIR", ""))
     if runtime.is_absolute() and is_private_dir(runtime):
         bases.append(runtime)
-    bases.append(Path(tempfile.gettempdir()))
+    temp = Path(tempfile.gettempdir())
+    if len(os.fsencode(temp / _short_name())) + 22 > SOCKET_PATH_MAX:
+        temp = Path("/tmp")  # a $TMPDIR too long for a socket must not leave us without one
+    bases.append(temp)
     for base in bases:
-        folder = base / f"{APP_ID}-{os.geteuid()}"
+        folder = base / _short_name()
         try:
             folder.mkdir(mode=0o700)
         except FileExistsError:

@@ -125,10 +125,23 @@ def test_a_data_folder_too_long_for_a_socket_uses_a_short_private_folder(
 ) -> None:
     data = _long_data_dir(tmp_path)
     address = Path(str(server_address(data)))
-    assert address.parent == private_temp / f"{APP_ID}-{os.geteuid()}"
+    assert address.parent == private_temp / f"mnc-{os.geteuid()}"
     assert address.parent.stat().st_mode & 0o777 == 0o700
     assert len(os.fsencode(address)) <= single_instance.SOCKET_PATH_MAX
     assert server_address(data) == str(address)  # the second copy finds the same place
+
+
+@posix_only
+def test_a_temp_folder_too_long_for_a_socket_falls_back_to_tmp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deep = tmp_path / ("deep-temp-folder-" * 5)
+    deep.mkdir(mode=0o700)
+    monkeypatch.setattr(tempfile, "tempdir", str(deep))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    address = Path(str(server_address(_long_data_dir(tmp_path))))
+    assert address.parent == Path("/tmp") / f"mnc-{os.geteuid()}"
+    assert len(os.fsencode(address)) <= single_instance.SOCKET_PATH_MAX
 
 
 @posix_only
@@ -136,7 +149,7 @@ def test_a_data_folder_too_long_for_a_socket_uses_a_short_private_folder(
 def test_a_short_folder_someone_else_made_is_never_used(
     tmp_path: Path, private_temp: Path, squatter: str
 ) -> None:
-    claimed = private_temp / f"{APP_ID}-{os.geteuid()}"
+    claimed = private_temp / f"mnc-{os.geteuid()}"
     if squatter == "a link to elsewhere":
         elsewhere = tmp_path / "elsewhere"
         elsewhere.mkdir(mode=0o700)
