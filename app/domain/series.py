@@ -18,6 +18,8 @@ from app.domain.schema import ProtocolError
 
 # How far back a treatment may be entered: older ones have no aftercare left to follow.
 MAX_AGE = timedelta(days=366)
+# How far ahead: an appointment booked up to a year out can be got ready for (issue 13).
+MAX_AHEAD = timedelta(days=366)
 
 
 @dataclass(frozen=True)
@@ -30,25 +32,36 @@ class TreatmentInput:
 
 @dataclass(frozen=True)
 class SeriesPosition:
-    """Where the patient is now. `plan` is None before the first treatment."""
+    """Where the patient is now. `plan` is None before the first treatment. `upcoming` is
+    the first treatment still ahead of `now` (getting ready for it), with its own plan, so a
+    timeline can be shown before it; the state is derived from the clock, never stored, and
+    the same record becomes `current` at its time."""
 
     current: TreatmentInput | None
     plan: RecoveryPlan | None
     session_number: int  # 1-based; 0 when there is no treatment yet
     total_sessions: int
+    upcoming: TreatmentInput | None = None
+    upcoming_plan: RecoveryPlan | None = None
+
+    @property
+    def getting_ready(self) -> bool:
+        """Before the first treatment, with one booked."""
+        return self.current is None and self.upcoming is not None
 
 
 class EntryProblem(Enum):
     """Why a treatment time cannot be saved; the UI turns each into plain words."""
 
-    IN_THE_FUTURE = "in-the-future"
+    TOO_FAR_AHEAD = "too-far-ahead"  # more than MAX_AHEAD after now
     TOO_OLD = "too-old"
     UNKNOWN_ZONE = "unknown-zone"
     NOT_A_TIME = "not-a-time"  # a local time skipped by a clock change (spring forward)
 
 
 def check_entry(local: datetime, zone_name: str, now: datetime) -> EntryProblem | None:
-    """Is `local` (a naive wall-clock time in `zone_name`) a time a treatment can have had?"""
+    """Is `local` (a naive wall-clock time in `zone_name`) a time a treatment can have had, or
+    one booked within the next year?"""
     try:
         zone = ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -58,8 +71,8 @@ def check_entry(local: datetime, zone_name: str, now: datetime) -> EntryProblem 
     if as_utc(aware).astimezone(zone).replace(tzinfo=None) != local:
         return EntryProblem.NOT_A_TIME
     moment = as_utc(aware)
-    if moment > as_utc(now, "now"):
-        return EntryProblem.IN_THE_FUTURE
+    if moment - as_utc(now, "now") > MAX_AHEAD:
+        return EntryProblem.TOO_FAR_AHEAD
     if as_utc(now, "now") - moment > MAX_AGE:
         return EntryProblem.TOO_OLD
     return None
@@ -105,12 +118,16 @@ def position_at(
     clinic_overrides: Mapping[str, Duration] | None = None,
 ) -> SeriesPosition:
     """The latest treatment at or before `now` is the current one; its plan runs until the
-    next treatment replaces it."""
+    next treatment replaces it. The first one after `now` is the upcoming one."""
     ordered = sorted(treatments, key=lambda t: (as_utc(t.treated_at), t.id))
     moment = as_utc(now, "now")
     past = [t for t in ordered if as_utc(t.treated_at) <= moment]
+    ahead = [t for t in ordered if as_utc(t.treated_at) > moment]
+    overrides = clinic_overrides or {}
+    upcoming = ahead[0] if ahead else None
+    upcoming_plan = plan_for(upcoming, protocol, text, overrides) if upcoming else None
     if not past:
-        return SeriesPosition(None, None, 0, len(ordered))
+        return SeriesPosition(None, None, 0, len(ordered), upcoming, upcoming_plan)
     current = past[-1]
-    plan = plan_for(current, protocol, text, clinic_overrides or {})
-    return SeriesPosition(current, plan, len(past), len(ordered))
+    plan = plan_for(current, protocol, text, overrides)
+    return SeriesPosition(current, plan, len(past), len(ordered), upcoming, upcoming_plan)

@@ -4,7 +4,7 @@ normal now, and the daily skin check-in (app.ui.screens.checkin)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
@@ -27,6 +27,7 @@ from app.ui.screens.checkin import CheckInPanel
 from app.ui.screens.day_preview import aftercare_finished_parts, aftercare_finished_text
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.take_home import ChooseFile, choose_save_file
+from app.ui.screens.today_states import NextSessionCard, treatment_countdown
 from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import LIGHT, Palette
 
@@ -84,6 +85,7 @@ class ChecklistRow(QFrame):
 
 class TodayView(Page):
     open_warning_signs = Signal()
+    add_session = Signal(object)  # a date to suggest for the next session, or None
 
     def __init__(
         self,
@@ -104,9 +106,28 @@ class TodayView(Page):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.column.addWidget(self.progress)
+        # "getting-ready", "recovering" or "after" (aftercare over): derived on every refresh.
+        self.state = ""
+
+        # Before a booked treatment: what to do to get ready (app.ui.screens.getting_ready).
+        ready = card(self.column)
+        self.ready_card = ready.parentWidget()
+        self.ready_title = add_label(ready, self.tr("Getting ready"), "h3")
+        self.ready_text = add_label(
+            ready,
+            self.tr(
+                "On the day of your treatment this screen turns into your recovery: what to "
+                "do each day and when you can wear makeup or work out again."
+            ),
+        )
+
+        self.next_session = NextSessionCard()
+        self.next_session.add_session.connect(self.add_session)
+        self.column.addWidget(self.next_session)
 
         # Today's checklist, or an earlier day's when looking back.
         checklist = card(self.column)
+        self.checklist_card = checklist.parentWidget()
         self.checklist_title = add_label(checklist, "", "h3")
         nav = QHBoxLayout()
         self.earlier_button = QPushButton(self.tr("Earlier day"))
@@ -126,6 +147,7 @@ class TodayView(Page):
         self.checkboxes: dict[str, ChecklistRow] = {}
 
         normal = card(self.column)
+        self.normal_card = normal.parentWidget()
         self.normal_title = add_label(normal, self.tr("What is normal now"), "h3")
         self.normal_text = add_label(normal, "")
 
@@ -143,31 +165,29 @@ class TodayView(Page):
         position = self._session.position(now)
         self._position = position
         plan = position.plan
+        self.next_session.show_for(position, now)
         if plan is None or position.current is None:
+            self._show_getting_ready(position, now)
             return
+        today = plan.local_date_of(now)
+        day, total = plan.day_number(today), plan.recovery_length_days
+        self.state = "recovering" if day <= total else "after"
+        self._show_parts(ready=False)
         upcoming = plan.next_milestone(now)
-        if upcoming is not None:
+        if upcoming is not None and self.state == "recovering":
             delta = plan.time_until(now, upcoming)
             title, line = milestone_countdown(upcoming, delta, plan.zone)
             self.countdown.setText(title)
             self.countdown_detail.setText(line)
-        else:
+        else:  # "Day 17 of 15" would read as a mistake: aftercare is over, sun care goes on
             finished, sunscreen = aftercare_finished_parts(plan)
             self.countdown.setText(finished)
-            self.countdown_detail.setText(
-                sunscreen
-                + " "
-                + self.tr("Add your next session under My treatments when you have had it.")
-            )
+            self.countdown_detail.setText(sunscreen)
         self.countdown.setAccessibleName(self.countdown.text())
-        today = plan.local_date_of(now)
-        day, total = plan.day_number(today), plan.recovery_length_days
+        self.progress.setVisible(self.state == "recovering")
         self.progress.setRange(0, total)
         self.progress.setValue(min(day, total))
-        if day <= total:
-            progress_text = self.tr("Day {day} of {total}").format(day=day, total=total)
-        else:  # "Day 17 of 15" would read as a mistake
-            progress_text = self.tr("Day {day}").format(day=day)
+        progress_text = self.tr("Day {day} of {total}").format(day=min(day, total), total=total)
         if position.total_sessions > 1:
             progress_text += "  ·  " + self.tr("Session {n} of {total}").format(
                 n=position.session_number, total=position.total_sessions
@@ -182,6 +202,24 @@ class TodayView(Page):
             self.normal_text.setText("\n".join(f"•  {line}" for line in span.normal))
         self._show_checklist(today)
         self.checkin.refresh(position.current.id, plan, today)
+
+    def _show_parts(self, ready: bool) -> None:
+        self.ready_card.setVisible(ready)
+        for part in (self.checklist_card, self.normal_card, self.checkin):
+            part.setVisible(not ready)
+
+    def _show_getting_ready(self, position: SeriesPosition, now: datetime) -> None:
+        """Before the treatment: a countdown to it and what to do to get ready. With no
+        treatment at all (the area shows its form then) there is nothing to say."""
+        self.state = "getting-ready"
+        self._show_parts(ready=True)
+        self.progress.hide()
+        if position.upcoming is None:
+            return
+        title, line = treatment_countdown(position.upcoming, now)
+        self.countdown.setText(title)
+        self.countdown.setAccessibleName(title)
+        self.countdown_detail.setText(line)
 
     def _checklist_day(self, today: date) -> date:
         return self._day if self._day is not None else today

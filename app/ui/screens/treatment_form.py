@@ -103,8 +103,8 @@ class TreatmentForm(QWidget):
 
     def show_problem(self, problem: EntryProblem) -> None:
         messages = {
-            EntryProblem.IN_THE_FUTURE: self.tr(
-                "That time has not happened yet. Enter the time of a treatment you have had."
+            EntryProblem.TOO_FAR_AHEAD: self.tr(
+                "That is more than a year ahead. Pick a date within the next year."
             ),
             EntryProblem.TOO_OLD: self.tr(
                 "That is more than a year ago. Pick a date within the last year."
