@@ -207,6 +207,7 @@ def use_clinic_config(content: ContentProvider, explicit: Path | None) -> Clinic
     content.clinic_accent = config.accent_colour
     content.clinic_logo = config.logo
     content.clinic_overrides = dict(config.protocol_overrides)
+    content.clinic_before_days = dict(config.before_days)
     lines = [str(problem) for problem in problems]
     for line in lines:
         log.warning("clinic config problem: %s", line)

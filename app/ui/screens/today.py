@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -24,7 +22,9 @@ from app.render.formatting import local_day, milestone_countdown
 from app.store import StoreWriteError
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin import CheckInPanel
+from app.ui.screens.checklist_row import ChecklistRow
 from app.ui.screens.day_preview import aftercare_finished_parts, aftercare_finished_text
+from app.ui.screens.getting_ready import GettingReadyList
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.take_home import ChooseFile, choose_save_file
 from app.ui.screens.today_states import NextSessionCard, treatment_countdown
@@ -40,47 +40,6 @@ def card(layout: QVBoxLayout) -> QVBoxLayout:
     inner.setSpacing(12)
     layout.addWidget(frame)
     return inner
-
-
-class ChecklistRow(QFrame):
-    """A big tick box and its words, which wrap; a click anywhere on the row ticks it. Under
-    the words, when a tick could not be saved, the reason."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("checklistRow")
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(12)
-        self.box = QCheckBox()
-        self.box.setObjectName("checklistItem")
-        self.box.setAccessibleName(text)
-        self.label = QLabel(text)
-        self.label.setWordWrap(True)
-        self.label.setBuddy(self.box)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        words = QVBoxLayout()
-        words.setSpacing(4)
-        words.addWidget(self.label)
-        words.addWidget(self.problem)
-        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(words, 1)
-
-    def text(self) -> str:
-        return self.label.text()
-
-    def isChecked(self) -> bool:
-        return self.box.isChecked()
-
-    def click(self) -> None:
-        self.box.click()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.box.click()
-        event.accept()
 
 
 class TodayView(Page):
@@ -119,7 +78,10 @@ class TodayView(Page):
                 "On the day of your treatment this screen turns into your recovery: what to "
                 "do each day and when you can wear makeup or work out again."
             ),
+            "secondary",
         )
+        self.ready_list = GettingReadyList(session)
+        ready.addWidget(self.ready_list)
 
         self.next_session = NextSessionCard()
         self.next_session.add_session.connect(self.add_session)
@@ -220,6 +182,11 @@ class TodayView(Page):
         self.countdown.setText(title)
         self.countdown.setAccessibleName(title)
         self.countdown_detail.setText(line)
+        ready = self._session.getting_ready()
+        self.ready_list.setVisible(ready is not None)
+        if ready is not None:
+            treated = position.upcoming.treated_at.astimezone(ZoneInfo(position.upcoming.zone))
+            self.ready_list.show_list(ready, position.upcoming.id, treated.date())
 
     def _checklist_day(self, today: date) -> date:
         return self._day if self._day is not None else today
