@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, areas: list[Area], settings: QSettings, theme: str = "light") -> None:
         super().__init__()
+        # Asked just after the first frame which area fits today (app.ui.start); None: the first.
+        self.choose_start: Callable[[], str | None] | None = None
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self._areas = areas
@@ -184,7 +186,23 @@ class MainWindow(QMainWindow):
             self.go_to(self._shortcuts.index(sender))
 
     def _show_current_area(self) -> None:
-        self._show_area(self.rail.currentRow())
+        choose, self.choose_start = self.choose_start, None
+        key = choose() if choose is not None else None
+        if key is None:
+            self._show_area(self.rail.currentRow())
+        elif key in (area.key for area in self._areas):
+            self.go_to(key)
+            self._show_area(self.rail.currentRow())  # the row may already be that one
+
+    def show_page(self, page: QWidget) -> None:
+        """A page outside the areas (the first-run welcome): shown with no area selected;
+        choosing an area from the rail leaves it."""
+        if self.stack.indexOf(page) < 0:
+            self.stack.addWidget(page)
+        self.rail.blockSignals(True)
+        self.rail.setCurrentRow(-1)
+        self.rail.blockSignals(False)
+        self.stack.setCurrentWidget(page)
 
     def go_to(self, index_or_key: int | str) -> None:
         if isinstance(index_or_key, str):

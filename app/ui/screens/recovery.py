@@ -4,7 +4,7 @@ list of treatments in the series."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QTimer, Signal
@@ -199,6 +199,22 @@ class RecoveryArea(QWidget):
     def _on_tick(self) -> None:
         if self.isVisible():
             self.refresh()
+
+    def start_entry(self, ahead: bool) -> None:
+        """From the first-run welcome: the form, its date a week ahead for a booked treatment
+        (a guess to change), today for one already had."""
+        self.refresh()
+        if self.stack.currentWidget() is not self.welcome:
+            return
+        form = self.first_form
+        form.set_now(self._session.now())
+        local = self._session.now().astimezone()
+        day = local.date() + timedelta(days=7 if ahead else 0)
+        form.date_edit.setDate(QDate(day.year, day.month, day.day))
+        form.heading.setText(
+            self.tr("When is your treatment?") if ahead else self.tr("When was your treatment?")
+        )
+        form.date_edit.setFocus()
 
     def _add_first(self, local: datetime, zone: str) -> None:
         try:

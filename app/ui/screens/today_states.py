@@ -55,7 +55,7 @@ class NextSessionCard(QFrame):
         layout.setContentsMargins(24, 16, 24, 16)
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.button = QPushButton()
+        self.button = QPushButton(self.tr("Add the next session"))
         row = QHBoxLayout()
         row.addWidget(self.button)
         row.addStretch(1)
