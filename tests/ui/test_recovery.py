@@ -130,7 +130,11 @@ def test_ticking_and_unticking_survive_a_restart(
     _enter(area, TREATED)
     first_id = next(iter(area.today.checkboxes))
     area.today.checkboxes[first_id].click()
-    assert area.today.saved_label.text() == "Saved"
+    # The answer is beside the item ticked, and the list counts what is done.
+    assert area.today.checkboxes[first_id].saved.text() == "Saved \u2713"
+    assert not area.today.checkboxes[first_id].saved.isHidden()
+    total = len(area.today.checkboxes)
+    assert area.today.count_label.text() == f"1 of {total} done"
     second_store = Store.open(data_dir)  # a second look at the same file, as after a restart
     try:
         again = RecoveryArea(RecoverySession(second_store, content, clock), lambda: LIGHT)

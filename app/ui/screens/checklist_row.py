@@ -32,8 +32,13 @@ class ChecklistRow(QFrame):
         words.setSpacing(4)
         words.addWidget(self.label)
         words.addWidget(self.problem)
+        # "Saved ✓" beside the item ticked, where the eye is (not under a long list).
+        self.saved = QLabel()
+        self.saved.setProperty("role", "secondary")
+        self.saved.hide()
         layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(words, 1)
+        layout.addWidget(self.saved, 0, Qt.AlignmentFlag.AlignTop)
 
     def text(self) -> str:
         return self.label.text()
@@ -47,3 +52,27 @@ class ChecklistRow(QFrame):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.box.click()
         event.accept()
+
+
+class StatusRow(QFrame):
+    """A rule that changes at a milestone, shown as a status, not a box to tick: "No makeup
+    yet (until about 5:00 PM)", then by itself "You can wear makeup again (since about 5:00 PM)"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusRow")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(12)
+        self.mark = QLabel()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+        self.lifted = False
+
+    def show_state(self, text: str, lifted: bool) -> None:
+        self.lifted = lifted
+        self.mark.setText("\u2713" if lifted else "\u2022")  # a tick once the rule has lifted
+        self.label.setText(text)
+        self.setAccessibleName(text)

@@ -17,17 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.plan import start_of_day
 from app.domain.series import SeriesPosition
 from app.render.formatting import local_day, milestone_countdown
 from app.store import StoreWriteError
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin import CheckInPanel
-from app.ui.screens.checklist_row import ChecklistRow
+from app.ui.screens.checklist_row import ChecklistRow, StatusRow
 from app.ui.screens.day_preview import aftercare_finished_parts, aftercare_finished_text
 from app.ui.screens.getting_ready import GettingReadyList
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.take_home import ChooseFile, choose_save_file
-from app.ui.screens.today_states import NextSessionCard, treatment_countdown
+from app.ui.screens.today_states import NextSessionCard, rule_status, treatment_countdown
 from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import LIGHT, Palette
 
@@ -105,8 +106,10 @@ class TodayView(Page):
         self.items_box = QVBoxLayout()
         self.items_box.setSpacing(4)
         checklist.addLayout(self.items_box)
+        self.count_label = add_label(checklist, "", "secondary")  # "3 of 7 done"
         self.saved_label = add_label(checklist, "", "secondary")
         self.checkboxes: dict[str, ChecklistRow] = {}
+        self.status_rows: dict[str, StatusRow] = {}  # rules that flip at their milestone
 
         normal = card(self.column)
         self.normal_card = normal.parentWidget()
@@ -193,6 +196,7 @@ class TodayView(Page):
 
     def _show_checklist(self, today: date) -> None:
         assert self._position is not None and self._position.plan is not None
+        now = self._session.now()
         plan = self._position.plan
         day = self._checklist_day(today)
         entries = plan.checklist_for(day)
@@ -208,19 +212,30 @@ class TodayView(Page):
         self.today_button.setVisible(day != today)
         treatment_id = self._position.current.id if self._position.current else 0
         marks = self._session.marks(treatment_id, day)
-        wanted = [e.id for e in entries]
-        if wanted != list(self.checkboxes) or any(
-            self.checkboxes[e.id].text() != e.text for e in entries
+        tasks = [e for e in entries if not e.is_rule]
+        rules = [e for e in entries if e.is_rule]
+        wanted = ([e.id for e in tasks], [e.id for e in rules])
+        if wanted != (list(self.checkboxes), list(self.status_rows)) or any(
+            self.checkboxes[e.id].text() != e.text for e in tasks
         ):
-            for box in self.checkboxes.values():
-                self.items_box.removeWidget(box)
-                box.deleteLater()
-            self.checkboxes = {}
-            for entry in entries:
+            for old in [*self.checkboxes.values(), *self.status_rows.values()]:
+                self.items_box.removeWidget(old)
+                old.deleteLater()
+            self.checkboxes, self.status_rows = {}, {}
+            for entry in tasks:
                 row = ChecklistRow(entry.text)
                 row.box.toggled.connect(lambda on, item=entry.id: self._tick(item, on))
                 self.items_box.addWidget(row)
                 self.checkboxes[entry.id] = row
+            for entry in rules:
+                self.status_rows[entry.id] = status = StatusRow()
+                self.items_box.addWidget(status)
+        # A rule's row is read at the end of an earlier day, and now for today.
+        moment = now if day == today else start_of_day(day + timedelta(days=1), plan.zone)
+        for entry in rules:
+            assert entry.rule_id is not None
+            text, lifted = rule_status(plan, entry, moment)
+            self.status_rows[entry.id].show_state(text, lifted)
         self._set_boxes(marks)
         if not entries and plan.day_number(day) > plan.recovery_length_days:
             self.saved_label.setText(aftercare_finished_text(plan))
@@ -228,11 +243,15 @@ class TodayView(Page):
             self.saved_label.setText(self.tr("Nothing on the list for this day."))
 
     def _set_boxes(self, marks: set[str]) -> None:
-        """Show what is stored, without it counting as a click."""
+        """Show what is stored, without it counting as a click, and how many are done."""
         for item_id, row in self.checkboxes.items():
             row.box.blockSignals(True)
             row.box.setChecked(item_id in marks)
             row.box.blockSignals(False)
+        done = sum(row.isChecked() for row in self.checkboxes.values())
+        total = len(self.checkboxes)
+        self.count_label.setVisible(total > 0)
+        self.count_label.setText(self.tr("{n} of {total} done").format(n=done, total=total))
 
     def _tick(self, item_id: str, done: bool) -> None:
         position = self._position
@@ -248,7 +267,11 @@ class TodayView(Page):
             self._say_not_saved(item_id, not_saved_text(error))
             return
         self._say_not_saved(None, "")
-        tell(self.saved_label, self.tr("Saved") if done else self.tr("Saved: not done yet"))
+        self._set_boxes(self._session.marks(position.current.id, day))
+        for key, row in self.checkboxes.items():
+            row.saved.setVisible(key == item_id)
+        row = self.checkboxes[item_id]
+        tell(row.saved, self.tr("Saved \u2713") if done else self.tr("Saved: not done yet"))
 
     def _say_not_saved(self, item_id: str | None, text: str) -> None:
         for key, row in self.checkboxes.items():
@@ -258,8 +281,8 @@ class TodayView(Page):
             row.problem.setVisible(key == item_id)
             if key != item_id:
                 row.box.setAccessibleDescription("")
-        if item_id is not None:
-            tell(self.saved_label, "")
+            if item_id is not None:
+                row.saved.hide()  # no "Saved" left from an earlier tick
 
     def _step_day(self, step: int) -> None:
         if self._position is None or self._position.plan is None:

@@ -12,8 +12,9 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.clock import as_utc
+from app.domain.plan import ChecklistEntry, RecoveryPlan
 from app.domain.series import MAX_AHEAD, SeriesPosition, TreatmentInput
-from app.render.formatting import local_day, local_moment
+from app.render.formatting import clock_time, local_day, local_moment
 
 
 def _tr(text: str) -> str:
@@ -40,6 +41,20 @@ def treatment_countdown(upcoming: TreatmentInput, now: datetime) -> tuple[str, s
     else:
         title = _tr("Your treatment is in {n} days").format(n=days)
     return title, when
+
+
+def rule_status(plan: RecoveryPlan, entry: ChecklistEntry, moment: datetime) -> tuple[str, bool]:
+    """A rule row at `moment`: (its words, whether the rule has lifted). While in force the
+    item's words and until when; after, the milestone's words and since when, "about" a whole
+    or half hour as everywhere else."""
+    assert entry.rule_id is not None
+    milestone = next(m for m in plan.milestones if m.rule_id == entry.rule_id)
+    when = clock_time(milestone.about.astimezone(plan.zone))
+    if plan.in_force(entry.rule_id, moment) or as_utc(moment) < as_utc(plan.treated_at):
+        return _tr("{item} (until about {time})").format(item=entry.text, time=when), False
+    return _tr("{milestone} (since about {time})").format(
+        milestone=milestone.label, time=when
+    ), True
 
 
 class NextSessionCard(QFrame):
