@@ -33,6 +33,13 @@ from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import LIGHT, Palette
 
 
+def frame_of(inner: QVBoxLayout) -> QWidget:
+    """The card frame around a layout made by card()."""
+    frame = inner.parentWidget()
+    assert frame is not None
+    return frame
+
+
 def card(layout: QVBoxLayout) -> QVBoxLayout:
     frame = QFrame()
     frame.setProperty("role", "card")
@@ -71,7 +78,7 @@ class TodayView(Page):
 
         # Before a booked treatment: what to do to get ready (app.ui.screens.getting_ready).
         ready = card(self.column)
-        self.ready_card = ready.parentWidget()
+        self.ready_card = frame_of(ready)
         self.ready_title = add_label(ready, self.tr("Getting ready"), "h3")
         self.ready_text = add_label(
             ready,
@@ -90,7 +97,7 @@ class TodayView(Page):
 
         # Today's checklist, or an earlier day's when looking back.
         checklist = card(self.column)
-        self.checklist_card = checklist.parentWidget()
+        self.checklist_card = frame_of(checklist)
         self.checklist_title = add_label(checklist, "", "h3")
         nav = QHBoxLayout()
         self.earlier_button = QPushButton(self.tr("Earlier day"))
@@ -112,7 +119,7 @@ class TodayView(Page):
         self.status_rows: dict[str, StatusRow] = {}  # rules that flip at their milestone
 
         normal = card(self.column)
-        self.normal_card = normal.parentWidget()
+        self.normal_card = frame_of(normal)
         self.normal_title = add_label(normal, self.tr("What is normal now"), "h3")
         self.normal_text = add_label(normal, "")
 
@@ -131,6 +138,14 @@ class TodayView(Page):
         self._position = position
         plan = position.plan
         self.next_session.show_for(position, now)
+        # Under the hero once aftercare is over; at the foot while recovering, where it does
+        # not push today's checklist down.
+        wanted = 1 if position.plan is None else -1
+        plan_now = position.plan
+        if plan_now is not None:
+            over = plan_now.day_number(plan_now.local_date_of(now)) > plan_now.recovery_length_days
+            wanted = self.column.indexOf(self.progress) + 1 if over else -1
+        self._place_next_session(wanted)
         if plan is None or position.current is None:
             self._show_getting_ready(position, now)
             return
@@ -167,6 +182,16 @@ class TodayView(Page):
             self.normal_text.setText("\n".join(f"•  {line}" for line in span.normal))
         self._show_checklist(today)
         self.checkin.refresh(position.current.id, plan, today)
+
+    def _place_next_session(self, index: int) -> None:
+        """Move the next-session card to `index` of the column (-1: after the check-in)."""
+        if index < 0:
+            index = self.column.indexOf(self.checkin) + 1
+            if self.column.indexOf(self.next_session) < index:
+                index -= 1
+        if self.column.indexOf(self.next_session) != index:
+            self.column.removeWidget(self.next_session)
+            self.column.insertWidget(index, self.next_session)
 
     def _show_parts(self, ready: bool) -> None:
         self.ready_card.setVisible(ready)
