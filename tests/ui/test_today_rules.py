@@ -69,3 +69,18 @@ def test_the_reminder_banner_moves_nothing_under_the_pointer(window: MainWindow)
     assert window.banner.isVisible()
     assert area.mapTo(window, QPoint(0, 0)) == before
     assert area.geometry().height() == window.stack.height()
+
+
+def test_today_and_the_day_preview_share_one_day_navigator(
+    qtbot: QtBot, store: Store, content: ContentProvider
+) -> None:
+    clock = ManualClock(TREATED.astimezone(UTC) + timedelta(days=2))
+    session = RecoverySession(store, content, clock)
+    session.add(TREATED, NEW_YORK)
+    area = RecoveryArea(session, lambda: LIGHT)
+    qtbot.addWidget(area)
+    assert type(area.today.nav) is type(area.preview.nav)
+    assert area.today.nav.day_label.text() == area.preview.nav.day_label.text()  # day 3
+    area.today.nav.prev_button.click()
+    assert area.today.nav.day_label.text().startswith("Day 2 of ")
+    assert area.today.today_button.isVisibleTo(area)

@@ -7,10 +7,9 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from app.store import StoreWriteError
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin import CheckInPanel
 from app.ui.screens.checklist_row import ChecklistRow, StatusRow
+from app.ui.screens.day_navigator import DayNavigator
 from app.ui.screens.day_preview import aftercare_finished_parts, aftercare_finished_text
 from app.ui.screens.getting_ready import GettingReadyList
 from app.ui.screens.page import Page, add_label
@@ -99,17 +99,14 @@ class TodayView(Page):
         checklist = card(self.column)
         self.checklist_card = frame_of(checklist)
         self.checklist_title = add_label(checklist, "", "h3")
-        nav = QHBoxLayout()
-        self.earlier_button = QPushButton(self.tr("Earlier day"))
-        self.earlier_button.clicked.connect(lambda: self._step_day(-1))
+        # The same day navigator as "Preview a day": back to earlier days, up to today.
+        self.nav = DayNavigator()
+        self.nav.step.connect(self._step_day)
+        self.earlier_button, self.later_button = self.nav.prev_button, self.nav.next_button
+        checklist.addWidget(self.nav)
         self.today_button = QPushButton(self.tr("Back to today"))
         self.today_button.clicked.connect(self._back_to_today)
-        self.later_button = QPushButton(self.tr("Later day"))
-        self.later_button.clicked.connect(lambda: self._step_day(1))
-        for button in (self.earlier_button, self.today_button, self.later_button):
-            nav.addWidget(button)
-        nav.addStretch(1)
-        checklist.addLayout(nav)
+        checklist.addWidget(self.today_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.items_box = QVBoxLayout()
         self.items_box.setSpacing(4)
         checklist.addLayout(self.items_box)
@@ -232,8 +229,13 @@ class TodayView(Page):
                 n=plan.day_number(day), date=local_day(day)
             )
         self.checklist_title.setText(title)
-        self.earlier_button.setEnabled(plan.day_number(day) > 1)
-        self.later_button.setEnabled(day < today)
+        n, total = plan.day_number(day), plan.recovery_length_days
+        day_title = (
+            self.tr("Day {day} of {total}").format(day=n, total=total)
+            if n <= total
+            else self.tr("Day {day}").format(day=n)
+        )
+        self.nav.show_day(day_title, local_day(day), n > 1, day < today)
         self.today_button.setVisible(day != today)
         treatment_id = self._position.current.id if self._position.current else 0
         marks = self._session.marks(treatment_id, day)
