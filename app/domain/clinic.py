@@ -28,6 +28,7 @@ from app.domain.clinic_details import PHONE_CHARACTERS as _PHONE
 from app.domain.clinic_details import TAG as _TAG
 from app.domain.clinic_location import MAX_CONFIG_BYTES
 from app.domain.contrast import contrast_ratio
+from app.domain.getting_ready import MAX_DAYS_BEFORE
 from app.domain.input_files import MIB, RefusedFile, is_link, read_regular_file
 from app.domain.kiosk_pin import PinError, PinHash, parse_pin_hash
 from app.domain.protocol import Duration, overrides_from_mapping
@@ -65,6 +66,8 @@ class ClinicConfig:
     accent_colour: str | None = None  # "#RRGGBB", only when it passed the contrast check
     region: str | None = None  # ISO 3166 alpha-2, like "GB": whose emergency number to show
     protocol_overrides: Mapping[str, Duration] = field(default_factory=_no_overrides)
+    # Getting ready: item id -> days before (app.domain.getting_ready checks ids and bounds).
+    before_days: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     kiosk_enabled: bool = False
     kiosk_idle_seconds: int = KIOSK_IDLE_DEFAULT
     kiosk_pin: PinHash | None = None  # None: no PIN, so the kiosk cannot be left from the screen
@@ -76,6 +79,7 @@ class ClinicConfig:
         object.__setattr__(
             self, "protocol_overrides", MappingProxyType(dict(self.protocol_overrides))
         )
+        object.__setattr__(self, "before_days", MappingProxyType(dict(self.before_days)))
 
     @classmethod
     def empty(cls) -> "ClinicConfig":
@@ -169,7 +173,7 @@ class _KioskModel(_Section):
     reduce_motion: Annotated[bool, BeforeValidator(_true_or_false)] = False
 
 
-_TOP_LEVEL = ("format", "clinic", "protocol", "kiosk")
+_TOP_LEVEL = ("format", "clinic", "protocol", "before", "kiosk")
 _Model = TypeVar("_Model", bound=_Section)
 
 
@@ -217,6 +221,7 @@ def clinic_config_from_mapping(
 
     overrides = _overrides(check, data.get("protocol", {}), known, homes)
     kiosk = _good_fields(check, _KioskModel, data.get("kiosk", {}), "kiosk", homes)
+    before = _before_days(check, data.get("before", {}))
 
     config = ClinicConfig(
         name=clinic.name,
@@ -226,6 +231,7 @@ def clinic_config_from_mapping(
         accent_colour=accent,
         region=clinic.region,
         protocol_overrides=overrides,
+        before_days=before,
         kiosk_enabled=kiosk.enabled,
         kiosk_idle_seconds=kiosk.idle_seconds,
         kiosk_pin=parse_pin_hash(kiosk.pin_hash) if kiosk.pin_hash else None,
@@ -297,6 +303,18 @@ def _good_fields(
         elif check.model(model, {key: raw}, (table,)) is not None:
             good[key] = raw
     return model.model_validate(good)  # every field passed alone, and none depends on another
+
+
+def _before_days(check: Collector, raw: object) -> dict[str, int]:
+    """`[before] stop-actives = 7`: whole days from 0 to 30; unknown ids are told apart later,
+    against the pack's list, by app.domain.getting_ready."""
+    days: dict[str, int] = {}
+    for key, value in check.table(raw, ("before",)).items():
+        if type(value) is int and 0 <= value <= MAX_DAYS_BEFORE:
+            days[key] = value
+        else:
+            check.add(("before", key), f"expected whole days from 0 to 30, got {value!r}")
+    return days
 
 
 def _overrides(

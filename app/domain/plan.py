@@ -138,6 +138,11 @@ class PhaseSpan:
 class ChecklistEntry:
     id: str
     text: str
+    rule_id: str | None = None  # for a status row (kind "rule"): the rule it follows
+
+    @property
+    def is_rule(self) -> bool:
+        return self.rule_id is not None
 
 
 @dataclass(frozen=True)
@@ -253,7 +258,8 @@ class RecoveryPlan:
                     continue
             if item.once_ended is not None and as_utc(self.ends_at(item.once_ended)) > first:
                 continue
-            entries.append(ChecklistEntry(item.id, self.text.item(item.id)))
+            follows = item.while_in_force if item.kind == "rule" else None
+            entries.append(ChecklistEntry(item.id, self.text.item(item.id), follows))
         return entries
 
 

@@ -136,6 +136,7 @@ class ChecklistRule:
     days: DayRange | None = None
     while_in_force: str | None = None
     once_ended: str | None = None
+    kind: Literal["task", "rule"] = "task"  # a rule is a status row following while_in_force
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ def _phase_from(model: PhaseModel) -> Phase:
 
 def _checklist_from(model: ChecklistModel) -> ChecklistRule:
     days = DayRange(model.days.first, model.days.last) if model.days is not None else None
-    return ChecklistRule(model.id, days, model.while_in_force, model.once_ended)
+    return ChecklistRule(model.id, days, model.while_in_force, model.once_ended, model.kind)
 
 
 def protocol_from_mapping(data: Mapping[str, object], source: str) -> Protocol:

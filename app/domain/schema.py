@@ -170,9 +170,14 @@ class ChecklistModel(_Strict):
     days: DayRangeModel | None = None
     while_in_force: str | None = None
     once_ended: str | None = None
+    # "task": a tick box, done each day; "rule": a status row that follows `while_in_force`
+    # and flips by itself when that rule ends ("No makeup yet" -> "Makeup OK since about 5 pm").
+    kind: Literal["task", "rule"] = "task"
 
     @model_validator(mode="after")
     def _has_condition(self) -> Self:
+        if self.kind == "rule" and self.while_in_force is None:
+            raise ValueError("expected while_in_force with kind = 'rule': the rule it follows")
         if self.days is None and self.while_in_force is None and self.once_ended is None:
             raise ValueError("expected at least one of days, while_in_force or once_ended")
         # Without a day range an "after the rule ended" item would stay on the list forever.

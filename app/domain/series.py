@@ -34,12 +34,22 @@ class TreatmentInput:
 
 @dataclass(frozen=True)
 class SeriesPosition:
-    """Where the patient is now. `plan` is None before the first treatment."""
+    """Where the patient is now. `plan` is None before the first treatment. `upcoming` is
+    the first treatment still ahead of `now` (getting ready for it), with its own plan, so a
+    timeline can be shown before it; the state is derived from the clock, never stored, and
+    the same record becomes `current` at its time."""
 
     current: TreatmentInput | None
     plan: RecoveryPlan | None
     session_number: int  # 1-based; 0 when there is no treatment yet
     total_sessions: int
+    upcoming: TreatmentInput | None = None
+    upcoming_plan: RecoveryPlan | None = None
+
+    @property
+    def getting_ready(self) -> bool:
+        """Before the first treatment, with one booked."""
+        return self.current is None and self.upcoming is not None
 
 
 class EntryProblem(Enum):
@@ -140,12 +150,16 @@ def position_at(
     clinic_overrides: Mapping[str, Duration] | None = None,
 ) -> SeriesPosition:
     """The latest treatment at or before `now` is the current one; its plan runs until the
-    next treatment replaces it."""
+    next treatment replaces it. The first one after `now` is the upcoming one."""
     ordered = sorted(treatments, key=lambda t: (as_utc(t.treated_at), t.id))
     moment = as_utc(now, "now")
     past = [t for t in ordered if as_utc(t.treated_at) <= moment]
+    ahead = [t for t in ordered if as_utc(t.treated_at) > moment]
+    overrides = clinic_overrides or {}
+    upcoming = ahead[0] if ahead else None
+    upcoming_plan = plan_for(upcoming, protocol, text, overrides) if upcoming else None
     if not past:
-        return SeriesPosition(None, None, 0, len(ordered))
+        return SeriesPosition(None, None, 0, len(ordered), upcoming, upcoming_plan)
     current = past[-1]
-    plan = plan_for(current, protocol, text, clinic_overrides or {})
-    return SeriesPosition(current, plan, len(past), len(ordered))
+    plan = plan_for(current, protocol, text, overrides)
+    return SeriesPosition(current, plan, len(past), len(ordered), upcoming, upcoming_plan)

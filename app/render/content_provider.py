@@ -53,6 +53,7 @@ class ContentProvider(QObject):
         self.clinic_accent: str | None = None
         self.clinic_logo: Path | None = None
         self.clinic_overrides: dict[str, Duration] = {}  # timings the clinic sets
+        self.clinic_before_days: dict[str, int] = {}  # getting-ready timings the clinic sets
         # The region (ISO 3166, e.g. "GB") whose emergency number is shown: the patient's
         # choice in Settings ("other" for a region the pack does not list; "" until they
         # choose), else the clinic config's region, else the system's (emergency_region).

@@ -24,6 +24,7 @@ from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.recovery_session import RecoverySession
 from app.ui.single_instance import LockProblem, Outcome, SingleInstance
+from app.ui.start import wire_start
 from app.ui.store_open import open_store, tell_about_store
 from app.ui.store_writes import QuietCheckpoint
 from app.ui.theme import stylesheet
@@ -143,6 +144,15 @@ def build_home_window(
     apply_theme(app, prefs)
     areas = home_areas(content, prefs, data, log_file, session)
     window = MainWindow(areas, settings, prefs.theme)
+    # Which area fits today is decided after the first frame: it reads the plan (pydantic).
+    window.choose_start = wire_start(
+        window,
+        session,
+        prefs,
+        window.go_to,
+        window.show_page,
+        lambda: window.area_widget("recovery"),
+    )
 
     def on_preferences_changed() -> None:
         content.region = prefs.region  # the emergency number shown everywhere follows it
@@ -218,6 +228,7 @@ def use_clinic_config(content: ContentProvider, explicit: Path | None) -> Clinic
     content.clinic_accent = config.accent_colour
     content.clinic_logo = config.logo
     content.clinic_overrides = dict(config.protocol_overrides)
+    content.clinic_before_days = dict(config.before_days)
     lines = [str(problem) for problem in problems]
     for line in lines:
         log.warning("clinic config problem: %s", line)

@@ -32,6 +32,7 @@ def home_areas(
 
         area = LearnArea(content, lambda: PALETTES[prefs.theme])
         window.restyled.connect(area.refresh)
+        area.set_up_recovery.connect(lambda: window.go_to("recovery"))
         return area
 
     def warning(window: MainWindow) -> QWidget:

@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, areas: list[Area], settings: QSettings, theme: str = "light") -> None:
         super().__init__()
+        # Asked just after the first frame which area fits today (app.ui.start); None: the first.
+        self.choose_start: Callable[[], str | None] | None = None
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self._areas = areas
@@ -96,11 +98,13 @@ class MainWindow(QMainWindow):
         for _ in areas:
             self.stack.addWidget(QWidget())  # stand-ins until first shown
         layout.addWidget(self.rail)
-        # A banner above the areas for reminders when there is no system tray.
+        # A banner for reminders when there is no system tray. It floats over the bottom of the
+        # area (see _place_banner) rather than taking a place in the layout: showing it must
+        # never move what is under the pointer, so a click cannot land on the wrong control.
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
-        self.banner = QFrame()
+        self.banner = QFrame(central)
         self.banner.setProperty("role", "banner")
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(24, 12, 24, 12)
@@ -112,7 +116,6 @@ class MainWindow(QMainWindow):
         banner_layout.addWidget(self.banner_text, 1)
         banner_layout.addWidget(self.banner_close)
         self.banner.hide()
-        right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
@@ -180,6 +183,19 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_rail()
+        self._place_banner()
+
+    def _place_banner(self) -> None:
+        """Over the top right of the area, half its width (all of a narrow one), as tall as
+        its words: it covers page titles and the right of a tab bar, not the Back/Next bar at
+        the bottom, and the Dismiss button takes it away."""
+        if self.banner.isHidden():
+            return
+        area = self.stack.geometry()
+        width = min(area.width(), max(area.width() // 2, 360))
+        height = max(self.banner.heightForWidth(width), self.banner.minimumSizeHint().height())
+        self.banner.setGeometry(area.right() + 1 - width, area.y(), width, height)
+        self.banner.raise_()
 
     def area_widget(self, key: str) -> QWidget:
         index = next(i for i, a in enumerate(self._areas) if a.key == key)
@@ -200,7 +216,23 @@ class MainWindow(QMainWindow):
             self.go_to(self._shortcuts.index(sender))
 
     def _show_current_area(self) -> None:
-        self._show_area(self.rail.currentRow())
+        choose, self.choose_start = self.choose_start, None
+        key = choose() if choose is not None else None
+        if key is None:
+            self._show_area(self.rail.currentRow())
+        elif key in (area.key for area in self._areas):
+            self.go_to(key)
+            self._show_area(self.rail.currentRow())  # the row may already be that one
+
+    def show_page(self, page: QWidget) -> None:
+        """A page outside the areas (the first-run welcome): shown with no area selected;
+        choosing an area from the rail leaves it."""
+        if self.stack.indexOf(page) < 0:
+            self.stack.addWidget(page)
+        self.rail.blockSignals(True)
+        self.rail.setCurrentRow(-1)
+        self.rail.blockSignals(False)
+        self.stack.setCurrentWidget(page)
 
     def go_to(self, index_or_key: int | str) -> None:
         if isinstance(index_or_key, str):
@@ -228,10 +260,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
 
     def show_banner(self, title: str, text: str) -> None:
+        """A reminder in the window; it moves nothing under it (see _place_banner)."""
         message = f"{title}\n{text}"
         self.banner_text.setText(message)
         self.banner_text.setAccessibleName(message)
         self.banner.show()
+        self._place_banner()
 
     def bring_forward(self) -> None:
         log.info("window brought forward at another copy's request")

@@ -25,6 +25,8 @@ class Setting:
 TEXT_SIZE = Setting("display.text_size", "0", tuple(str(i) for i in range(len(TEXT_STEPS))))
 THEME = Setting("display.theme", "light", THEMES)
 REDUCE_MOTION = Setting("display.reduce_motion", "0", ("0", "1"))
+# The first-run welcome was answered (or passed by); from then on the app opens on what fits.
+WELCOME_SEEN = Setting("journey.welcome_seen", "0", ("0", "1"))
 ALL_SETTINGS = (TEXT_SIZE, THEME, REDUCE_MOTION)
 # The region whose emergency number is shown (ISO 3166 alpha-2, like "GB"), or OTHER_REGION for
 # one the content pack does not list. "" (not chosen) lets the clinic's or the system's region
@@ -98,6 +100,13 @@ class Preferences(QObject):
 
     def set_reduce_motion(self, on: bool) -> None:
         self._set(REDUCE_MOTION, "1" if on else "0")
+
+    @property
+    def welcome_seen(self) -> bool:
+        return self._get(WELCOME_SEEN) == "1"
+
+    def set_welcome_seen(self) -> None:
+        self._set(WELCOME_SEEN, "1")
 
     @property
     def region(self) -> str:

@@ -19,6 +19,7 @@ from app.store import CheckInRecord, Store, StoreWriteError, TreatmentRecord
 
 if TYPE_CHECKING:  # the plan code loads pydantic; the first frame does not need it
     from app.domain.checkin import CheckIn
+    from app.domain.getting_ready import GettingReady
     from app.domain.plan import RecoveryPlan
     from app.domain.series import SeriesPosition
 
@@ -41,12 +42,32 @@ class RecoverySession(QObject):
         self.clock: Clock = clock or SystemClock()
         # Reminders shown in this run whose "shown" mark the store could not keep.
         self._shown_unsaved: set[tuple[int, str]] = set()
+        self._ready: GettingReady | None = None
+        self._ready_key: object = None
 
     def now(self) -> datetime:
         return self.clock.now()
 
     def records(self) -> list[TreatmentRecord]:
         return self.store.treatments()
+
+    def getting_ready(self) -> GettingReady | None:
+        """The pack's before-treatment list with the clinic's timings; None when the pack has
+        none or it is broken (logged, without patient text: the rest of the app still works)."""
+        from app.domain.getting_ready import load_getting_ready
+        from app.domain.schema import ProtocolError
+
+        pack = self.content.content().pack
+        key = (pack.folder, pack.language, tuple(sorted(self.content.clinic_before_days.items())))
+        if self._ready_key != key:  # read once, not on every tick
+            self._ready_key = key
+            try:
+                days = self.content.clinic_before_days
+                self._ready = load_getting_ready(pack.folder, pack.language, days)
+            except ProtocolError as error:
+                log.warning("The getting-ready list is left out: %s", error)
+                self._ready = None
+        return self._ready
 
     def position(self, now: datetime | None = None) -> SeriesPosition:
         from app.domain.series import TreatmentInput, overrides_from_record, position_at

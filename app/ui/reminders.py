@@ -4,12 +4,17 @@ and in the window where there is none (many Linux desktops, every kiosk)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.clock import as_utc
 from app.ui.recovery_session import RecoverySession
+
+if TYPE_CHECKING:
+    from app.domain.series import TreatmentInput
 
 NUDGE_HOUR = 9  # local time from which the day's checklist nudge may show
 STALE_AFTER = timedelta(hours=24)  # a milestone missed by more than this is not announced late
@@ -26,6 +31,9 @@ class Reminders(QObject):
         now = self._session.now()
         position = self._session.position(now)
         plan, current = position.plan, position.current
+        if position.getting_ready:
+            self._getting_ready(position.upcoming, now)
+            return
         if plan is None or current is None:
             return
         for milestone in plan.milestones:
@@ -45,3 +53,16 @@ class Reminders(QObject):
                 # %n: Qt's plural forms, so a translation can say "1 thing" and "3 things".
                 self.tr("Things on today's checklist: %n", "", len(items)),
             )
+
+    def _getting_ready(self, upcoming: TreatmentInput | None, now: datetime) -> None:
+        """Each before-treatment item once, from the morning of the day it starts to apply."""
+        ready = self._session.getting_ready()
+        if ready is None or upcoming is None:
+            return
+        local = as_utc(now).astimezone(ZoneInfo(upcoming.zone))
+        if local.hour < NUDGE_HOUR:
+            return
+        treated = as_utc(upcoming.treated_at).astimezone(ZoneInfo(upcoming.zone)).date()
+        for item in ready.due_by(treated, local.date()):
+            if self._session.claim_reminder(upcoming.id, f"before:{item.id}"):
+                self.reminder.emit(self.tr("Getting ready"), item.text)

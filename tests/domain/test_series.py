@@ -65,3 +65,12 @@ def test_treatment_overrides_win_over_clinic_overrides() -> None:
 def test_stored_overrides_parse_or_count_as_none(stored: dict[str, object]) -> None:
     parsed = overrides_from_record(stored, "treatment 1")
     assert parsed in ({"sweat": Duration(5, "days")}, {})
+
+
+def test_a_booked_treatment_is_upcoming_until_its_time_then_current_with_no_change() -> None:
+    booked = TreatmentInput(1, datetime(2026, 4, 23, 15, tzinfo=UTC), "Europe/London")
+    before = position_at([booked], NOW, PROTOCOL, TEXT)
+    assert before.getting_ready and before.upcoming == booked and before.plan is None
+    assert before.upcoming_plan is not None
+    after = position_at([booked], datetime(2026, 4, 23, 15, tzinfo=UTC), PROTOCOL, TEXT)
+    assert not after.getting_ready and after.current == booked and after.upcoming is None

@@ -71,6 +71,7 @@ def window(
     assert isinstance(app, QApplication)
     log_file = data_dir / "logs" / "companion.log"
     session = RecoverySession(store, content)
+    prefs.set_welcome_seen()  # the first-run welcome has its own tests (tests/ui/test_start.py)
     w = build_home_window(app, prefs, content, data_dir, log_file, qsettings, session)
     qtbot.addWidget(w)
     with qtbot.waitExposed(w):

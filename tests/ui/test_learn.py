@@ -46,9 +46,12 @@ def test_next_and_back_move_one_screen_and_stop_at_the_ends(
     qtbot.mouseClick(area.back_button, Qt.MouseButton.LeftButton)
     assert area.current_screen_id() == ids[0]
     area.go_to_index(len(ids) - 1)
-    assert not area.next_button.isEnabled()
+    # The end of Learn offers to set up your recovery instead of a Next that goes nowhere.
+    assert area.next_button.text() == "Set up your recovery"
+    asked: list[bool] = []
+    area.set_up_recovery.connect(lambda: asked.append(True))
     area.next()
-    assert area.current_screen_id() == ids[-1]
+    assert area.current_screen_id() == ids[-1] and asked == [True]
 
 
 def test_alt_arrows_page_through_screens(qtbot: QtBot, content: ContentProvider) -> None:

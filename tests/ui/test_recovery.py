@@ -20,7 +20,6 @@ from app.ui.recovery_session import RecoverySession
 from app.ui.reminders import Reminders
 from app.ui.screens.recovery import RecoveryArea
 from app.ui.theme import LIGHT
-from tests.fixtures.testpack import TEXT
 
 NEW_YORK = "America/New_York"
 TREATED = datetime(2026, 3, 7, 16, 0, tzinfo=ZoneInfo(NEW_YORK))  # 21:00 UTC, before DST
@@ -71,10 +70,42 @@ def test_entering_a_treatment_shows_today_with_a_countdown(area: RecoveryArea) -
 def test_a_time_over_a_year_ahead_is_refused_with_plain_words(
     area: RecoveryArea, clock: ManualClock
 ) -> None:
-    _enter(area, clock.now() + timedelta(days=370))
+    _enter(area, clock.now() + timedelta(days=400))
     assert area.stack.currentWidget() is area.welcome
     assert area.first_form.error_box.isVisibleTo(area)
     assert "more than a year ahead" in area.first_form.error.text()
+
+
+def test_a_booked_treatment_is_got_ready_for_then_turns_into_recovery_at_its_time(
+    area: RecoveryArea, clock: ManualClock
+) -> None:
+    booked = TREATED + timedelta(days=3)
+    _enter(area, booked)
+    today = area.today
+    assert area.stack.currentWidget() is area.tabs
+    assert today.state == "getting-ready"
+    assert today.countdown.text() == "Your treatment is in 3 days"
+    assert today.ready_card.isVisibleTo(area) and not today.checklist_card.isVisibleTo(area)
+    assert not today.progress.isVisibleTo(area)
+    assert "Done" not in area.timeline.describe()  # its plan ahead of time, nothing passed
+    clock.set(booked.astimezone(UTC) - timedelta(minutes=1))
+    area.refresh()
+    assert today.countdown.text() == "Your treatment is today"
+    clock.set(booked.astimezone(UTC))
+    area.refresh()  # the same record, no re-entry
+    assert today.state == "recovering"
+    assert today.progress.format().startswith("Day 1 of ")
+    assert today.checklist_card.isVisibleTo(area) and not today.ready_card.isVisibleTo(area)
+
+
+def test_a_clock_set_far_before_the_treatment_says_so_plainly(
+    area: RecoveryArea, clock: ManualClock
+) -> None:
+    _enter(area, TREATED)
+    clock.set(TREATED.astimezone(UTC) - timedelta(days=800))
+    area.refresh()
+    assert area.today.state == "getting-ready"
+    assert "check the computer's clock" in area.today.countdown_detail.text()
 
 
 def test_makeup_milestone_counts_real_hours_across_spring_forward(
@@ -99,7 +130,11 @@ def test_ticking_and_unticking_survive_a_restart(
     _enter(area, TREATED)
     first_id = next(iter(area.today.checkboxes))
     area.today.checkboxes[first_id].click()
-    assert area.today.saved_label.text() == "Saved"
+    # The answer is beside the item ticked, and the list counts what is done.
+    assert area.today.checkboxes[first_id].saved.text() == "Saved \u2713"
+    assert not area.today.checkboxes[first_id].saved.isHidden()
+    total = len(area.today.checkboxes)
+    assert area.today.count_label.text() == f"1 of {total} done"
     second_store = Store.open(data_dir)  # a second look at the same file, as after a restart
     try:
         again = RecoveryArea(RecoverySession(second_store, content, clock), lambda: LIGHT)
@@ -252,12 +287,39 @@ def test_after_the_last_day_today_says_aftercare_finished_and_to_keep_using_suns
     finished = area.today.saved_label.text()
     assert finished == "Aftercare finished on Tuesday 17 March. Keep using sunscreen every day."
     assert area.today.checkboxes == {}
-    assert area.today.progress.format() == "Day 12"  # not "Day 12 of 11"
-    # The next session is no appointment: its date, no countdown to the minute.
-    assert area.today.countdown.text().replace("\xa0", " ") == "Next session: about Sat 11 Apr"
-    assert area.today.countdown_detail.text() == TEXT.rule("next_session").milestone
-    # Once that day has passed too, the countdown's place says it.
+    # Day 12, 16, 25 and 60: never "Day N of 11"; the hero says aftercare is over.
+    for day in (12, 16, 25, 60):
+        clock.set(TREATED.astimezone(UTC) + timedelta(days=day - 1, hours=2))
+        area.refresh()
+        assert area.today.state == "after"
+        assert not area.today.progress.isVisibleTo(area)
+        assert area.today.countdown.text() == "Aftercare finished on Tuesday 17 March."
+        assert area.today.countdown_detail.text() == "Keep using sunscreen every day."
+        card = area.today.next_session
+        assert card.isVisibleTo(area) and card.button.text() == "Add session 2"
+        due = "due around Saturday 11 April"
+        assert due in card.text.text()
+        assert ("was " + due in card.text.text()) is (day == 60)
+        # The next session is never "Done" by itself (timeline).
+        next_row = next(r for r in area.timeline.rows if r.key == "next_session")
+        assert not next_row.done and "Done" not in next_row.plain
+
+
+def test_the_next_session_is_due_until_added_from_today(
+    area: RecoveryArea, clock: ManualClock, session: RecoverySession
+) -> None:
+    _enter(area, TREATED)
     clock.set(TREATED.astimezone(UTC) + timedelta(days=40))
     area.refresh()
-    assert area.today.countdown.text() == "Aftercare finished on Tuesday 17 March."
-    assert area.today.countdown_detail.text().startswith("Keep using sunscreen every day. ")
+    area.today.next_session.button.click()
+    assert area.tabs.currentWidget() is area.treatments
+    form = area.treatments.form
+    assert form.isVisibleTo(area)
+    assert form.date_edit.date() == QDate(2026, 4, 11)  # the day it was due
+    form.zone = NEW_YORK
+    form.save_button.click()
+    assert len(session.records()) == 2
+    area.refresh()
+    assert session.position(clock.now()).session_number == 2
+    assert area.today.state == "recovering"
+    assert area.today.next_session.button.text() == "Add session 3"

@@ -56,7 +56,7 @@ def test_every_milestone_shows_its_label_and_from_about_its_local_time(
     # Rules in days keep the wall-clock time: sun care 10 days. The next session (35 days) is
     # no appointment: a date, no time.
     assert _plain(by_key["sun"].date_text) == "From about 4:00 PM on Tue 17 Mar"
-    assert _plain(by_key["next_session"].date_text) == "About Sat 11 Apr"
+    assert _plain(by_key["next_session"].date_text) == "Due around Sat 11 Apr"
 
 
 def test_a_time_off_the_half_hour_is_shown_from_about_the_next_one(
@@ -99,7 +99,9 @@ def test_passed_and_ahead_follow_now(qtbot: QtBot, plan: RecoveryPlan) -> None:
         assert row.plain.endswith("Done") is row.done
 
     view.set_plan(plan, TREATED + timedelta(days=60))
-    assert all(row.done for row in view.rows)
+    # Every milestone has passed, but the next session is not "Done" until it is entered.
+    assert [row.done for row in view.rows] == [True] * (len(view.rows) - 1) + [False]
+    assert view.rows[-1].key == "next_session"
     assert view.now_index == len(view.rows)
     assert view.describe().splitlines()[-1] == "Now"
 

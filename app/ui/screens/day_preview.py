@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QFontInfo, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.clock import as_utc
 from app.domain.plan import PhaseSpan, RecoveryPlan, localise, start_of_day
+from app.ui.screens.day_navigator import DayNavigator
 
 EXTRA_DAYS = 3  # days after the recovery a preview may look at ("and then?")
-TARGET_PX = 48  # the smallest touch target
 
 
 def aftercare_finished_parts(plan: RecoveryPlan) -> tuple[str, str]:
@@ -97,30 +97,11 @@ class DayPreview(QWidget):
         # which show where focus is.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
-        self.prev_button = QPushButton("−")
-        self.prev_button.setAccessibleName(self.tr("Previous day"))
-        self.prev_button.setToolTip(self.tr("Previous day"))
-        self.next_button = QPushButton("+")
-        self.next_button.setAccessibleName(self.tr("Next day"))
-        self.next_button.setToolTip(self.tr("Next day"))
-        for button in (self.prev_button, self.next_button):
-            button.setMinimumSize(TARGET_PX + 16, TARGET_PX)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            button.installEventFilter(self)  # a button moves focus on arrows; we move days
-        self.prev_button.clicked.connect(lambda: self.show_day(self.day - 1))
-        self.next_button.clicked.connect(lambda: self.show_day(self.day + 1))
-        self.day_label = _label("", "h2")
-        self.date_label = _label("", "secondary")
-        for label in (self.day_label, self.date_label):
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-
-        self.heading = QWidget()  # − [Day 3 of 14 / date] +, or the buttons under the words
-        self._grid = QGridLayout(self.heading)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(16)
-        self._grid.setVerticalSpacing(8)
-        self.stacked: bool | None = None
-        self._arrange(stacked=False)
+        self.nav = DayNavigator()
+        self.nav.step.connect(lambda step: self.show_day(self.day + step))
+        self.heading = self.nav  # − [Day 3 of 14 / date] +, or the buttons under the words
+        self.prev_button, self.next_button = self.nav.prev_button, self.nav.next_button
+        self.day_label, self.date_label = self.nav.day_label, self.nav.date_label
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -135,7 +116,6 @@ class DayPreview(QWidget):
         self.checklist_labels: list[QLabel] = []
         self.empty_label: QLabel | None = None
         self.after_label: QLabel | None = None
-        self._style_buttons()
 
     # public ------------------------------------------------------------------------------------
 
@@ -173,20 +153,14 @@ class DayPreview(QWidget):
             title = self.tr("Day {day} of {total}").format(day=n, total=total)
         else:  # "Day 16 of 15" would read as a mistake
             title = self.tr("Day {day}").format(day=n)
-        self.day_label.setText(title)
-        self.day_label.setAccessibleName(title)
         day = self.date_of(n)
         long_date = QLocale().toString(
             QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
         )
         if day == self._today:
             long_date = self.tr("{date} (today)").format(date=long_date)
-        self.date_label.setText(long_date)
-        self.date_label.setAccessibleName(long_date)
-        self.prev_button.setEnabled(n > 1)
-        self.next_button.setEnabled(n < self.last_day)
+        self.nav.show_day(title, long_date, n > 1, n < self.last_day)
         self._fill_body(plan, day)
-        self._rearrange()
 
     def _fill_body(self, plan: RecoveryPlan, day: date) -> None:
         if self._body is not None:
@@ -221,82 +195,13 @@ class DayPreview(QWidget):
 
     # keyboard ----------------------------------------------------------------------------------
 
-    def _step_for(self, key: int) -> int:
-        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(key), 0)
-        return -step if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else step
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if step := self._step_for(event.key()):
+        if step := self.nav.step_for(event.key()):
             self.show_day(self.day + step)
             event.accept()
         else:
             super().keyPressEvent(event)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and watched in (
-            self.prev_button,
-            self.next_button,
-        ):
-            assert isinstance(event, QKeyEvent)
-            if step := self._step_for(event.key()):
-                self.show_day(self.day + step)
-                return True
-        return super().eventFilter(watched, event)
-
-    # layout ------------------------------------------------------------------------------------
-
-    def _one_row_width(self) -> int:
-        words = max(
-            self.day_label.fontMetrics().horizontalAdvance(self.day_label.text()),
-            self.date_label.fontMetrics().horizontalAdvance(self.date_label.text()),
-        )
-        buttons = self.prev_button.sizeHint().width() + self.next_button.sizeHint().width()
-        return words + buttons + 2 * self._grid.horizontalSpacing() + 8
-
-    def _arrange(self, stacked: bool) -> None:
-        """Side by side when the words fit on one line between the buttons; else the words
-        on top and the two buttons, each half the width, under them."""
-        if stacked == self.stacked:
-            return
-        self.stacked = stacked
-        for widget in (self.prev_button, self.day_label, self.date_label, self.next_button):
-            self._grid.removeWidget(widget)
-        for column in range(3):
-            self._grid.setColumnStretch(column, 0)
-        if stacked:
-            self._grid.addWidget(self.day_label, 0, 0, 1, 2)
-            self._grid.addWidget(self.date_label, 1, 0, 1, 2)
-            self._grid.addWidget(self.prev_button, 2, 0)
-            self._grid.addWidget(self.next_button, 2, 1)
-            self._grid.setColumnStretch(0, 1)
-            self._grid.setColumnStretch(1, 1)
-        else:
-            self._grid.addWidget(self.prev_button, 0, 0, 2, 1, Qt.AlignmentFlag.AlignVCenter)
-            self._grid.addWidget(self.day_label, 0, 1)
-            self._grid.addWidget(self.date_label, 1, 1)
-            self._grid.addWidget(self.next_button, 0, 2, 2, 1, Qt.AlignmentFlag.AlignVCenter)
-            self._grid.setColumnStretch(1, 1)
-
-    def _rearrange(self) -> None:
-        self._arrange(stacked=self.width() < self._one_row_width())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._rearrange()
-
-    def _style_buttons(self) -> None:
-        """The − and + signs at 1.5 times the body size, bold: a single thin glyph at body size
-        is too faint to find at a glance. Follows the text-size setting."""
-        body = self.font().pixelSize()
-        if body <= 0:
-            body = QFontInfo(self.font()).pixelSize()
-        sheet = f"font-size: {round(body * 1.5)}px; font-weight: 700;"
-        for button in (self.prev_button, self.next_button):
-            if button.styleSheet() != sheet:
-                button.setStyleSheet(sheet)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._style_buttons()
-            self._rearrange()
+    @property
+    def stacked(self) -> bool | None:
+        return self.nav.stacked

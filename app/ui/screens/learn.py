@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QKeyCombination, Qt
+from PySide6.QtCore import QKeyCombination, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -74,6 +74,8 @@ class NavBar(QWidget):
 
 class LearnArea(QWidget):
     """Waits for the content provider, then shows the first screen (or the one asked for)."""
+
+    set_up_recovery = Signal()  # "Set up your recovery" at the end of Learn
 
     def __init__(
         self,
@@ -171,10 +173,13 @@ class LearnArea(QWidget):
             self.tr("Screen {n} of {total}").format(n=self._index + 1, total=total)
         )
         self.back_button.setEnabled(self._index > 0)
-        self.next_button.setEnabled(self._index < total - 1)
         if self._index < total - 1:
             upcoming = screens[self._index + 1].meta.title
+            self.next_button.setText(self.tr("Next"))
             self.next_button.setAccessibleName(self.tr("Next: {title}").format(title=upcoming))
+        else:  # the end of Learn leads on to the patient's own plan
+            self.next_button.setText(self.tr("Set up your recovery"))
+            self.next_button.setAccessibleName(self.next_button.text())
         self.pages.setCurrentIndex(0)
 
     def refresh(self) -> None:
@@ -186,6 +191,9 @@ class LearnArea(QWidget):
         return self.view.screen_id
 
     def next(self) -> None:
+        if self._index >= len(self._screens()) - 1:
+            self.set_up_recovery.emit()
+            return
         self.go_to_index(self._index + 1)
 
     def back(self) -> None:

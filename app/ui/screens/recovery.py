@@ -4,10 +4,10 @@ list of treatments in the series."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -79,6 +79,12 @@ class TreatmentsView(Page):
             line.addWidget(change)
             line.addWidget(delete)
             self.rows.addWidget(row)
+
+    def open_form(self, suggested: date | None = None) -> None:
+        """Add a session, the date field set to `suggested` when given."""
+        self._open_form(None)
+        if suggested is not None:
+            self.form.date_edit.setDate(QDate(suggested.year, suggested.month, suggested.day))
 
     def _open_form(self, record: TreatmentRecord | None) -> None:
         self._editing = record
@@ -165,6 +171,7 @@ class RecoveryArea(QWidget):
         self.tabs.setAccessibleName(self.tr("My recovery"))
         self.today = TodayView(session, palette, choose_file)
         self.today.open_warning_signs.connect(self.open_warning_signs)
+        self.today.add_session.connect(self._add_next_session)
         self.timeline = TimelineView(palette)
         timeline_page = Page(self.tr("Timeline"))
         timeline_page.column.addWidget(self.timeline)
@@ -197,6 +204,22 @@ class RecoveryArea(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def start_entry(self, ahead: bool) -> None:
+        """From the first-run welcome: the form, its date a week ahead for a booked treatment
+        (a guess to change), today for one already had."""
+        self.refresh()
+        if self.stack.currentWidget() is not self.welcome:
+            return
+        form = self.first_form
+        form.set_now(self._session.now())
+        local = self._session.now().astimezone()
+        day = local.date() + timedelta(days=7 if ahead else 0)
+        form.date_edit.setDate(QDate(day.year, day.month, day.day))
+        form.heading.setText(
+            self.tr("When is your treatment?") if ahead else self.tr("When was your treatment?")
+        )
+        form.date_edit.setFocus()
+
     def _add_first(self, local: datetime, zone: str) -> None:
         try:
             self._session.add(local.replace(tzinfo=ZoneInfo(zone)), zone)
@@ -213,10 +236,19 @@ class RecoveryArea(QWidget):
         self.today.refresh()
         now = self._session.now()
         position = self._session.position(now)
-        if position.plan is None or position.current is None:
+        # Before the treatment its plan is shown ahead of time: the same record, no re-entry.
+        plan, treatment = position.plan, position.current
+        if plan is None or treatment is None:
+            plan, treatment = position.upcoming_plan, position.upcoming
+        if plan is None or treatment is None:
             return
-        self.timeline.set_plan(position.plan, now)
-        key = (position.current.id, position.current.treated_at)
+        self.timeline.set_plan(plan, now)
+        key = (treatment.id, treatment.treated_at)
         if key != self._plan_key:  # keep the day a visitor chose while the plan is the same
             self._plan_key = key
-            self.preview.set_plan(position.plan, position.plan.local_date_of(now))
+            self.preview.set_plan(plan, max(plan.local_date_of(now), plan.treatment_date))
+
+    def _add_next_session(self, due: object) -> None:
+        """ "Add session 2" on Today: the form under My treatments, on the day it is due."""
+        self.tabs.setCurrentWidget(self.treatments)
+        self.treatments.open_form(due if isinstance(due, date) else None)

@@ -19,8 +19,8 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.clock import as_utc
-from app.domain.plan import RecoveryPlan
-from app.render.formatting import local_moment, milestone_when
+from app.domain.plan import Milestone, RecoveryPlan
+from app.render.formatting import local_moment, milestone_when, short_day
 from app.ui.theme import Palette
 
 ROW_GAP = 24  # px between rows (8 px grid)
@@ -57,6 +57,7 @@ class TimelineView(QWidget):
         self.now_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.now_index = -1  # the "Now" marker sits before self.rows[now_index]
         self.setAccessibleName(self.tr("Recovery timeline"))
+        self._next_ids: set[str] = set()
         self._layout = QVBoxLayout(self)
         self._layout.setSpacing(4)
         self._update_rail()
@@ -70,12 +71,13 @@ class TimelineView(QWidget):
             self._plan, self._locale = plan, QLocale().name()
             self._rebuild(plan)
         for row in self.rows:
-            # A milestone due exactly now has passed, as in RecoveryPlan.next_milestone.
-            row.done = as_utc(row.at) <= moment
+            # A milestone due exactly now has passed, as in RecoveryPlan.next_milestone. The
+            # next session is never "Done" by itself: only entering it says it happened.
+            row.done = as_utc(row.at) <= moment and row.key not in self._next_ids
             parts = [row.label, row.date_text] + ([self.tr("Done")] if row.done else [])
             row.plain = ". ".join(parts)
             row.when.setAccessibleName(". ".join(parts[1:]))
-        now_index = sum(row.done for row in self.rows)
+        now_index = sum(as_utc(row.at) <= moment for row in self.rows)
         if now_index != self.now_index:
             self.now_index = now_index
             self._fill_layout()
@@ -106,15 +108,20 @@ class TimelineView(QWidget):
                 self._layout.removeWidget(label)
                 label.hide()
                 label.deleteLater()
+        self._next_ids = {m.rule_id for m in plan.milestones if m.kind == "next_session"}
         treated = local_moment(plan.treated_at, plan.zone, self.tr("{date}, {time}"))
         entries = [("treatment", plan.treated_at, self.tr("Your treatment"), treated)]
         # Milestones as the handout says them: "From about 5:30 PM on Sun 8 Mar", and the next
         # session, which is no appointment, as a date alone.
-        entries += [
-            (m.rule_id, m.at, m.label, milestone_when(m, plan.zone)) for m in plan.milestones
-        ]
+        entries += [(m.rule_id, m.at, m.label, self._when_text(m, plan)) for m in plan.milestones]
         self.rows = [self._make_row(*entry) for entry in entries]
         self.now_index = -1  # lay out again
+
+    def _when_text(self, milestone: Milestone, plan: RecoveryPlan) -> str:
+        if milestone.kind == "next_session":  # no appointment: a date it is due around
+            day = short_day(milestone.at.astimezone(plan.zone).date()).replace(" ", "\u00a0")
+            return self.tr("Due around {date}").format(date=day)
+        return milestone_when(milestone, plan.zone)
 
     def _make_row(self, key: str, at: datetime, label: str, date_text: str) -> TimelineRow:
         title = QLabel(label, self)

@@ -4,31 +4,40 @@ normal now, and the daily skin check-in (app.ui.screens.checkin)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFrame,
-    QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.plan import start_of_day
 from app.domain.series import SeriesPosition
 from app.render.formatting import local_day, milestone_countdown
 from app.store import StoreWriteError
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin import CheckInPanel
+from app.ui.screens.checklist_row import ChecklistRow, StatusRow
+from app.ui.screens.day_navigator import DayNavigator
 from app.ui.screens.day_preview import aftercare_finished_parts, aftercare_finished_text
+from app.ui.screens.getting_ready import GettingReadyList
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.take_home import ChooseFile, choose_save_file
+from app.ui.screens.today_states import NextSessionCard, rule_status, treatment_countdown
 from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import LIGHT, Palette
+
+
+def frame_of(inner: QVBoxLayout) -> QWidget:
+    """The card frame around a layout made by card()."""
+    frame = inner.parentWidget()
+    assert frame is not None
+    return frame
 
 
 def card(layout: QVBoxLayout) -> QVBoxLayout:
@@ -41,49 +50,9 @@ def card(layout: QVBoxLayout) -> QVBoxLayout:
     return inner
 
 
-class ChecklistRow(QFrame):
-    """A big tick box and its words, which wrap; a click anywhere on the row ticks it. Under
-    the words, when a tick could not be saved, the reason."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("checklistRow")
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(12)
-        self.box = QCheckBox()
-        self.box.setObjectName("checklistItem")
-        self.box.setAccessibleName(text)
-        self.label = QLabel(text)
-        self.label.setWordWrap(True)
-        self.label.setBuddy(self.box)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        words = QVBoxLayout()
-        words.setSpacing(4)
-        words.addWidget(self.label)
-        words.addWidget(self.problem)
-        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(words, 1)
-
-    def text(self) -> str:
-        return self.label.text()
-
-    def isChecked(self) -> bool:
-        return self.box.isChecked()
-
-    def click(self) -> None:
-        self.box.click()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.box.click()
-        event.accept()
-
-
 class TodayView(Page):
     open_warning_signs = Signal()
+    add_session = Signal(object)  # a date to suggest for the next session, or None
 
     def __init__(
         self,
@@ -104,28 +73,50 @@ class TodayView(Page):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.column.addWidget(self.progress)
+        # "getting-ready", "recovering" or "after" (aftercare over): derived on every refresh.
+        self.state = ""
+
+        # Before a booked treatment: what to do to get ready (app.ui.screens.getting_ready).
+        ready = card(self.column)
+        self.ready_card = frame_of(ready)
+        self.ready_title = add_label(ready, self.tr("Getting ready"), "h3")
+        self.ready_text = add_label(
+            ready,
+            self.tr(
+                "On the day of your treatment this screen turns into your recovery: what to "
+                "do each day and when you can wear makeup or work out again."
+            ),
+            "secondary",
+        )
+        self.ready_list = GettingReadyList(session)
+        ready.addWidget(self.ready_list)
+
+        self.next_session = NextSessionCard()
+        self.next_session.add_session.connect(self.add_session)
+        self.column.addWidget(self.next_session)
 
         # Today's checklist, or an earlier day's when looking back.
         checklist = card(self.column)
+        self.checklist_card = frame_of(checklist)
         self.checklist_title = add_label(checklist, "", "h3")
-        nav = QHBoxLayout()
-        self.earlier_button = QPushButton(self.tr("Earlier day"))
-        self.earlier_button.clicked.connect(lambda: self._step_day(-1))
+        # The same day navigator as "Preview a day": back to earlier days, up to today.
+        self.nav = DayNavigator()
+        self.nav.step.connect(self._step_day)
+        self.earlier_button, self.later_button = self.nav.prev_button, self.nav.next_button
+        checklist.addWidget(self.nav)
         self.today_button = QPushButton(self.tr("Back to today"))
         self.today_button.clicked.connect(self._back_to_today)
-        self.later_button = QPushButton(self.tr("Later day"))
-        self.later_button.clicked.connect(lambda: self._step_day(1))
-        for button in (self.earlier_button, self.today_button, self.later_button):
-            nav.addWidget(button)
-        nav.addStretch(1)
-        checklist.addLayout(nav)
+        checklist.addWidget(self.today_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.items_box = QVBoxLayout()
         self.items_box.setSpacing(4)
         checklist.addLayout(self.items_box)
+        self.count_label = add_label(checklist, "", "secondary")  # "3 of 7 done"
         self.saved_label = add_label(checklist, "", "secondary")
         self.checkboxes: dict[str, ChecklistRow] = {}
+        self.status_rows: dict[str, StatusRow] = {}  # rules that flip at their milestone
 
         normal = card(self.column)
+        self.normal_card = frame_of(normal)
         self.normal_title = add_label(normal, self.tr("What is normal now"), "h3")
         self.normal_text = add_label(normal, "")
 
@@ -143,31 +134,37 @@ class TodayView(Page):
         position = self._session.position(now)
         self._position = position
         plan = position.plan
+        self.next_session.show_for(position, now)
+        # Under the hero once aftercare is over; at the foot while recovering, where it does
+        # not push today's checklist down.
+        wanted = 1 if position.plan is None else -1
+        plan_now = position.plan
+        if plan_now is not None:
+            over = plan_now.day_number(plan_now.local_date_of(now)) > plan_now.recovery_length_days
+            wanted = self.column.indexOf(self.progress) + 1 if over else -1
+        self._place_next_session(wanted)
         if plan is None or position.current is None:
+            self._show_getting_ready(position, now)
             return
+        today = plan.local_date_of(now)
+        day, total = plan.day_number(today), plan.recovery_length_days
+        self.state = "recovering" if day <= total else "after"
+        self._show_parts(ready=False)
         upcoming = plan.next_milestone(now)
-        if upcoming is not None:
+        if upcoming is not None and self.state == "recovering":
             delta = plan.time_until(now, upcoming)
             title, line = milestone_countdown(upcoming, delta, plan.zone)
             self.countdown.setText(title)
             self.countdown_detail.setText(line)
-        else:
+        else:  # "Day 17 of 15" would read as a mistake: aftercare is over, sun care goes on
             finished, sunscreen = aftercare_finished_parts(plan)
             self.countdown.setText(finished)
-            self.countdown_detail.setText(
-                sunscreen
-                + " "
-                + self.tr("Add your next session under My treatments when you have had it.")
-            )
+            self.countdown_detail.setText(sunscreen)
         self.countdown.setAccessibleName(self.countdown.text())
-        today = plan.local_date_of(now)
-        day, total = plan.day_number(today), plan.recovery_length_days
+        self.progress.setVisible(self.state == "recovering")
         self.progress.setRange(0, total)
         self.progress.setValue(min(day, total))
-        if day <= total:
-            progress_text = self.tr("Day {day} of {total}").format(day=day, total=total)
-        else:  # "Day 17 of 15" would read as a mistake
-            progress_text = self.tr("Day {day}").format(day=day)
+        progress_text = self.tr("Day {day} of {total}").format(day=min(day, total), total=total)
         if position.total_sessions > 1:
             progress_text += "  ·  " + self.tr("Session {n} of {total}").format(
                 n=position.session_number, total=position.total_sessions
@@ -183,11 +180,45 @@ class TodayView(Page):
         self._show_checklist(today)
         self.checkin.refresh(position.current.id, plan, today)
 
+    def _place_next_session(self, index: int) -> None:
+        """Move the next-session card to `index` of the column (-1: after the check-in)."""
+        if index < 0:
+            index = self.column.indexOf(self.checkin) + 1
+            if self.column.indexOf(self.next_session) < index:
+                index -= 1
+        if self.column.indexOf(self.next_session) != index:
+            self.column.removeWidget(self.next_session)
+            self.column.insertWidget(index, self.next_session)
+
+    def _show_parts(self, ready: bool) -> None:
+        self.ready_card.setVisible(ready)
+        for part in (self.checklist_card, self.normal_card, self.checkin):
+            part.setVisible(not ready)
+
+    def _show_getting_ready(self, position: SeriesPosition, now: datetime) -> None:
+        """Before the treatment: a countdown to it and what to do to get ready. With no
+        treatment at all (the area shows its form then) there is nothing to say."""
+        self.state = "getting-ready"
+        self._show_parts(ready=True)
+        self.progress.hide()
+        if position.upcoming is None:
+            return
+        title, line = treatment_countdown(position.upcoming, now)
+        self.countdown.setText(title)
+        self.countdown.setAccessibleName(title)
+        self.countdown_detail.setText(line)
+        ready = self._session.getting_ready()
+        self.ready_list.setVisible(ready is not None)
+        if ready is not None:
+            treated = position.upcoming.treated_at.astimezone(ZoneInfo(position.upcoming.zone))
+            self.ready_list.show_list(ready, position.upcoming.id, treated.date())
+
     def _checklist_day(self, today: date) -> date:
         return self._day if self._day is not None else today
 
     def _show_checklist(self, today: date) -> None:
         assert self._position is not None and self._position.plan is not None
+        now = self._session.now()
         plan = self._position.plan
         day = self._checklist_day(today)
         entries = plan.checklist_for(day)
@@ -198,24 +229,40 @@ class TodayView(Page):
                 n=plan.day_number(day), date=local_day(day)
             )
         self.checklist_title.setText(title)
-        self.earlier_button.setEnabled(plan.day_number(day) > 1)
-        self.later_button.setEnabled(day < today)
+        n, total = plan.day_number(day), plan.recovery_length_days
+        day_title = (
+            self.tr("Day {day} of {total}").format(day=n, total=total)
+            if n <= total
+            else self.tr("Day {day}").format(day=n)
+        )
+        self.nav.show_day(day_title, local_day(day), n > 1, day < today)
         self.today_button.setVisible(day != today)
         treatment_id = self._position.current.id if self._position.current else 0
         marks = self._session.marks(treatment_id, day)
-        wanted = [e.id for e in entries]
-        if wanted != list(self.checkboxes) or any(
-            self.checkboxes[e.id].text() != e.text for e in entries
+        tasks = [e for e in entries if not e.is_rule]
+        rules = [e for e in entries if e.is_rule]
+        wanted = ([e.id for e in tasks], [e.id for e in rules])
+        if wanted != (list(self.checkboxes), list(self.status_rows)) or any(
+            self.checkboxes[e.id].text() != e.text for e in tasks
         ):
-            for box in self.checkboxes.values():
-                self.items_box.removeWidget(box)
-                box.deleteLater()
-            self.checkboxes = {}
-            for entry in entries:
+            for old in [*self.checkboxes.values(), *self.status_rows.values()]:
+                self.items_box.removeWidget(old)
+                old.deleteLater()
+            self.checkboxes, self.status_rows = {}, {}
+            for entry in tasks:
                 row = ChecklistRow(entry.text)
                 row.box.toggled.connect(lambda on, item=entry.id: self._tick(item, on))
                 self.items_box.addWidget(row)
                 self.checkboxes[entry.id] = row
+            for entry in rules:
+                self.status_rows[entry.id] = status = StatusRow()
+                self.items_box.addWidget(status)
+        # A rule's row is read at the end of an earlier day, and now for today.
+        moment = now if day == today else start_of_day(day + timedelta(days=1), plan.zone)
+        for entry in rules:
+            assert entry.rule_id is not None
+            text, lifted = rule_status(plan, entry, moment)
+            self.status_rows[entry.id].show_state(text, lifted)
         self._set_boxes(marks)
         if not entries and plan.day_number(day) > plan.recovery_length_days:
             self.saved_label.setText(aftercare_finished_text(plan))
@@ -223,11 +270,15 @@ class TodayView(Page):
             self.saved_label.setText(self.tr("Nothing on the list for this day."))
 
     def _set_boxes(self, marks: set[str]) -> None:
-        """Show what is stored, without it counting as a click."""
+        """Show what is stored, without it counting as a click, and how many are done."""
         for item_id, row in self.checkboxes.items():
             row.box.blockSignals(True)
             row.box.setChecked(item_id in marks)
             row.box.blockSignals(False)
+        done = sum(row.isChecked() for row in self.checkboxes.values())
+        total = len(self.checkboxes)
+        self.count_label.setVisible(total > 0)
+        self.count_label.setText(self.tr("{n} of {total} done").format(n=done, total=total))
 
     def _tick(self, item_id: str, done: bool) -> None:
         position = self._position
@@ -243,7 +294,11 @@ class TodayView(Page):
             self._say_not_saved(item_id, not_saved_text(error))
             return
         self._say_not_saved(None, "")
-        tell(self.saved_label, self.tr("Saved") if done else self.tr("Saved: not done yet"))
+        self._set_boxes(self._session.marks(position.current.id, day))
+        for key, row in self.checkboxes.items():
+            row.saved.setVisible(key == item_id)
+        row = self.checkboxes[item_id]
+        tell(row.saved, self.tr("Saved \u2713") if done else self.tr("Saved: not done yet"))
 
     def _say_not_saved(self, item_id: str | None, text: str) -> None:
         for key, row in self.checkboxes.items():
@@ -253,8 +308,8 @@ class TodayView(Page):
             row.problem.setVisible(key == item_id)
             if key != item_id:
                 row.box.setAccessibleDescription("")
-        if item_id is not None:
-            tell(self.saved_label, "")
+            if item_id is not None:
+                row.saved.hide()  # no "Saved" left from an earlier tick
 
     def _step_day(self, step: int) -> None:
         if self._position is None or self._position.plan is None:
