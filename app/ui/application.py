@@ -72,7 +72,7 @@ def apply_theme(
     app: QApplication, prefs: Preferences, kiosk: bool = False, accent: str | None = None
 ) -> None:
     icons = paths.resource_path("icons").as_posix()
-    app.setPalette(qt_palette(prefs.theme, accent))  # links and locked text, out of the sheet's reach
+    app.setPalette(qt_palette(prefs.theme, accent))  # links and locked text: out of QSS's reach
     app.setStyleSheet(stylesheet(prefs.theme, prefs.text_step, kiosk, accent, icons))
 
 

@@ -109,7 +109,7 @@ def stylesheet(
     tick = "black" if p.on_primary.upper() in ("#000000", "#12181B") else "white"
     h1, h2, h3 = heading_px(body, 1), heading_px(body, 2), heading_px(body, 3)
     target = 48 if kiosk else 40  # minimum touch target height in px
-    return f"""
+    sheet = f"""
 QWidget {{ font-size: {body}px; color: {p.text}; background: {p.background}; }}
 QMainWindow, QDialog, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
     background: {p.background};
@@ -215,11 +215,9 @@ QListWidget#contentsList::item {{
     padding: 12px; margin: 4px 0; border-radius: 8px; background: {p.surface}; color: {p.text};
 }}
 QListWidget#contentsList::item:selected {{ background: {p.highlight}; color: {p.on_highlight}; }}
-""" + (
-        _widget_rules(p, target, tick, icons)
-        + (_kiosk_rules(p, body) if kiosk else "")
-        + _focus_rules(p)  # last: a focused tile, choice or primary button still shows its ring
-    )
+"""
+    sheet += _widget_rules(p, target, tick, icons) + (_kiosk_rules(p, body) if kiosk else "")
+    return sheet + _focus_rules(p)  # last: a focused tile or primary button keeps its ring
 
 
 def _kiosk_rules(p: Palette, body: int) -> str:
@@ -275,7 +273,9 @@ QComboBox::drop-down, QDateTimeEdit::drop-down {{
 QComboBox::down-arrow, QDateTimeEdit::down-arrow, QAbstractSpinBox::down-arrow {{
     image: url({icons}/chevron-down-{ink}.svg); width: 24px; height: 24px;
 }}
-QAbstractSpinBox::up-arrow {{ image: url({icons}/chevron-up-{ink}.svg); width: 24px; height: 24px; }}
+QAbstractSpinBox::up-arrow {{
+    image: url({icons}/chevron-up-{ink}.svg); width: 24px; height: 24px;
+}}
 QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 32px; border: none; }}
 QLineEdit:disabled, QPlainTextEdit:disabled, QComboBox:disabled, QAbstractSpinBox:disabled {{
     background: {p.surface}; color: {p.secondary}; border: 2px dashed {p.secondary};
