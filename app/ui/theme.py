@@ -5,11 +5,17 @@ Every screen uses these names (object names and dynamic properties), never its o
 
 from __future__ import annotations
 
-# The colours live below the UI, where the printed handout finds them too.
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QDateTimeEdit,
+    QStyledItemDelegate,
+    QWidget,
+)
 
+# The colours live below the UI, where the printed handout finds them too.
 from app.render.palette import DARK, HIGH_CONTRAST, LIGHT, PALETTES, Palette
 
 # Body text sizes in px for the four text-size steps; headings scale from body in 1.25x steps.
@@ -27,6 +33,7 @@ __all__ = [
     "Palette",
     "body_px",
     "calm_weekends",
+    "fit_to_theme",
     "heading_px",
     "qt_palette",
     "stylesheet",
@@ -94,6 +101,21 @@ def calm_weekends(calendar: QCalendarWidget) -> None:
     """Weekend days in the normal text colour: Qt draws them red, and red means safety here."""
     for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
         calendar.setWeekdayTextFormat(day, QTextCharFormat())
+
+
+def fit_to_theme(root: QWidget) -> None:
+    """What the stylesheet cannot do alone, for every field under `root`: a combo box's list
+    drawn by a delegate that reads the sheet (Qt's default one ignores `::item`, so the chosen
+    row showed no highlight), and calendars without red weekends. Call once when a screen is
+    built; calling again changes nothing."""
+    for combo in root.findChildren(QComboBox):
+        if not isinstance(combo.itemDelegate(), QStyledItemDelegate):
+            combo.setItemDelegate(QStyledItemDelegate(combo))
+    for field in root.findChildren(QDateTimeEdit):
+        if field.calendarPopup():
+            calm_weekends(field.calendarWidget())
+    for calendar in root.findChildren(QCalendarWidget):
+        calm_weekends(calendar)
 
 
 def stylesheet(
@@ -206,8 +228,12 @@ QPlainTextEdit, QTextBrowser, QLineEdit, QComboBox {{
 }}
 QComboBox {{ min-height: {target}px; padding: 4px 12px; }}
 QComboBox QAbstractItemView {{
-    background: {p.background}; color: {p.text};
+    background: {p.background}; color: {p.text}; border: 2px solid {p.border}; outline: none;
     selection-background-color: {p.highlight}; selection-color: {p.on_highlight};
+}}
+QComboBox QAbstractItemView::item {{ min-height: {target}px; padding: 0 12px; }}
+QComboBox QAbstractItemView::item:selected {{
+    background: {p.highlight}; color: {p.on_highlight};
 }}
 QTextBrowser#screenView {{ border: none; }}
 QListWidget#contentsList {{ border: none; background: {p.background}; }}
@@ -216,7 +242,7 @@ QListWidget#contentsList::item {{
 }}
 QListWidget#contentsList::item:selected {{ background: {p.highlight}; color: {p.on_highlight}; }}
 """
-    sheet += _widget_rules(p, target, tick, icons) + (_kiosk_rules(p, body) if kiosk else "")
+    sheet += _widget_rules(p, target, body, icons) + (_kiosk_rules(p, body) if kiosk else "")
     return sheet + _focus_rules(p)  # last: a focused tile or primary button keeps its ring
 
 
@@ -256,10 +282,11 @@ QScrollBar::handle:vertical {{ min-height: 64px; }}
 """
 
 
-def _widget_rules(p: Palette, target: int, tick: str, icons: str) -> str:
+def _widget_rules(p: Palette, target: int, body: int, icons: str) -> str:
     """Qt's own widgets in the theme: dialogs, popups, fields and their arrows, the calendar,
     sliders, scroll bars, and what a locked (disabled) field looks like."""
     ink = "black" if p.text.upper() == LIGHT.text else "white"  # arrows in the text colour
+    arrow = max(24, round(body * 0.9))  # grows with the text: the drawn chevron is 60 % of it
     return f"""
 QMessageBox, QInputDialog, QFileDialog, QProgressDialog {{ background: {p.background}; }}
 QMessageBox QLabel {{ color: {p.text}; background: transparent; }}
@@ -268,15 +295,16 @@ QMenu {{ background: {p.background}; color: {p.text}; border: 2px solid {p.borde
 QMenu::item {{ padding: 8px 24px; }}
 QMenu::item:selected {{ background: {p.highlight}; color: {p.on_highlight}; }}
 QComboBox::drop-down, QDateTimeEdit::drop-down {{
-    subcontrol-origin: padding; subcontrol-position: center right; width: 32px; border: none;
+    subcontrol-origin: padding; subcontrol-position: center right; width: {arrow + 8}px;
+    border: none;
 }}
 QComboBox::down-arrow, QDateTimeEdit::down-arrow, QAbstractSpinBox::down-arrow {{
-    image: url({icons}/chevron-down-{ink}.svg); width: 24px; height: 24px;
+    image: url({icons}/chevron-down-{ink}.svg); width: {arrow}px; height: {arrow}px;
 }}
 QAbstractSpinBox::up-arrow {{
-    image: url({icons}/chevron-up-{ink}.svg); width: 24px; height: 24px;
+    image: url({icons}/chevron-up-{ink}.svg); width: {arrow}px; height: {arrow}px;
 }}
-QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 32px; border: none; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: {arrow + 8}px; border: none; }}
 QLineEdit:disabled, QPlainTextEdit:disabled, QComboBox:disabled, QAbstractSpinBox:disabled {{
     background: {p.surface}; color: {p.secondary}; border: 2px dashed {p.secondary};
 }}

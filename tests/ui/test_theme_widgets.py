@@ -12,10 +12,15 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
+    QComboBox,
+    QDateEdit,
     QLabel,
     QLineEdit,
     QMessageBox,
     QRadioButton,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +31,7 @@ from app.ui.theme import (
     FOCUS_SELECTORS,
     PALETTES,
     calm_weekends,
+    fit_to_theme,
     qt_palette,
     stylesheet,
 )
@@ -250,3 +256,35 @@ def test_scroll_bars_are_themed_and_at_least_12px_in_the_home_window(theme: str)
         widths = [int(w) for w in re.findall(r"QScrollBar:vertical \{[^}]*width: (\d+)px", sheet)]
         assert widths[-1] >= least  # the last rule wins
         assert re.search(rf"QScrollBar::handle \{{[^}}]*background: {p.secondary}", sheet)
+
+
+@pytest.mark.parametrize("theme", PALETTES)
+def test_fit_to_theme_highlights_the_chosen_row_of_a_list_and_calms_date_popups(
+    qtbot: QtBot, themed: Theme, theme: str
+) -> None:
+    themed(theme, 0)
+    screen = QWidget()
+    qtbot.addWidget(screen)
+    layout = QVBoxLayout(screen)
+    combo, date = QComboBox(), QDateEdit(QDate(2026, 11, 29))
+    combo.addItems(["England", "Scotland", "Wales"])
+    combo.setCurrentIndex(1)
+    date.setCalendarPopup(True)
+    layout.addWidget(combo)
+    layout.addWidget(date)
+    fit_to_theme(screen)
+    fit_to_theme(screen)  # twice: still one delegate, nothing else changes
+    assert isinstance(combo.itemDelegate(), QStyledItemDelegate)
+    for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+        colour = date.calendarWidget().weekdayTextFormat(day).foreground().color()
+        assert not _reddish(colour)
+    screen.show()
+    qtbot.waitExposed(screen)
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    image = view.grab().toImage()
+    row = view.visualRect(combo.model().index(1, 0))
+    # Right of the short name, away from its letters: the row's fill.
+    assert _hex(image.pixelColor(row.right() - 8, row.center().y())) == PALETTES[theme].highlight
+    combo.hidePopup()
