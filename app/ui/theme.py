@@ -235,8 +235,9 @@ QComboBox QAbstractItemView::item {{ min-height: {target}px; padding: 0 12px; }}
 QComboBox QAbstractItemView::item:selected {{
     background: {p.highlight}; color: {p.on_highlight};
 }}
-QTextBrowser#screenView {{ border: none; }}
-QListWidget#contentsList {{ border: none; background: {p.background}; }}
+/* Borderless, with room kept for the focus ring so focus does not move the text. */
+QTextBrowser#screenView {{ border: 3px solid transparent; }}
+QListWidget#contentsList {{ border: 3px solid transparent; background: {p.background}; }}
 QListWidget#contentsList::item {{
     padding: 12px; margin: 4px 0; border-radius: 8px; background: {p.surface}; color: {p.text};
 }}
@@ -378,4 +379,5 @@ QPushButton[role="segment"]:checked:focus {{
 }}
 QTabBar::tab:selected:focus {{ {ring}; border-bottom: 4px solid {p.primary}; }}
 QListWidget#navRail:focus {{ {ring}; border-radius: 8px; }}
+QTextBrowser#screenView:focus, QListWidget#contentsList:focus {{ {ring}; }}
 """

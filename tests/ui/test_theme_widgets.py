@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QRadioButton,
     QStyledItemDelegate,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -127,12 +129,23 @@ def test_every_focusable_widget_type_has_a_focus_ring_of_at_least_2px(
     assert sheet.rstrip().endswith("}") and sheet.rfind(":focus") > sheet.rfind("[role=")
 
 
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: QLineEdit("text"),
+        # The named, borderless ones: an id rule outranks `QAbstractItemView:focus`.
+        lambda: _named(QTextBrowser(), "screenView"),
+        lambda: _named(QListWidget(), "contentsList"),
+        lambda: _named(QListWidget(), "navRail"),
+    ],
+    ids=["line-edit", "learn-text", "learn-contents", "rail"],
+)
 @pytest.mark.parametrize("theme", PALETTES)
-def test_a_focused_line_edit_draws_its_ring_in_the_focus_colour(
-    qtbot: QtBot, themed: Theme, theme: str
+def test_a_focused_field_draws_its_ring_in_the_focus_colour(
+    qtbot: QtBot, themed: Theme, theme: str, make: Callable[[], QWidget]
 ) -> None:
     themed(theme, 0)
-    edit = QLineEdit("text")
+    edit = make()
     qtbot.addWidget(edit)
     edit.resize(300, 60)
     edit.show()
@@ -155,6 +168,11 @@ def test_a_message_box_paints_the_theme_background(qtbot: QtBot, themed: Theme, 
     for x, y in ((1, 1), (image.width() - 2, 1), (1, image.height() - 2)):
         assert _hex(image.pixelColor(x, y)) == PALETTES[theme].background
     box.done(0)
+
+
+def _named(widget: QWidget, name: str) -> QWidget:
+    widget.setObjectName(name)
+    return widget
 
 
 def _reddish(colour: QColor) -> bool:
