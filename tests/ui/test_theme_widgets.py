@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.paths import resource_path
+from app.ui.application import apply_theme
 from app.ui.contrast import contrast_ratio
+from app.ui.preferences import Preferences
 from app.ui.theme import (
     FOCUS_RING_PX,
     FOCUS_SELECTORS,
@@ -306,3 +308,22 @@ def test_fit_to_theme_highlights_the_chosen_row_of_a_list_and_calms_date_popups(
     # Right of the short name, away from its letters: the row's fill.
     assert _hex(image.pixelColor(row.right() - 8, row.center().y())) == PALETTES[theme].highlight
     combo.hidePopup()
+
+
+def test_switching_theme_repaints_links_in_the_new_theme_colour(
+    qtbot: QtBot, app_style: QApplication, prefs: Preferences
+) -> None:
+    label = QLabel('<a href="https://example.org">a link</a>')
+    qtbot.addWidget(label)
+    for theme in ("light", "dark", "high-contrast"):
+        prefs.set_theme(theme)
+        apply_theme(app_style, prefs)
+        label.ensurePolished()
+        assert _hex(label.palette().color(QPalette.ColorRole.Link)) == PALETTES[theme].primary
+
+
+def test_a_clinic_accent_colours_links_in_the_light_theme_only() -> None:
+    accent = "#7A3E9D"  # vetted against white by app.domain.clinic before it gets here
+    assert _hex(qt_palette("light", accent).color(QPalette.ColorRole.Link)) == accent
+    dark = qt_palette("dark", accent).color(QPalette.ColorRole.Link)
+    assert _hex(dark) == PALETTES["dark"].primary
