@@ -45,11 +45,13 @@ DARK = Palette(
     emergency="#FF8A80", on_emergency="#12181B", emergency_bg="#1B2328", emergency_text="#FF8A80",
     border="#A9B8BF", focus="#E8EEF0",
 )  # fmt: skip
+# High contrast: focus is blue, 3:1 and more on both the black page and the yellow fills
+# (highlight, primary), so a focused yellow button, or a button on the yellow banner, shows it.
 HIGH_CONTRAST = Palette(
     background="#000000", surface="#000000", text="#FFFFFF", secondary="#FFFFFF",
     primary="#FFFF00", on_primary="#000000", highlight="#FFFF00", on_highlight="#000000",
     success="#FFFF00", on_success="#000000", caution_text="#FFFF00", caution_bg="#000000",
     emergency="#FFFF00", on_emergency="#000000", emergency_bg="#000000", emergency_text="#FFFF00",
-    border="#FFFFFF", focus="#FFFF00",
+    border="#FFFFFF", focus="#5080FF",
 )  # fmt: skip
 PALETTES = {"light": LIGHT, "dark": DARK, "high-contrast": HIGH_CONTRAST}

@@ -27,7 +27,7 @@ from app.ui.single_instance import LockProblem, Outcome, SingleInstance
 from app.ui.start import wire_start
 from app.ui.store_open import open_store, tell_about_store
 from app.ui.store_writes import QuietCheckpoint
-from app.ui.theme import stylesheet
+from app.ui.theme import qt_palette, stylesheet
 
 if TYPE_CHECKING:  # pydantic: loaded after the first frame
     from app.domain.clinic import ClinicConfig
@@ -73,6 +73,7 @@ def apply_theme(
     app: QApplication, prefs: Preferences, kiosk: bool = False, accent: str | None = None
 ) -> None:
     icons = paths.resource_path("icons").as_posix()
+    app.setPalette(qt_palette(prefs.theme, accent))  # links and locked text: out of QSS's reach
     app.setStyleSheet(stylesheet(prefs.theme, prefs.text_step, kiosk, accent, icons))
 
 

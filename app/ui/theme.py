@@ -5,6 +5,15 @@ Every screen uses these names (object names and dynamic properties), never its o
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QDateTimeEdit,
+    QStyledItemDelegate,
+    QWidget,
+)
+
 # The colours live below the UI, where the printed handout finds them too.
 from app.render.palette import DARK, HIGH_CONTRAST, LIGHT, PALETTES, Palette
 
@@ -22,7 +31,10 @@ __all__ = [
     "THEMES",
     "Palette",
     "body_px",
+    "calm_weekends",
+    "fit_to_theme",
     "heading_px",
+    "qt_palette",
     "stylesheet",
 ]
 
@@ -39,6 +51,74 @@ def heading_px(body: int, level: int) -> int:
     return round(body * 1.25 ** (4 - level))
 
 
+def _theme_palette(theme: str, accent: str | None) -> Palette:
+    p = PALETTES.get(theme, LIGHT)
+    if accent and theme == "light":
+        # A clinic's colour, already checked for contrast with white text and background
+        # (app.domain.clinic); only the light theme, where that check holds.
+        p = p._replace(primary=accent)
+    return p
+
+
+def qt_palette(theme: str, accent: str | None = None) -> QPalette:
+    """The application palette: what the stylesheet cannot reach takes its colours from here,
+    above all links in labels and text browsers (a stylesheet's `a { color }` does not reach a
+    QTextDocument; Qt's own link blue is 2.1:1 on the dark background)."""
+    p = _theme_palette(theme, accent)
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: p.background,
+        QPalette.ColorRole.WindowText: p.text,
+        QPalette.ColorRole.Base: p.background,
+        QPalette.ColorRole.AlternateBase: p.surface,
+        QPalette.ColorRole.Text: p.text,
+        QPalette.ColorRole.Button: p.background,
+        QPalette.ColorRole.ButtonText: p.primary,
+        QPalette.ColorRole.BrightText: p.text,
+        QPalette.ColorRole.Highlight: p.highlight,
+        QPalette.ColorRole.HighlightedText: p.on_highlight,
+        QPalette.ColorRole.ToolTipBase: p.surface,
+        QPalette.ColorRole.ToolTipText: p.text,
+        QPalette.ColorRole.PlaceholderText: p.secondary,
+        QPalette.ColorRole.Link: p.primary,
+        QPalette.ColorRole.LinkVisited: p.primary,  # a visited link is still the same link
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    # Disabled (locked) text: the secondary colour, 4.5:1 and more on background and surface.
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(p.secondary))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor(p.surface))
+    return palette
+
+
+def calm_weekends(calendar: QCalendarWidget) -> None:
+    """Weekend days in the normal text colour: Qt draws them red, and red means safety here."""
+    from PySide6.QtCore import Qt  # here: the Qt namespace costs ~17 ms before the first frame
+
+    for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+        calendar.setWeekdayTextFormat(day, QTextCharFormat())
+
+
+def fit_to_theme(root: QWidget) -> None:
+    """What the stylesheet cannot do alone, for every field under `root`: a combo box's list
+    drawn by a delegate that reads the sheet (Qt's default one ignores `::item`, so the chosen
+    row showed no highlight), and calendars without red weekends. Call once when a screen is
+    built; calling again changes nothing."""
+    for combo in root.findChildren(QComboBox):
+        if not isinstance(combo.itemDelegate(), QStyledItemDelegate):
+            combo.setItemDelegate(QStyledItemDelegate(combo))
+    for field in root.findChildren(QDateTimeEdit):
+        if field.calendarPopup():
+            calm_weekends(field.calendarWidget())
+    for calendar in root.findChildren(QCalendarWidget):
+        calm_weekends(calendar)
+
+
 def stylesheet(
     theme: str,
     text_step: int,
@@ -47,16 +127,12 @@ def stylesheet(
     icons: str = "",
 ) -> str:
     """`icons`: the icons folder as a URL path, for the tick drawn in ticked boxes."""
-    p = PALETTES.get(theme, LIGHT)
-    if accent and theme == "light":
-        # A clinic's colour, already checked for contrast with white text and background
-        # (app.domain.clinic); only the light theme, where that check holds.
-        p = p._replace(primary=accent)
+    p = _theme_palette(theme, accent)
     body = body_px(text_step, kiosk)
     tick = "black" if p.on_primary.upper() in ("#000000", "#12181B") else "white"
     h1, h2, h3 = heading_px(body, 1), heading_px(body, 2), heading_px(body, 3)
     target = 48 if kiosk else 40  # minimum touch target height in px
-    return f"""
+    sheet = f"""
 QWidget {{ font-size: {body}px; color: {p.text}; background: {p.background}; }}
 QMainWindow, QDialog, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
     background: {p.background};
@@ -100,7 +176,10 @@ QProgressBar {{
     min-height: 36px; text-align: center;
 }}
 QProgressBar::chunk {{ background: {p.highlight}; border-radius: 6px; }}
-QTabBar::tab {{ padding: 10px 20px; min-height: {target}px; color: {p.text}; }}
+QTabBar::tab {{
+    padding: 10px 20px; min-height: {target}px; color: {p.text}; background: transparent;
+    border: none; border-bottom: 4px solid transparent;
+}}
 QTabBar::tab:selected {{ border-bottom: 4px solid {p.primary}; font-weight: 600; }}
 QTabWidget::pane {{ border: none; }}
 QFrame[role="card"] QLabel {{ background: transparent; }}
@@ -115,7 +194,6 @@ QListWidget#navRail::item:selected {{
     background: {p.highlight}; color: {p.on_highlight}; border-left: 4px solid {p.primary};
     font-weight: 600;
 }}
-QListWidget#navRail:focus {{ border: 2px solid {p.primary}; border-radius: 8px; }}
 QPushButton, QToolButton {{
     min-height: {target}px; padding: 8px 20px; border-radius: 8px;
     border: 2px solid {p.primary}; color: {p.primary}; background: {p.background};
@@ -125,9 +203,6 @@ QPushButton[role="choice"] {{ min-height: 48px; padding: 8px 16px; }}
 QPushButton[role="choice"]:checked {{
     background: {p.primary}; color: {p.on_primary}; font-weight: 600;
 }}
-QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus, QComboBox:focus {{
-    outline: none; border: 3px solid {p.focus};
-}}
 QPushButton:disabled, QPushButton[role="primary"]:disabled {{
     color: {p.secondary}; border-color: {p.secondary}; background: {p.surface};
 }}
@@ -136,16 +211,17 @@ QRadioButton, QCheckBox {{
     border-radius: 8px;
 }}
 QRadioButton::indicator, QCheckBox::indicator {{
-    width: 28px; height: 28px; border: 2px solid {p.border}; background: {p.background};
+    width: 24px; height: 24px; border: 2px solid {p.border}; background: {p.background};
 }}
 QCheckBox::indicator {{ border-radius: 6px; }}
-QRadioButton::indicator {{ border-radius: 16px; }}
+/* Round: a radius of half the outer size (24 + 2 x 2 px); more than half draws a square. */
+QRadioButton::indicator {{ border-radius: 14px; }}
 /* Ticked: filled and with a tick (or a filled dot), so the state never rests on colour. */
 QCheckBox::indicator:checked {{
     background: {p.primary}; border-color: {p.primary}; image: url({icons}/check-{tick}.svg);
 }}
 QRadioButton::indicator:checked {{
-    background: {p.primary}; border: 7px solid {p.background}; outline: 2px solid {p.border};
+    background: {p.primary}; border-color: {p.primary}; image: url({icons}/dot-{tick}.svg);
 }}
 QPlainTextEdit, QTextBrowser, QLineEdit, QComboBox {{
     background: {p.background}; color: {p.text}; border: 2px solid {p.border}; border-radius: 8px;
@@ -153,18 +229,23 @@ QPlainTextEdit, QTextBrowser, QLineEdit, QComboBox {{
 }}
 QComboBox {{ min-height: {target}px; padding: 4px 12px; }}
 QComboBox QAbstractItemView {{
-    background: {p.background}; color: {p.text};
+    background: {p.background}; color: {p.text}; border: 2px solid {p.border}; outline: none;
     selection-background-color: {p.highlight}; selection-color: {p.on_highlight};
 }}
-QTextBrowser#screenView {{ border: none; }}
-QListWidget#contentsList {{ border: none; background: {p.background}; }}
+QComboBox QAbstractItemView::item {{ min-height: {target}px; padding: 0 12px; }}
+QComboBox QAbstractItemView::item:selected {{
+    background: {p.highlight}; color: {p.on_highlight};
+}}
+/* Borderless, with room kept for the focus ring so focus does not move the text. */
+QTextBrowser#screenView {{ border: 3px solid transparent; }}
+QListWidget#contentsList {{ border: 3px solid transparent; background: {p.background}; }}
 QListWidget#contentsList::item {{
     padding: 12px; margin: 4px 0; border-radius: 8px; background: {p.surface}; color: {p.text};
 }}
 QListWidget#contentsList::item:selected {{ background: {p.highlight}; color: {p.on_highlight}; }}
-QScrollBar:vertical {{ width: 16px; background: {p.surface}; }}
-QScrollBar::handle:vertical {{ background: {p.secondary}; border-radius: 6px; min-height: 40px; }}
-""" + (_kiosk_rules(p, body) if kiosk else "")
+"""
+    sheet += _widget_rules(p, target, body, icons) + (_kiosk_rules(p, body) if kiosk else "")
+    return sheet + _focus_rules(p)  # last: a focused tile or primary button keeps its ring
 
 
 def _kiosk_rules(p: Palette, body: int) -> str:
@@ -200,4 +281,104 @@ QFrame#kioskOverlayCard QLabel {{ background: transparent; }}
 QLabel[role="caution-text"] {{ color: {p.caution_text}; font-weight: 600; }}
 QScrollBar:vertical {{ width: 24px; }}
 QScrollBar::handle:vertical {{ min-height: 64px; }}
+"""
+
+
+def _widget_rules(p: Palette, target: int, body: int, icons: str) -> str:
+    """Qt's own widgets in the theme: dialogs, popups, fields and their arrows, the calendar,
+    sliders, scroll bars, and what a locked (disabled) field looks like."""
+    ink = "black" if p.text.upper() == LIGHT.text else "white"  # arrows in the text colour
+    arrow = max(24, round(body * 0.9))  # grows with the text: the drawn chevron is 60 % of it
+    return f"""
+QMessageBox, QInputDialog, QFileDialog, QProgressDialog {{ background: {p.background}; }}
+QMessageBox QLabel {{ color: {p.text}; background: transparent; }}
+QToolTip {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; }}
+QMenu {{ background: {p.background}; color: {p.text}; border: 2px solid {p.border}; }}
+QMenu::item {{ padding: 8px 24px; }}
+QMenu::item:selected {{ background: {p.highlight}; color: {p.on_highlight}; }}
+QComboBox::drop-down, QDateTimeEdit::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: {arrow + 8}px;
+    border: none;
+}}
+QComboBox::down-arrow, QDateTimeEdit::down-arrow, QAbstractSpinBox::down-arrow {{
+    image: url({icons}/chevron-down-{ink}.svg); width: {arrow}px; height: {arrow}px;
+}}
+QAbstractSpinBox::up-arrow {{
+    image: url({icons}/chevron-up-{ink}.svg); width: {arrow}px; height: {arrow}px;
+}}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: {arrow + 8}px; border: none; }}
+QLineEdit:disabled, QPlainTextEdit:disabled, QComboBox:disabled, QAbstractSpinBox:disabled {{
+    background: {p.surface}; color: {p.secondary}; border: 2px dashed {p.secondary};
+}}
+QCalendarWidget QWidget {{ alternate-background-color: {p.surface}; }}
+QCalendarWidget QWidget#qt_calendar_navigationbar {{ background: {p.surface}; }}
+QCalendarWidget QToolButton {{
+    min-height: {target}px; padding: 4px 8px; border: 2px solid transparent; color: {p.text};
+    background: transparent;
+}}
+QCalendarWidget QToolButton::menu-indicator {{ image: none; width: 0; }}
+QCalendarWidget QToolButton#qt_calendar_prevmonth {{
+    qproperty-icon: url({icons}/chevron-left-{ink}.svg); qproperty-iconSize: 24px;
+}}
+QCalendarWidget QToolButton#qt_calendar_nextmonth {{
+    qproperty-icon: url({icons}/chevron-right-{ink}.svg); qproperty-iconSize: 24px;
+}}
+QCalendarWidget QAbstractItemView {{
+    background: {p.background}; color: {p.text}; outline: none;
+    selection-background-color: {p.primary}; selection-color: {p.on_primary};
+}}
+QCalendarWidget QAbstractItemView:disabled {{ color: {p.secondary}; }}
+QSlider {{ min-height: {target}px; }}
+QSlider::groove:horizontal {{ height: 8px; background: {p.surface}; border: 2px solid {p.border};
+    border-radius: 6px; }}
+QSlider::sub-page:horizontal {{ background: {p.primary}; border-radius: 6px; }}
+QSlider::handle:horizontal {{
+    width: 28px; margin: -12px 0; border-radius: 16px; background: {p.primary};
+    border: 2px solid {p.background};
+}}
+QScrollBar:vertical {{ width: 16px; background: {p.surface}; border: none; }}
+QScrollBar:horizontal {{ height: 16px; background: {p.surface}; border: none; }}
+QScrollBar::handle {{ background: {p.secondary}; border-radius: 6px; margin: 2px; }}
+QScrollBar::handle:vertical {{ min-height: 40px; }}
+QScrollBar::handle:horizontal {{ min-width: 40px; }}
+QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {p.text}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+"""
+
+
+# Every kind of widget that takes focus, each with its ring (checked by the theme tests).
+FOCUS_SELECTORS: tuple[str, ...] = (
+    "QPushButton:focus",
+    "QToolButton:focus",
+    "QLineEdit:focus",
+    "QComboBox:focus",
+    "QAbstractSpinBox:focus",
+    "QCheckBox:focus",
+    "QRadioButton:focus",
+    "QTabBar::tab:focus",
+    "QAbstractItemView:focus",
+    "QTextBrowser:focus",
+    "QPlainTextEdit:focus",
+    "QSlider:focus",
+)
+FOCUS_RING_PX = 3
+
+
+def _focus_rules(p: Palette) -> str:
+    """A 3 px ring in the focus colour (3:1 and more against every background it sits on);
+    buttons and tabs are also filled with the highlight, so focus shows by more than a line."""
+    ring = f"border: {FOCUS_RING_PX}px solid {p.focus}"
+    return f"""
+{", ".join(FOCUS_SELECTORS)} {{ {ring}; outline: none; }}
+QPushButton:focus, QToolButton:focus, QTabBar::tab:focus {{
+    background: {p.highlight}; color: {p.on_highlight};
+}}
+QPushButton[role="primary"]:focus, QPushButton[role="choice"]:checked:focus,
+QPushButton[role="segment"]:checked:focus {{
+    background: {p.primary}; color: {p.on_primary}; {ring};
+}}
+QTabBar::tab:selected:focus {{ {ring}; border-bottom: 4px solid {p.primary}; }}
+QListWidget#navRail:focus {{ {ring}; border-radius: 8px; }}
+QTextBrowser#screenView:focus, QListWidget#contentsList:focus {{ {ring}; }}
 """

@@ -33,12 +33,13 @@ def prefs(store: Store) -> Preferences:
 
 @pytest.fixture
 def app_style() -> Iterator[QApplication]:
-    """The application, with its stylesheet put back after the test changes it."""
+    """The application, with its stylesheet and palette put back after the test changes them."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    before = app.styleSheet()
+    before, palette = app.styleSheet(), app.palette()
     yield app
     app.setStyleSheet(before)
+    app.setPalette(palette)
 
 
 @pytest.fixture

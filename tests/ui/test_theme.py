@@ -57,5 +57,8 @@ def test_a_ticked_box_shows_a_tick_that_exists_in_every_theme(theme: str) -> Non
 
     icons = resource_path("icons").as_posix()
     sheet = stylesheet(theme, 0, icons=icons)
-    [tick] = re.findall(r"image: url\(([^)]+)\)", sheet)
+    [tick] = re.findall(r"image: url\(([^)]+/check-[^)]+)\)", sheet)
     assert Path(tick).is_file()
+    # and every other picture the sheet names (radio dots, arrows) exists too
+    for url in re.findall(r"url\(([^)]+)\)", sheet):
+        assert Path(url).is_file(), url
