@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.ui.icons import icon
-from app.ui.theme import PALETTES
+from app.ui.theme import PALETTES, fit_to_theme
 
 GEOMETRY_KEY = "main_window/geometry"
 log = logging.getLogger(__name__)
@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
     def _ensure_built(self, index: int) -> QWidget:
         if index not in self._built:
             widget = self._areas[index].build(self)
+            fit_to_theme(widget)  # combo lists and calendars, which the stylesheet cannot reach
             old = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
             if old is not None:

@@ -29,6 +29,7 @@ from pytestqt.qtbot import QtBot
 from app.paths import resource_path
 from app.ui.application import apply_theme
 from app.ui.contrast import contrast_ratio
+from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.theme import (
     FOCUS_RING_PX,
@@ -327,3 +328,20 @@ def test_a_clinic_accent_colours_links_in_the_light_theme_only() -> None:
     assert _hex(qt_palette("light", accent).color(QPalette.ColorRole.Link)) == accent
     dark = qt_palette("dark", accent).color(QPalette.ColorRole.Link)
     assert _hex(dark) == PALETTES["dark"].primary
+
+
+def test_every_area_of_the_window_is_fitted_to_the_theme(window: MainWindow) -> None:
+    """The calendar of the treatment form and the region list in Settings, as built by the
+    window itself: no red weekends, a list that highlights the chosen row."""
+    from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QStyledItemDelegate
+
+    for key in ("recovery", "settings"):
+        window.go_to(key)
+    combos = window.findChildren(QComboBox)
+    assert combos and all(isinstance(c.itemDelegate(), QStyledItemDelegate) for c in combos)
+    for field in window.findChildren(QDateTimeEdit):
+        if field.calendarPopup():
+            calendar = field.calendarWidget()
+            for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+                colour = calendar.weekdayTextFormat(day).foreground().color()
+                assert colour.red() <= colour.green() + 60, colour.name()  # not red
