@@ -44,7 +44,8 @@ class Reminders(QObject):
             if claimed and as_utc(now) - as_utc(milestone.at) <= STALE_AFTER:
                 self.reminder.emit(milestone.label, milestone.detail)
         today = plan.local_date_of(now)
-        items = plan.checklist_for(today)
+        # Things to do: a rule's status row is not a task (it changes by itself).
+        items = [entry for entry in plan.checklist_for(today) if not entry.is_rule]
         local_hour = as_utc(now).astimezone(plan.zone).hour
         due = bool(items) and local_hour >= NUDGE_HOUR
         if due and self._session.claim_reminder(current.id, f"daily:{today.isoformat()}"):

@@ -56,6 +56,15 @@ def test_a_rule_row_flips_by_itself_at_its_milestone_across_a_clock_change(
     assert row.label.text().replace("\xa0", " ") == (
         TEXT.rule("makeup").milestone + " (since about 11:00 PM)"
     )
+    # A rule that lifts on a later day says which day, not a bare time that reads as today's.
+    clock.set(TREATED.astimezone(UTC) + timedelta(hours=2))
+    area.refresh()
+    row = today.status_rows["no-makeup"]
+    assert row.label.text().replace("\xa0", " ") == (
+        TEXT.item("no-makeup") + " (until about 11:00 PM on Sun 8 Mar)"
+    )
+    clock.set(MAKEUP_OK.astimezone(UTC))
+    area.refresh()
     # The daily tasks stay tick boxes and the list counts them.
     assert "gentle-wash" in today.checkboxes
     assert today.count_label.text() == f"0 of {len(today.checkboxes)} done"

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from app.domain.clock import as_utc
 from app.domain.plan import ChecklistEntry, RecoveryPlan
 from app.domain.series import MAX_AHEAD, SeriesPosition, TreatmentInput
-from app.render.formatting import clock_time, local_day, local_moment
+from app.render.formatting import clock_time, local_day, local_moment, short_day
 
 
 def _tr(text: str) -> str:
@@ -49,7 +49,11 @@ def rule_status(plan: RecoveryPlan, entry: ChecklistEntry, moment: datetime) -> 
     or half hour as everywhere else."""
     assert entry.rule_id is not None
     milestone = next(m for m in plan.milestones if m.rule_id == entry.rule_id)
-    when = clock_time(milestone.about.astimezone(plan.zone))
+    wall = milestone.about.astimezone(plan.zone)
+    when = clock_time(wall)
+    if wall.date() != as_utc(moment).astimezone(plan.zone).date():
+        # Not on the day shown: "17:00" alone would read as today's.
+        when = _tr("{time} on {date}").format(time=when, date=short_day(wall.date()))
     if plan.in_force(entry.rule_id, moment) or as_utc(moment) < as_utc(plan.treated_at):
         return _tr("{item} (until about {time})").format(item=entry.text, time=when), False
     return _tr("{milestone} (since about {time})").format(
