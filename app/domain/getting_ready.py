@@ -14,9 +14,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
-from app.domain.schema import Collector, FieldPath, Problem, ProtocolError, read_toml
+from app.domain.schema import Collector, FieldPath
 
 MAX_DAYS_BEFORE = 30  # a month ahead is as early as any clinic sheet starts
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -103,19 +102,14 @@ def getting_ready_from_mapping(
     return GettingReady(tuple(items))
 
 
-def load_getting_ready(
-    pack_root: Path, language: str, clinic_days: Mapping[str, int] | None = None
-) -> GettingReady | None:
-    """The pack's list in `language` (English when that language has no words file), or None
-    when the pack has none."""
-    timings = pack_root / "before.toml"
-    if not timings.is_file():
-        return None
-    words = pack_root / language / "before.toml"
-    if not words.is_file():
-        words = pack_root / "en" / "before.toml"
-    if not words.is_file():
-        raise ProtocolError([Problem(str(words), "", "the words for before.toml are missing")])
-    return getting_ready_from_mapping(
-        read_toml(timings), read_toml(words), str(timings), clinic_days
-    )
+@dataclass(frozen=True)
+class BeforeFiles:
+    """before.toml and its words as the pack loader read and checked them; the list itself is
+    made with the clinic's timings in force (`getting_ready`), without reading a file again."""
+
+    timings: Mapping[str, object]
+    words: Mapping[str, object]
+    source: str
+
+    def getting_ready(self, clinic_days: Mapping[str, int] | None = None) -> GettingReady:
+        return getting_ready_from_mapping(self.timings, self.words, self.source, clinic_days)

@@ -29,6 +29,7 @@ from typing import Annotated, Any
 from pydantic import Field, ValidationInfo
 from pydantic import field_validator as check
 
+from app.domain.getting_ready import BeforeFiles
 from app.domain.pack_checks import (
     FOLDER,
     ID_PATTERN,
@@ -157,6 +158,7 @@ class ContentPack:
     protocol: Protocol  # the pack's defaults; clinic and treatment overrides come later
     text: AftercareText  # the protocol's words in ``language``
     warnings: Warnings  # the three-level warning signs, their words and emergency numbers
+    before: BeforeFiles | None = None  # the getting-ready list (before.toml), if the pack has one
 
     def screen(self, screen_id: str) -> Screen | None:
         return next((s for s in self.screens if s.meta.id == screen_id), None)
@@ -182,6 +184,9 @@ class PackLoadError(RuntimeError):
         super().__init__("no usable content pack:\n" + "\n".join(map(str, problems)))
 
 
+BEFORE_FILE = "before.toml"
+
+
 def load_pack(folder: Path, language: str = "en") -> LoadResult:
     """Load and check one language of the pack in ``folder``, collecting every problem."""
     if not folder.is_dir():
@@ -196,11 +201,13 @@ def load_pack(folder: Path, language: str = "en") -> LoadResult:
     dropped: list[str] = []
     text: AftercareText | None = None
     warnings: Warnings | None = None
+    before: BeforeFiles | None = None
     protocol = _load_protocol(root, problems)
     if _check_languages(root, meta, language, problems):
         screens, dropped = load_screens(root, language, source_keys, problems)
         text = _load_text(root, language, protocol, problems)
         warnings = read_warnings(root, language, source_keys, problems)
+        before = _load_before(root, language, problems)
     unsafe = any(problem.unsafe for problem in problems)
     if (
         meta is None
@@ -211,7 +218,9 @@ def load_pack(folder: Path, language: str = "en") -> LoadResult:
         or unsafe
     ):
         return LoadResult(None, problems, dropped, meta)
-    pack = ContentPack(root, language, meta, tuple(screens), protocol, text, warnings)
+    if any(problem.file.endswith(BEFORE_FILE) for problem in problems):
+        return LoadResult(None, problems, dropped, meta)
+    pack = ContentPack(root, language, meta, tuple(screens), protocol, text, warnings, before)
     return LoadResult(pack, problems, dropped, meta)
 
 
@@ -262,6 +271,27 @@ def _load_protocol(root: Path, problems: list[Problem]) -> Protocol | None:
     except ProtocolError as error:
         problems.extend(error.problems)
         return None
+
+
+def _load_before(root: Path, language: str, problems: list[Problem]) -> BeforeFiles | None:
+    """before.toml and <lang>/before.toml: optional, but when the pack has the list, both files
+    are read like every other (regular files, size caps) and checked, so validate-pack and the
+    app find the same problems."""
+    if not (root / BEFORE_FILE).exists():  # exists() only looks: a FIFO is never opened here
+        return None
+    words_file = f"{language}/{BEFORE_FILE}"
+    timings = _read_toml(root, BEFORE_FILE, problems)
+    words = _read_toml(root, words_file, problems)
+    if timings is None or words is None:
+        return None
+    check_plain_text(words, words_file, problems)
+    files = BeforeFiles(timings, words, BEFORE_FILE)
+    try:
+        files.getting_ready()
+    except ProtocolError as error:
+        problems.extend(error.problems)
+        return None
+    return files
 
 
 def _load_text(

@@ -54,19 +54,18 @@ class RecoverySession(QObject):
     def getting_ready(self) -> GettingReady | None:
         """The pack's before-treatment list with the clinic's timings; None when the pack has
         none or it is broken (logged, without patient text: the rest of the app still works)."""
-        from app.domain.getting_ready import load_getting_ready
         from app.domain.schema import ProtocolError
 
         pack = self.content.content().pack
         key = (pack.folder, pack.language, tuple(sorted(self.content.clinic_before_days.items())))
-        if self._ready_key != key:  # read once, not on every tick
+        if self._ready_key != key:  # made once, not on every tick
             self._ready_key = key
-            try:
-                days = self.content.clinic_before_days
-                self._ready = load_getting_ready(pack.folder, pack.language, days)
-            except ProtocolError as error:
-                log.warning("The getting-ready list is left out: %s", error)
-                self._ready = None
+            self._ready = None
+            if pack.before is not None:  # read and checked with the rest of the pack
+                try:
+                    self._ready = pack.before.getting_ready(self.content.clinic_before_days)
+                except ProtocolError as error:  # a clinic timing the pack does not know
+                    log.warning("The getting-ready list is left out: %s", error)
         return self._ready
 
     def position(self, now: datetime | None = None) -> SeriesPosition:

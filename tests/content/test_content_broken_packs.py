@@ -21,6 +21,7 @@ from app import cli
 from app.domain import pack_report
 from app.domain.input_files import MAX_MARKDOWN_BYTES, MAX_SCREENS, MAX_SVG_BYTES, MAX_TOML_BYTES
 from app.render.content_provider import ContentProvider, builtin_pack_folder
+from tests.content.broken_before_rows import BEFORE_CASES, BEFORE_POSIX_CASES
 from tests.content.broken_warning_rows import WARNING_CASES, WARNING_POSIX_CASES
 from tests.content.conftest import SVG, PackBuilder
 from tests.content.pack_breakers import big as _big
@@ -326,9 +327,11 @@ def _steady_grades(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _params() -> list[object]:
     posix = pytest.mark.skipif(not POSIX, reason="links, FIFOs and devices as on POSIX")
-    return [pytest.param(*case[1:], id=case[0]) for case in CASES + WARNING_CASES] + [
+    return [
+        pytest.param(*case[1:], id=case[0]) for case in CASES + WARNING_CASES + BEFORE_CASES
+    ] + [
         pytest.param(*case[1:], id=case[0], marks=posix)
-        for case in POSIX_CASES + WARNING_POSIX_CASES
+        for case in POSIX_CASES + WARNING_POSIX_CASES + BEFORE_POSIX_CASES
     ]
 
 

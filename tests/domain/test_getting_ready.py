@@ -3,13 +3,30 @@ aftercare timings (test pack: tests/fixtures/protocol/before.toml)."""
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from app.domain.getting_ready import getting_ready_from_mapping, load_getting_ready
+from app.domain.getting_ready import BeforeFiles, GettingReady, getting_ready_from_mapping
+from app.domain.pack import load_pack
 from app.domain.schema import ProtocolError
 from tests.fixtures.testpack import PROTOCOL_FOLDER, SHIPPED_PACK
+
+
+def load_getting_ready(
+    folder: Path, language: str, clinic_days: dict[str, int] | None = None
+) -> GettingReady:
+    def read(path: Path) -> dict[str, object]:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+
+    files = BeforeFiles(
+        read(folder / "before.toml"), read(folder / language / "before.toml"), "before.toml"
+    )
+    return files.getting_ready(clinic_days)
+
 
 TREATMENT = date(2026, 3, 10)
 
@@ -54,10 +71,19 @@ def test_a_broken_list_is_refused_naming_the_field(
     assert expected in {problem.field for problem in error.value.problems}
 
 
-def test_a_pack_without_a_list_has_none(tmp_path: object) -> None:
-    from pathlib import Path
+def test_the_pack_loader_reads_the_list_and_a_pack_without_one_has_none(
+    loaded_content: object,
+) -> None:
+    from app.render.content_provider import ContentProvider
 
-    assert load_getting_ready(Path(str(tmp_path)), "en") is None
+    assert isinstance(loaded_content, ContentProvider)
+    pack = loaded_content.content().pack
+    assert pack.before is not None  # the test pack has tests/fixtures/protocol/before.toml
+    assert [i.id for i in pack.before.getting_ready().items] == [
+        i.id for i in load_getting_ready(PROTOCOL_FOLDER, "en").items
+    ]
+    shipped = load_pack(SHIPPED_PACK, "en").pack
+    assert shipped is not None and shipped.before is not None
 
 
 @pytest.mark.shipped_content
