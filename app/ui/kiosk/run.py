@@ -27,6 +27,7 @@ from app.ui.application import (
     use_clinic_config,
 )
 from app.ui.excepthook import install_excepthook
+from app.ui.keyboard import install_enter_activates_buttons
 from app.ui.kiosk.overlays import Overlay
 from app.ui.kiosk.setup import KioskSetup, KioskTimings
 from app.ui.kiosk.shell import KioskWindow
@@ -74,6 +75,7 @@ def build_kiosk(
     print_plan: Callable[[RecoveryPlan], bool] | None = None,
 ) -> tuple[KioskWindow, list[str]]:
     """The kiosk window, themed, with the clinic's settings; and what staff should be told."""
+    install_enter_activates_buttons(app)
     content = ContentProvider(Path(options.content_pack) if options.content_pack else None)
     content.load()
     settings = use_clinic_config(

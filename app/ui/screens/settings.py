@@ -41,7 +41,11 @@ class SettingsScreen(Page):
             button.setChecked(step == preferences.text_step)
             self.size_group.addButton(button, step)
             self.column.addWidget(button)
-        self.size_group.idClicked.connect(self._choose_text_step)
+        # toggled, not clicked: a screen reader's or voice control's "press" ticks the radio
+        # through setChecked and emits no click. show_stored blocks each button's signals, and
+        # the group's own signals are not blocked with them, hence one connection per button.
+        for step, button in enumerate(self.size_group.buttons()):
+            button.toggled.connect(lambda on, step=step: on and self._choose_text_step(step))
         self.size_status = self._status_line()
 
         add_label(self.column, self.tr("Colours"), "h2")
@@ -58,7 +62,8 @@ class SettingsScreen(Page):
             button.setChecked(key == preferences.theme)
             self.theme_group.addButton(button, index)
             self.column.addWidget(button)
-        self.theme_group.idClicked.connect(self._choose_theme)
+        for index, button in enumerate(self.theme_group.buttons()):
+            button.toggled.connect(lambda on, index=index: on and self._choose_theme(index))
         self.theme_status = self._status_line()
 
         add_label(self.column, self.tr("Movement"), "h2")

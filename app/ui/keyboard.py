@@ -1,0 +1,47 @@
+"""Enter and Return press the focused button, as Space does.
+
+Qt's buttons answer only Space (a QPushButton also answers Enter when it is a dialog's auto
+default). People who use a keyboard expect Enter to work on every button, so one filter on the
+application turns Enter on a focused button into a click: plain push buttons, tool buttons, the
+check-in's choices, checklist ticks and radios alike. Inside a dialog a tick box or radio keeps
+Qt's meaning of Enter (press the dialog's default button).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QPushButton, QToolButton
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_FILTER_NAME = "enterActivatesButtons"
+
+
+class EnterActivatesButtons(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(_FILTER_NAME)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QAbstractButton):
+            return False
+        assert isinstance(event, QKeyEvent)
+        # Only the button itself, not each parent the key would travel to; the keypad's Enter
+        # carries KeypadModifier, any other modifier means a shortcut.
+        extra = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() not in _ENTER or extra or not watched.hasFocus():
+            return False
+        if isinstance(watched.window(), QDialog) and not isinstance(
+            watched, (QPushButton, QToolButton)
+        ):
+            return False
+        if event.isAutoRepeat() or not watched.isEnabled():
+            return True  # a held key presses once
+        watched.click()
+        return True
+
+
+def install_enter_activates_buttons(app: QApplication) -> None:
+    """Once per application, whichever window (home or kiosk) is built first."""
+    if app.findChild(EnterActivatesButtons, _FILTER_NAME) is None:
+        app.installEventFilter(EnterActivatesButtons(app))
