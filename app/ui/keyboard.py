@@ -1,4 +1,4 @@
-"""Enter and Return press the focused button, as Space does.
+"""Enter and Return press the focused button, as Space does; a chosen toggle says "selected".
 
 Qt's buttons answer only Space (a QPushButton also answers Enter when it is a dialog's auto
 default). People who use a keyboard expect Enter to work on every button, so one filter on the
@@ -9,7 +9,7 @@ Qt's meaning of Enter (press the dialog's default button).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QPushButton, QToolButton
 
@@ -39,6 +39,18 @@ class EnterActivatesButtons(QObject):
             return True  # a held key presses once
         watched.click()
         return True
+
+
+def mark_selected(button: QAbstractButton) -> None:
+    """A checkable push button is exposed with the check box role ("check box, checked"), which
+    does not tell a listener that this is the chosen one of a set; its description does."""
+
+    def describe(on: bool) -> None:
+        text = QCoreApplication.translate("Accessibility", "selected")
+        button.setAccessibleDescription(text if on else "")
+
+    button.toggled.connect(describe)
+    describe(button.isChecked())
 
 
 def install_enter_activates_buttons(app: QApplication) -> None:
