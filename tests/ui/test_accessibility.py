@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QApplication,
+    QLabel,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -114,3 +115,18 @@ def test_a_choice_buttons_accessibility_action_counts_as_a_choice(qtbot: QtBot) 
     assert choices.value() == "1" and chosen == [True]
     choices.set_value("0")  # a load from the store is not the patient choosing
     assert chosen == [True]
+
+
+def test_page_titles_and_section_headings_report_the_heading_role(window: MainWindow) -> None:
+    window.go_to("settings")
+    screen = window.area_widget("settings")
+    assert isinstance(screen, SettingsScreen)
+    headings = [
+        label
+        for label in screen.findChildren(QLabel)
+        if QAccessible.queryAccessibleInterface(label).role() == QAccessible.Role.Heading
+    ]
+    names = [QAccessible.queryAccessibleInterface(h).text(QAccessible.Text.Name) for h in headings]
+    assert names[:4] == ["Settings", "Text size", "Colours", "Movement"]
+    body = screen.size_status
+    assert QAccessible.queryAccessibleInterface(body).role() != QAccessible.Role.Heading

@@ -10,7 +10,13 @@ import logging
 from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QHideEvent, QKeyEvent, QMouseEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QHideEvent,
+    QKeyEvent,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.kiosk_pin import PIN_MAX_DIGITS, PinGate
@@ -85,10 +91,11 @@ class StillThere(Overlay):
         self._show_count()
         self.open()
         self._tick.start()
-        # A screen reader says it and a keyboard answers it: focus on the answer, then an alert
-        # (Qt maps it to an AT-SPI "alert" event, which Orca and NVDA read out).
+        # A screen reader says it and a keyboard answers it: focus on the answer, then an
+        # announcement of the question and the time left (Qt 6.8: AT-SPI "announcement").
         self.stay.setFocus(Qt.FocusReason.OtherFocusReason)
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+        words = f"{self.accessibleName()} {self.countdown.text()}"
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, words))
 
     def hideEvent(self, event: QHideEvent) -> None:
         if hasattr(self, "_tick"):  # Overlay.__init__ hides before the timer exists
