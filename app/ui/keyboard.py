@@ -9,11 +9,20 @@ Qt's meaning of Enter (press the dialog's default button).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QPushButton, QToolButton
+import itertools
 
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QLayout,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
 _FILTER_NAME = "enterActivatesButtons"
 
 
@@ -26,10 +35,17 @@ class EnterActivatesButtons(QObject):
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QAbstractButton):
             return False
         assert isinstance(event, QKeyEvent)
+        # Here, not at the top: the first frame does without the `Qt` namespace (main_window.py).
+        from PySide6.QtCore import Qt
+
         # Only the button itself, not each parent the key would travel to; the keypad's Enter
         # carries KeypadModifier, any other modifier means a shortcut.
         extra = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if event.key() not in _ENTER or extra or not watched.hasFocus():
+        if (
+            event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            or extra
+            or not watched.hasFocus()
+        ):
             return False
         if isinstance(watched.window(), QDialog) and not isinstance(
             watched, (QPushButton, QToolButton)
@@ -51,6 +67,35 @@ def mark_selected(button: QAbstractButton) -> None:
 
     button.toggled.connect(describe)
     describe(button.isChecked())
+
+
+def order_tabs_like_layout(root: QWidget) -> None:
+    """Tab goes through `root`'s focusable widgets in the order of its layouts (top to bottom,
+    left to right), whatever order they were made in: rows added later would otherwise come
+    after everything made before them."""
+    chain: list[QWidget] = []
+    from PySide6.QtCore import Qt  # not at the top: see EnterActivatesButtons.eventFilter
+
+    tab_focus = Qt.FocusPolicy.TabFocus
+
+    def walk(layout: QLayout) -> None:
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is None:
+                continue
+            widget, inner = item.widget(), item.layout()
+            if widget is not None:
+                if widget.focusPolicy() & tab_focus:
+                    chain.append(widget)
+                if widget.layout() is not None:
+                    walk(widget.layout())
+            elif inner is not None:
+                walk(inner)
+
+    if root.layout() is not None:
+        walk(root.layout())
+    for first, second in itertools.pairwise(chain):
+        QWidget.setTabOrder(first, second)
 
 
 def install_enter_activates_buttons(app: QApplication) -> None:

@@ -92,10 +92,6 @@ class MainWindow(QMainWindow):
         self.rail.setObjectName("navRail")
         self.rail.setAccessibleName(self.tr("Sections"))
         self.rail.setIconSize(QSize(28, 28))
-        # Tab reaches it (and shows the focus ring); a mouse click chooses an area without
-        # drawing the ring around the whole rail.
-        # (Qt.FocusPolicy through the value's own type: no `Qt` namespace in the first frame.)
-        self.rail.setFocusPolicy(type(self.rail.focusPolicy()).TabFocus)
         for area in areas:
             self.rail.addItem(QListWidgetItem(area.label))  # its text is its accessible name
         self.stack = QStackedWidget()
@@ -223,6 +219,11 @@ class MainWindow(QMainWindow):
             self.go_to(self._shortcuts.index(sender))
 
     def _show_current_area(self) -> None:
+        from PySide6.QtCore import Qt  # after the first frame: see the module docstring
+
+        # Tab reaches the rail (and shows the focus ring); a mouse click chooses an area
+        # without drawing the ring around the whole rail.
+        self.rail.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         choose, self.choose_start = self.choose_start, None
         key = choose() if choose is not None else None
         if key is None:

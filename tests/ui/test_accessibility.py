@@ -3,7 +3,11 @@ what a click does, and the rail shows a focus ring only for the keyboard."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import itertools
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QApplication,
@@ -130,3 +134,49 @@ def test_page_titles_and_section_headings_report_the_heading_role(window: MainWi
     assert names[:4] == ["Settings", "Text size", "Colours", "Movement"]
     body = screen.size_status
     assert QAccessible.queryAccessibleInterface(body).role() != QAccessible.Role.Heading
+
+
+def _tab_chain(root: QWidget) -> list[QWidget]:
+    """The widgets Tab visits inside `root`, in Tab's order, from the first after `root`."""
+    seen: list[QWidget] = []
+    widget = root.nextInFocusChain()
+    while widget is not root and len(seen) < 2000:
+        tabbable = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isEnabled()
+        if tabbable and widget.isVisible() and root.isAncestorOf(widget) and widget not in seen:
+            seen.append(widget)
+        widget = widget.nextInFocusChain()
+    return seen
+
+
+def _out_of_visual_order(root: QWidget) -> list[str]:
+    """Pairs where Tab goes up the page, or leftwards along one row."""
+    wrong = []
+    chain = _tab_chain(root)
+    assert chain, "nothing to tab to"
+    for a, b in itertools.pairwise(chain):
+        ra = a.rect().translated(a.mapTo(root, QPoint(0, 0)))
+        rb = b.rect().translated(b.mapTo(root, QPoint(0, 0)))
+        below = rb.top() >= ra.bottom() - 4
+        same_row = rb.top() < ra.bottom() and ra.top() < rb.bottom() and rb.left() >= ra.right()
+        if not (below or same_row):
+            wrong.append(
+                f"{a.accessibleName() or a}@{ra.top()} -> {b.accessibleName() or b}@{rb.top()}"
+            )
+    return wrong
+
+
+@pytest.mark.parametrize("key", ["recovery", "learn", "warning", "settings"])
+def test_tab_follows_the_visual_order_on_each_area(
+    qtbot: QtBot, window: MainWindow, store: Store, key: str
+) -> None:
+    if key == "recovery":  # Today with a treatment two hours ago: checklist and check-in
+        session = window.area_widget("recovery")._session  # type: ignore[attr-defined]
+        session.add(datetime.now(UTC) - timedelta(hours=2), "Europe/London")
+    window.resize(1280, 800)
+    window.go_to(key)
+    area = window.area_widget(key)
+    if hasattr(area, "refresh"):
+        area.refresh()
+    qtbot.wait(50)  # laid out
+    root = area.today if key == "recovery" else area  # type: ignore[attr-defined]
+    assert _out_of_visual_order(root) == []
