@@ -3,7 +3,9 @@ so a screen reader can list them and jump from one to the next.
 
 Qt gives every QLabel the static-text role and has no per-widget way to change it; an
 accessibility factory can. It must be installed after the QApplication exists (before, PySide6
-never calls it). Qt owns and caches the interfaces it returns, one per label.
+never calls it). Qt owns and caches the interfaces it returns, one per label, made the first
+time the label is asked for, which with a screen reader on is its first setText: so the "role"
+property goes on before the text (app.ui.screens.page.add_label does so).
 
 Not reachable this way: the heading level (Qt 6.8 would need an attributes interface, which
 PySide6 cannot implement from Python), and headings inside the Learn text (a QTextBrowser is

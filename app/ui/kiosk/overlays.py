@@ -60,11 +60,12 @@ class Overlay(QFrame):
         self.raise_()
 
     def label(self, text: str, role: str = "") -> QLabel:
-        label = QLabel(text)
+        label = QLabel()
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        if role:
+        if role:  # before the text, which fixes its accessible role (app.ui.accessible)
             label.setProperty("role", role)
+        label.setText(text)
         self.card_layout.addWidget(label)
         return label
 

@@ -56,11 +56,12 @@ def spans_on(plan: RecoveryPlan, day: date) -> list[PhaseSpan]:
 
 
 def _label(text: str = "", role: str = "") -> QLabel:
-    label = QLabel(text)
+    label = QLabel()
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    if role:
+    if role:  # before the text: see app.ui.accessible
         label.setProperty("role", role)
+    label.setText(text)
     label.setAccessibleName(text)
     return label
 
