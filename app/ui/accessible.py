@@ -1,5 +1,6 @@
 """Labels styled as headings (property "role" h1, h2 or h3) are exposed with the Heading role,
-so a screen reader can list them and jump from one to the next.
+so a screen reader can list them and jump from one to the next; labels marked "decorative"
+(a bullet's dot) are left out of what it reads.
 
 Qt gives every QLabel the static-text role and has no per-widget way to change it; an
 accessibility factory can. It must be installed after the QApplication exists (before, PySide6
@@ -34,9 +35,24 @@ class _HeadingLabel(QAccessibleWidget):
         return super().text(kind)
 
 
+class _Decoration(QAccessibleWidget):
+    """A label that only decorates (a list's bullet dot): no role and no name, which AT-SPI
+    and UI Automation clients leave out when reading."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label, QAccessible.Role.NoRole)
+
+    def text(self, kind: QAccessible.Text) -> str:
+        return ""
+
+
 def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
-    if isinstance(obj, QLabel) and obj.property("role") in HEADING_ROLES:  # subclasses too
+    if not isinstance(obj, QLabel):  # subclasses too
+        return None
+    if obj.property("role") in HEADING_ROLES:
         return _HeadingLabel(obj)
+    if obj.property("decorative"):
+        return _Decoration(obj)
     return None
 
 

@@ -180,3 +180,19 @@ def test_tab_follows_the_visual_order_on_each_area(
     qtbot.wait(50)  # laid out
     root = area.today if key == "recovery" else area  # type: ignore[attr-defined]
     assert _out_of_visual_order(root) == []
+
+
+def test_a_bullets_dot_is_left_out_of_what_a_screen_reader_reads(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from app.ui.screens.day_preview import _bullets
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    lines = _bullets(QVBoxLayout(holder), ["Redness", "Mild swelling"])
+    dots = [label for label in holder.findChildren(QLabel) if label not in lines]
+    assert len(dots) == 2
+    for dot in dots:
+        iface = QAccessible.queryAccessibleInterface(dot)
+        assert iface.role() == QAccessible.Role.NoRole and iface.text(QAccessible.Text.Name) == ""
+    assert QAccessible.queryAccessibleInterface(lines[0]).text(QAccessible.Text.Name) == "Redness"
