@@ -196,3 +196,13 @@ def test_a_bullets_dot_is_left_out_of_what_a_screen_reader_reads(
         iface = QAccessible.queryAccessibleInterface(dot)
         assert iface.role() == QAccessible.Role.NoRole and iface.text(QAccessible.Text.Name) == ""
     assert QAccessible.queryAccessibleInterface(lines[0]).text(QAccessible.Text.Name) == "Redness"
+
+
+def test_a_tabs_accessibility_action_switches_the_tab(window: MainWindow) -> None:
+    window.go_to("recovery")
+    tabs = window.area_widget("recovery").tabs  # type: ignore[attr-defined]
+    bar = QAccessible.queryAccessibleInterface(tabs.tabBar())
+    assert bar is not None and bar.childCount() >= 2
+    last = bar.child(tabs.count() - 1)
+    last.actionInterface().doAction(last.actionInterface().actionNames()[0])
+    assert tabs.currentIndex() == tabs.count() - 1
