@@ -87,13 +87,15 @@ def order_tabs_like_layout(root: QWidget) -> None:
             if widget is not None:
                 if widget.focusPolicy() & tab_focus:
                     chain.append(widget)
-                if widget.layout() is not None:
-                    walk(widget.layout())
+                own = widget.layout()
+                if own is not None:
+                    walk(own)
             elif inner is not None:
                 walk(inner)
 
-    if root.layout() is not None:
-        walk(root.layout())
+    top = root.layout()
+    if top is not None:
+        walk(top)
     for first, second in itertools.pairwise(chain):
         QWidget.setTabOrder(first, second)
 

@@ -281,7 +281,7 @@ class PreviewResult(QWidget):
         outer.addLayout(switch)
         outer.addWidget(self.views, 1)
         # toggled, not clicked: the accessibility action of a checkable button is "toggle".
-        self.view_buttons.idToggled.connect(lambda index, on: on and self.show_view(index))
+        self.view_buttons.idToggled.connect(self._view_toggled)
         self.view_buttons.button(0).setChecked(True)
 
         now = self._clock.now()
@@ -292,6 +292,10 @@ class PreviewResult(QWidget):
         self.ticker.timeout.connect(self.refresh)
         self.ticker.start()
         self.refresh()
+
+    def _view_toggled(self, index: int, on: bool) -> None:
+        if on:
+            self.show_view(index)
 
     def show_view(self, index: int) -> None:
         self.views.setCurrentIndex(index)

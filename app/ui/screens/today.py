@@ -134,7 +134,9 @@ class TodayView(Page):
         self._refresh()
         # Rows made now (checklist, getting ready) would come last in the Tab chain, after the
         # check-in below them; the next-session card moves. Tab follows the page from the top.
-        order_tabs_like_layout(self.widget())
+        column = self.widget()
+        if column is not None:
+            order_tabs_like_layout(column)
 
     def _refresh(self) -> None:
         now = self._session.now()
