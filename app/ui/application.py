@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app import APP_ID, APP_NAME, ORGANIZATION, paths, version
 from app.logs import buffer_startup_logging, start_file_logging
 from app.render.content_provider import ContentProvider
+from app.ui.accessible import install_heading_roles
 from app.ui.areas import home_areas
 from app.ui.excepthook import install_excepthook
+from app.ui.keyboard import install_enter_activates_buttons
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.recovery_session import RecoverySession
@@ -143,6 +145,8 @@ def build_home_window(
 ) -> MainWindow:
     """The home window, themed from the preferences and restyled whenever they change."""
     apply_theme(app, prefs)
+    install_enter_activates_buttons(app)
+    install_heading_roles(app)
     areas = home_areas(content, prefs, data, log_file, session)
     window = MainWindow(areas, settings, prefs.theme)
     # Which area fits today is decided after the first frame: it reads the plan (pydantic).

@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
         self.rail.currentRowChanged.connect(self._show_area)
+        # A screen reader's or voice control's action on a rail item selects it without making
+        # it the current row: follow the selection too, so the action does what a click does.
+        self.rail.itemSelectionChanged.connect(self._follow_selection)
         self.apply_icons(theme)
 
         # Ctrl+1 .. Ctrl+5 jump straight to an area from anywhere in the window. Bound methods,
@@ -216,6 +219,11 @@ class MainWindow(QMainWindow):
             self.go_to(self._shortcuts.index(sender))
 
     def _show_current_area(self) -> None:
+        from PySide6.QtCore import Qt  # after the first frame: see the module docstring
+
+        # Tab reaches the rail (and shows the focus ring); a mouse click chooses an area
+        # without drawing the ring around the whole rail.
+        self.rail.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         choose, self.choose_start = self.choose_start, None
         key = choose() if choose is not None else None
         if key is None:
@@ -223,6 +231,11 @@ class MainWindow(QMainWindow):
         elif key in (area.key for area in self._areas):
             self.go_to(key)
             self._show_area(self.rail.currentRow())  # the row may already be that one
+
+    def _follow_selection(self) -> None:
+        rows = [self.rail.row(item) for item in self.rail.selectedItems()]
+        if rows and rows[0] != self.rail.currentRow():
+            self.rail.setCurrentRow(rows[0])
 
     def show_page(self, page: QWidget) -> None:
         """A page outside the areas (the first-run welcome): shown with no area selected;

@@ -10,7 +10,13 @@ import logging
 from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QHideEvent,
+    QKeyEvent,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.kiosk_pin import PIN_MAX_DIGITS, PinGate
@@ -54,11 +60,12 @@ class Overlay(QFrame):
         self.raise_()
 
     def label(self, text: str, role: str = "") -> QLabel:
-        label = QLabel(text)
+        label = QLabel()
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        if role:
+        if role:  # before the text, which fixes its accessible role (app.ui.accessible)
             label.setProperty("role", role)
+        label.setText(text)
         self.card_layout.addWidget(label)
         return label
 
@@ -85,6 +92,11 @@ class StillThere(Overlay):
         self._show_count()
         self.open()
         self._tick.start()
+        # A screen reader says it and a keyboard answers it: focus on the answer, then an
+        # announcement of the question and the time left (Qt 6.8: AT-SPI "announcement").
+        self.stay.setFocus(Qt.FocusReason.OtherFocusReason)
+        words = f"{self.accessibleName()} {self.countdown.text()}"
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, words))
 
     def hideEvent(self, event: QHideEvent) -> None:
         if hasattr(self, "_tick"):  # Overlay.__init__ hides before the timer exists

@@ -31,6 +31,7 @@ from app.domain.plan import RecoveryPlan
 from app.domain.series import EntryProblem, TreatmentInput, check_entry, plan_for
 from app.render.content_provider import ContentProvider
 from app.render.formatting import local_moment, milestone_countdown
+from app.ui.keyboard import mark_selected
 from app.ui.kiosk.qr import qr_image, summary_text
 from app.ui.kiosk.setup import KioskSetup
 from app.ui.screens.day_preview import DayPreview, aftercare_finished_parts
@@ -263,6 +264,7 @@ class PreviewResult(QWidget):
             button = QPushButton(label)
             button.setCheckable(True)
             button.setProperty("role", "segment")
+            mark_selected(button)
             self.view_buttons.addButton(button, index)
             switch.addWidget(button)
             scroller = QScrollArea()
@@ -278,7 +280,8 @@ class PreviewResult(QWidget):
         switch.addStretch(1)
         outer.addLayout(switch)
         outer.addWidget(self.views, 1)
-        self.view_buttons.idClicked.connect(self.show_view)
+        # toggled, not clicked: the accessibility action of a checkable button is "toggle".
+        self.view_buttons.idToggled.connect(self._view_toggled)
         self.view_buttons.button(0).setChecked(True)
 
         now = self._clock.now()
@@ -289,6 +292,10 @@ class PreviewResult(QWidget):
         self.ticker.timeout.connect(self.refresh)
         self.ticker.start()
         self.refresh()
+
+    def _view_toggled(self, index: int, on: bool) -> None:
+        if on:
+            self.show_view(index)
 
     def show_view(self, index: int) -> None:
         self.views.setCurrentIndex(index)

@@ -19,6 +19,7 @@ from app.domain.kiosk_pin import PinGate
 from app.domain.plan import RecoveryPlan
 from app.render.content_provider import ContentProvider
 from app.render.formatting import system_zone_name
+from app.ui.accessible import install_heading_roles
 from app.ui.application import (
     GuiOptions,
     apply_theme,
@@ -27,6 +28,7 @@ from app.ui.application import (
     use_clinic_config,
 )
 from app.ui.excepthook import install_excepthook
+from app.ui.keyboard import install_enter_activates_buttons
 from app.ui.kiosk.overlays import Overlay
 from app.ui.kiosk.setup import KioskSetup, KioskTimings
 from app.ui.kiosk.shell import KioskWindow
@@ -74,6 +76,8 @@ def build_kiosk(
     print_plan: Callable[[RecoveryPlan], bool] | None = None,
 ) -> tuple[KioskWindow, list[str]]:
     """The kiosk window, themed, with the clinic's settings; and what staff should be told."""
+    install_enter_activates_buttons(app)
+    install_heading_roles(app)
     content = ContentProvider(Path(options.content_pack) if options.content_pack else None)
     content.load()
     settings = use_clinic_config(

@@ -14,7 +14,7 @@ from app.ui.kiosk.attract import SLIDE_MS
 from app.ui.kiosk.overlays import HOLD_MS
 from app.ui.theme import Palette
 
-PROMPT_SECONDS = 10
+PROMPT_SECONDS = 20  # WCAG 2.2.1: at least 20 s to answer a time-out warning
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,9 @@ class Tile(QPushButton):
         layout.setSpacing(16)
         self.picture = QLabel()
         self.picture.setPixmap(picture)
+        # Widgets cannot leave the accessibility tree, so the picture says what it is (a screen
+        # reader would otherwise read an unnamed "image" inside each tile).
+        self.picture.setAccessibleName(self.tr("Picture for: {title}").format(title=title))
         self.title = QLabel(title)
         self.title.setProperty("role", "kiosk-value")
         self.detail = QLabel(detail)

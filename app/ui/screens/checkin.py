@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.domain.warnings import SEVERITIES
 from app.store import CheckInRecord, StoreWriteError
 from app.store.repository import CHECKIN_NOTE_MAX
+from app.ui.keyboard import mark_selected
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin_card import CheckInCard, Phones
 from app.ui.screens.checkin_history import CheckInHistory, card_values
@@ -61,6 +62,7 @@ class ChoiceButton(QPushButton):
         self.setProperty("role", "choice")
         self.setMinimumHeight(MIN_TARGET_PX)  # a finger's width, whatever the stylesheet says
         self.toggled.connect(self._mark)
+        mark_selected(self)
 
     def _mark(self, on: bool) -> None:
         self.setText(f"✓ {self.word}" if on else self.word)
@@ -110,12 +112,19 @@ class ChoiceRow(QWidget):
             button = ChoiceButton(word)
             # "Redness: Mild": the question with the answer, for a screen reader.
             button.setAccessibleName(name.format(question=question, answer=word))
-            button.clicked.connect(self.chosen)
+            # toggled, not clicked: a checkable button's accessibility action is "toggle",
+            # which emits no click (a screen reader or voice control choosing an answer).
+            button.toggled.connect(self._on_toggled)
             self.group.addButton(button)
             self.buttons[key] = button
             row.addWidget(button, 0 if beside else 1)
         layout.addLayout(row)
         self.label.setBuddy(next(iter(self.buttons.values())))
+        self._loading = False
+
+    def _on_toggled(self, on: bool) -> None:
+        if on and not self._loading:  # once per choice: the one switched off says nothing
+            self.chosen.emit()
 
     def value(self) -> str | None:
         return next((key for key, button in self.buttons.items() if button.isChecked()), None)
@@ -123,8 +132,12 @@ class ChoiceRow(QWidget):
     def set_value(self, key: str | None) -> None:
         """Show a stored answer; None shows nothing chosen."""
         self.group.setExclusive(False)  # an exclusive group cannot go back to no choice
-        for name, button in self.buttons.items():
-            button.setChecked(name == key)
+        self._loading = True
+        try:
+            for name, button in self.buttons.items():
+                button.setChecked(name == key)
+        finally:
+            self._loading = False
         self.group.setExclusive(True)
 
 

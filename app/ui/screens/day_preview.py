@@ -56,11 +56,12 @@ def spans_on(plan: RecoveryPlan, day: date) -> list[PhaseSpan]:
 
 
 def _label(text: str = "", role: str = "") -> QLabel:
-    label = QLabel(text)
+    label = QLabel()
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    if role:
+    if role:  # before the text: see app.ui.accessible
         label.setProperty("role", role)
+    label.setText(text)
     label.setAccessibleName(text)
     return label
 
@@ -71,9 +72,11 @@ def _bullets(layout: QVBoxLayout, lines: list[str] | tuple[str, ...]) -> list[QL
     for line in lines:
         row = QHBoxLayout()
         row.setSpacing(12)
-        bullet = QLabel("•")
+        bullet = QLabel()
         bullet.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        bullet.setAccessibleName("")  # the list is read line by line; the dot says nothing
+        # The list is read line by line; the dot says nothing (app.ui.accessible hides it).
+        bullet.setProperty("decorative", True)
+        bullet.setText("•")
         row.addWidget(bullet)
         text = _label(line)
         row.addWidget(text, 1)

@@ -56,8 +56,9 @@ class GettingReadyList(QFrame):
                 widget.deleteLater()
         self.rows, self.headings = {}, []
         for days, items in ready.groups():
-            heading = QLabel(self._heading(days, treatment_date))
-            heading.setProperty("role", "h3")
+            heading = QLabel()
+            heading.setProperty("role", "h3")  # before the text: see app.ui.accessible
+            heading.setText(self._heading(days, treatment_date))
             heading.setWordWrap(True)
             self._layout.addWidget(heading)
             self.headings.append(heading)

@@ -38,10 +38,11 @@ class Page(QScrollArea):
 
 
 def add_label(layout: QVBoxLayout, text: str, role: str = "") -> QLabel:
-    label = QLabel(text)
+    label = QLabel()
     label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
+    if role:  # before the text: with a screen reader on, setText makes the label's accessible
+        label.setProperty("role", role)  # interface, and its role (heading or not) is kept
+    label.setText(text)
     label.setAccessibleName(text)
     layout.addWidget(label)
     return label

@@ -6,6 +6,7 @@ its choices."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLabel, QRadioButton, QWidget
@@ -41,7 +42,10 @@ class SettingsScreen(Page):
             button.setChecked(step == preferences.text_step)
             self.size_group.addButton(button, step)
             self.column.addWidget(button)
-        self.size_group.idClicked.connect(self._choose_text_step)
+            # toggled, not clicked: a screen reader's or voice control's "press" ticks the radio
+            # through setChecked and emits no click. show_stored blocks each button's signals,
+            # and the group's own signals are not blocked with them: one connection per button.
+            button.toggled.connect(partial(self._size_toggled, step))
         self.size_status = self._status_line()
 
         add_label(self.column, self.tr("Colours"), "h2")
@@ -58,7 +62,7 @@ class SettingsScreen(Page):
             button.setChecked(key == preferences.theme)
             self.theme_group.addButton(button, index)
             self.column.addWidget(button)
-        self.theme_group.idClicked.connect(self._choose_theme)
+            button.toggled.connect(partial(self._theme_toggled, index))
         self.theme_status = self._status_line()
 
         add_label(self.column, self.tr("Movement"), "h2")
@@ -107,6 +111,14 @@ class SettingsScreen(Page):
         label = add_label(self.column, "")
         label.hide()
         return label
+
+    def _size_toggled(self, step: int, on: bool) -> None:
+        if on:  # the radio switched off says nothing
+            self._choose_text_step(step)
+
+    def _theme_toggled(self, index: int, on: bool) -> None:
+        if on:
+            self._choose_theme(index)
 
     def _choose_text_step(self, step: int) -> None:
         self._save(lambda: self._prefs.set_text_step(step), self.size_status)

@@ -20,6 +20,7 @@ from app.domain.plan import start_of_day
 from app.domain.series import SeriesPosition
 from app.render.formatting import local_day, milestone_countdown
 from app.store import StoreWriteError
+from app.ui.keyboard import order_tabs_like_layout
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin import CheckInPanel
 from app.ui.screens.checklist_row import ChecklistRow, StatusRow
@@ -130,6 +131,14 @@ class TodayView(Page):
     def refresh(self) -> None:
         """Read the clock and redraw. Called every few seconds and after every change, so a
         sleeping computer, a changed clock or a new time zone are right at the next tick."""
+        self._refresh()
+        # Rows made now (checklist, getting ready) would come last in the Tab chain, after the
+        # check-in below them; the next-session card moves. Tab follows the page from the top.
+        column = self.widget()
+        if column is not None:
+            order_tabs_like_layout(column)
+
+    def _refresh(self) -> None:
         now = self._session.now()
         position = self._session.position(now)
         self._position = position
