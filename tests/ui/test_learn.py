@@ -213,13 +213,26 @@ def test_nav_bar_goes_to_two_rows_rather_than_clip(qtbot: QtBot, content: Conten
         assert button.width() >= button.sizeHint().width(), button.text()
 
 
-def test_rail_shows_icons_alone_in_a_small_window_at_large_text(
+def test_rail_keeps_its_labels_at_the_largest_text_and_goes_compact_only_when_very_narrow(
     qtbot: QtBot, window: MainWindow, prefs: Preferences
 ) -> None:
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: window.rail.item(0).text() == "Learn")
     prefs.set_text_step(3)
+    window.resize(1281, 800)  # the offscreen screen is small; a resize refits the rail
+    qtbot.waitUntil(lambda: window.rail.property("compact") is False)
+    assert [window.rail.item(i).text().replace("\n", " ") for i in range(5)] == [
+        "Learn",
+        "My recovery",
+        "Warning signs",
+        "Settings",
+        "About",
+    ]
+    window.resize(800, 600)  # labels still there: wrapped onto two lines where they must be
+    qtbot.waitUntil(lambda: window.rail.item(0).text() == "Learn")
+    assert window.rail.property("compact") is False
     window.resize(640, 480)
     qtbot.waitUntil(lambda: window.rail.item(0).text() == "")
     assert window.rail.item(0).toolTip() == "Learn"
+    assert window.rail.item(0).data(Qt.ItemDataRole.AccessibleTextRole) == "Learn"
     assert window.rail.property("compact") is True
