@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.warnings import Level
@@ -14,7 +15,7 @@ from app.ui.preferences import Preferences
 from app.ui.screens.learn import LearnArea
 from app.ui.screens.screen_view import ScreenView
 from app.ui.screens.warning_signs import WarningSignsArea
-from app.ui.theme import LIGHT, TEXT_STEPS
+from app.ui.theme import LIGHT, TEXT_STEPS, stylesheet
 
 
 def _learn(qtbot: QtBot, content: ContentProvider) -> LearnArea:
@@ -236,3 +237,22 @@ def test_rail_keeps_its_labels_at_the_largest_text_and_goes_compact_only_when_ve
     assert window.rail.item(0).toolTip() == "Learn"
     assert window.rail.item(0).data(Qt.ItemDataRole.AccessibleTextRole) == "Learn"
     assert window.rail.property("compact") is True
+
+
+def test_learn_body_lines_are_one_and_a_half_times_the_text_size_apart(
+    qtbot: QtBot, content: ContentProvider, app_style: QApplication
+) -> None:
+    for step, px in enumerate(TEXT_STEPS):
+        app_style.setStyleSheet(stylesheet("light", step))
+        area = _learn(qtbot, content)
+        area.refresh()
+        document = area.view.document()
+        gaps = []
+        block = document.begin()
+        while block.isValid():
+            layout = block.layout()
+            if not block.blockFormat().headingLevel() and layout.lineCount() > 1:
+                gaps.append(layout.lineAt(1).y() - layout.lineAt(0).y())
+            block = block.next()
+        assert gaps, "the first screen has a paragraph of more than one line"
+        assert all(abs(gap - 1.5 * px) <= 1 for gap in gaps), (px, gaps)
