@@ -1,6 +1,7 @@
 """What the layout matrix tests look for in a shown window: a visible widget outside its window
-or cut by its parent, a button narrower than its text, a horizontal scroll bar. Shared by the
-home window's matrix (tests/ui/test_layout_matrix.py) and the kiosk's (tests/kiosk/)."""
+or cut by its parent, a button or label too small for its (wrapped) words, tabs cut off, a
+horizontal scroll bar. Shared by the home window's matrix (tests/ui/test_layout_matrix.py)
+and the kiosk's (tests/kiosk/test_kiosk_layout.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
+    QLabel,
     QScrollBar,
     QTabBar,
     QWidget,
@@ -70,6 +72,15 @@ def layout_problems(window: QWidget) -> list[str]:
             problems.append(
                 f"{_name(widget)} is {widget.width()} px wide, its text needs "
                 f"{widget.minimumSizeHint().width()}"
+            )
+        if (
+            isinstance(widget, QAbstractButton | QLabel)
+            and widget.hasHeightForWidth()
+            and widget.height() < widget.heightForWidth(widget.width())
+        ):
+            problems.append(
+                f"{_name(widget)} is {widget.height()} px high, its wrapped words need "
+                f"{widget.heightForWidth(widget.width())}"
             )
         if isinstance(widget, QTabBar) and any(
             not widget.rect().contains(widget.tabRect(i)) for i in range(widget.count())

@@ -42,6 +42,7 @@ class _Wrapping:
         policy = self.sizePolicy()
         # Allowed narrower than its one line (down to its longest word), and taller then.
         policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)  # Fixed would cap it at one line
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 

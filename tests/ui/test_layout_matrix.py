@@ -83,7 +83,8 @@ def _every_page(window: MainWindow, size: tuple[int, int], shot: str | None) -> 
         for name, tab_widget, index in pages:
             if tab_widget is not None:
                 tab_widget.setCurrentIndex(index)
-            QApplication.processEvents()
+            for _ in range(3):  # a word-wrapped label's height settles a pass after its width
+                QApplication.processEvents()
             found += [f"{size[0]}x{size[1]} {name}: {line}" for line in layout_problems(window)]
             if shot is not None:
                 save_shot(window, f"{shot}-{name.replace('/', '-').replace(' ', '_')}")
