@@ -47,7 +47,8 @@ class _Wrapping:
         self.setSizePolicy(policy)
 
     def _one_line(self) -> QSize:
-        return super().sizeHint()  # type: ignore[misc]
+        hint: QSize = super().sizeHint()  # type: ignore[misc]
+        return hint
 
     def _chrome(self) -> int:
         """What the button adds around its text: padding, border, the box or circle."""
