@@ -2,7 +2,7 @@
 
 Areas are built the first time they are shown, so start-up pays only for the first one.
 The first frame avoids the `Qt` namespace where it can: its first use builds ~130 Python enums
-(about 17 ms). Only a compact rail (a small window at a large text size) needs it.
+(about 17 ms). Only a compact or wrapped rail (a small window at a large text size) needs it.
 build_scripts/bench.py shows when it slips back into the common start.
 """
 
@@ -13,7 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -162,26 +169,41 @@ class MainWindow(QMainWindow):
             self._fit_rail()
 
     def _fit_rail(self) -> None:
-        """Labels beside icons when there is room; icons alone in a small window at a large text
-        size, so the screen keeps at least ~30 characters per line. The labels stay the items'
-        accessible names, and the area's own title says where you are."""
+        """Labels beside icons at every text size: the rail grows to its longest label, up to
+        about a third of the window, and a longer label wraps onto a second line. Only when
+        even a wrapped rail would leave the area fewer than ~14 characters per line (a very
+        narrow window at a large text size) does it show icons alone, each with its label as
+        tooltip and accessible name."""
         self.rail.ensurePolished()
-        em = max(self.rail.fontMetrics().horizontalAdvance("M"), 8)
+        metrics = self.rail.fontMetrics()
+        em = max(metrics.horizontalAdvance("M"), 8)
+        bold = QFont(self.rail.font())
+        bold.setBold(True)  # the selected item's label is drawn bold, so measure it bold
+        bold_metrics = QFontMetrics(bold)
+        # Item padding (16 + 16) and its 4 px left border, the rail's 8 px padding each side,
+        # the icon and the gap after it, and room for a scroll bar.
+        chrome = 2 * self.rail.frameWidth() + 36 + 16 + self.rail.iconSize().width() + 8 + 16
+        longest = max(bold_metrics.horizontalAdvance(area.label) for area in self._areas) + 4
+        cap = max(self.width() // 3 - chrome, 6 * em)
+        text_width = min(longest, cap)
+        wrapped = [_wrap(area.label, bold_metrics, text_width) for area in self._areas]
+        text_width = max(
+            bold_metrics.horizontalAdvance(line) for label in wrapped for line in label.split("\n")
+        )
+        full = text_width + chrome + 4
+        compact = self.width() - full < 14 * em
         for index, area in enumerate(self._areas):
-            self.rail.item(index).setText(area.label)
-        full = self.rail.sizeHintForColumn(0) + 2 * self.rail.frameWidth() + 32
-        compact = self.width() - full < 30 * em
-        if compact:
-            from PySide6.QtCore import Qt  # here, not at the top: see the module docstring
+            item = self.rail.item(index)
+            item.setText("" if compact else wrapped[index])
+            item.setToolTip(area.label if compact else "")
+            if compact or wrapped[index] != area.label:
+                from PySide6.QtCore import Qt  # here, not at the top: see the module docstring
 
-            for index, area in enumerate(self._areas):
-                item = self.rail.item(index)
-                item.setText("")
-                item.setToolTip(area.label)
+                # Its name stays the label in one line, whatever the item shows.
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, area.label)
         self.rail.setProperty("compact", compact)
         width = self.rail.sizeHintForColumn(0) + 2 * self.rail.frameWidth() + 32
-        self.rail.setFixedWidth(width if compact else full)
+        self.rail.setFixedWidth(width if compact else max(full, width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -293,9 +315,35 @@ class MainWindow(QMainWindow):
         saved = self._settings.value(GEOMETRY_KEY)
         if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
             return
-        self.resize(1280, 800)
+        # 1280 x 800 where it fits; never more than the screen's free area (a laptop at 200%
+        # scaling has about 960 x 520 logical pixels), so all of the window starts on screen.
+        screen = self.screen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        free = screen.availableGeometry()
+        frame = 40  # the title bar and borders the window manager adds around the window
+        width = max(min(1280, free.width() - 16), self.minimumWidth())
+        height = max(min(800, free.height() - frame), self.minimumHeight())
+        self.resize(width, height)
+        self.move(
+            free.x() + (free.width() - width) // 2,
+            free.y() + max(0, (free.height() - height - frame) // 2),
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.sync()
         super().closeEvent(event)
+
+
+def _wrap(label: str, metrics: QFontMetrics, width: int) -> str:
+    """The label broken at spaces into lines no wider than `width` where it can be (a single
+    word longer than that stays whole: the rail grows for it rather than break a word)."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines) or label

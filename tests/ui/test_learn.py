@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.warnings import Level
@@ -14,7 +15,7 @@ from app.ui.preferences import Preferences
 from app.ui.screens.learn import LearnArea
 from app.ui.screens.screen_view import ScreenView
 from app.ui.screens.warning_signs import WarningSignsArea
-from app.ui.theme import LIGHT, TEXT_STEPS
+from app.ui.theme import LIGHT, TEXT_STEPS, stylesheet
 
 
 def _learn(qtbot: QtBot, content: ContentProvider) -> LearnArea:
@@ -213,13 +214,45 @@ def test_nav_bar_goes_to_two_rows_rather_than_clip(qtbot: QtBot, content: Conten
         assert button.width() >= button.sizeHint().width(), button.text()
 
 
-def test_rail_shows_icons_alone_in_a_small_window_at_large_text(
+def test_rail_keeps_its_labels_at_the_largest_text_and_goes_compact_only_when_very_narrow(
     qtbot: QtBot, window: MainWindow, prefs: Preferences
 ) -> None:
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: window.rail.item(0).text() == "Learn")
     prefs.set_text_step(3)
+    window.resize(1281, 800)  # the offscreen screen is small; a resize refits the rail
+    qtbot.waitUntil(lambda: window.rail.property("compact") is False)
+    assert [window.rail.item(i).text().replace("\n", " ") for i in range(5)] == [
+        "Learn",
+        "My recovery",
+        "Warning signs",
+        "Settings",
+        "About",
+    ]
+    window.resize(800, 600)  # labels still there: wrapped onto two lines where they must be
+    qtbot.waitUntil(lambda: window.rail.item(0).text() == "Learn")
+    assert window.rail.property("compact") is False
     window.resize(640, 480)
     qtbot.waitUntil(lambda: window.rail.item(0).text() == "")
     assert window.rail.item(0).toolTip() == "Learn"
+    assert window.rail.item(0).data(Qt.ItemDataRole.AccessibleTextRole) == "Learn"
     assert window.rail.property("compact") is True
+
+
+def test_learn_body_lines_are_one_and_a_half_times_the_text_size_apart(
+    qtbot: QtBot, content: ContentProvider, app_style: QApplication
+) -> None:
+    for step, px in enumerate(TEXT_STEPS):
+        app_style.setStyleSheet(stylesheet("light", step))
+        area = _learn(qtbot, content)
+        area.refresh()
+        document = area.view.document()
+        gaps = []
+        block = document.begin()
+        while block.isValid():
+            layout = block.layout()
+            if not block.blockFormat().headingLevel() and layout.lineCount() > 1:
+                gaps.append(layout.lineAt(1).y() - layout.lineAt(0).y())
+            block = block.next()
+        assert gaps, "the first screen has a paragraph of more than one line"
+        assert all(abs(gap - 1.5 * px) <= 1 for gap in gaps), (px, gaps)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -112,6 +113,23 @@ class Tile(QPushButton):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(part)
         layout.addStretch(1)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    # A QPushButton sizes itself by its own text (none here), not by its layout: without these
+    # a short window squeezed the tile until its title and line were cut off.
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return max(self.minimumHeight(), layout.totalHeightForWidth(width) if layout else 0)
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        size = layout.totalMinimumSize() if layout else QSize(0, 0)
+        return QSize(size.width(), max(self.minimumHeight(), size.height()))
 
 
 class Visit(QStackedWidget):
@@ -181,7 +199,18 @@ class Visit(QStackedWidget):
             self.tiles[key] = tile
         layout.addLayout(tiles, 3)
         layout.addStretch(1)
-        return page
+        # On a short screen (1366 x 768 at 125%: about 600 px under the top bar) the page
+        # scrolls, by finger too, rather than squeeze the tiles until their words are cut.
+        scroll = QScrollArea()
+        scroll.setObjectName("kioskStartScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(page)
+        from PySide6.QtWidgets import QScroller  # as in _scroll_by_touch
+
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        return scroll
 
     def open(self, key: str) -> None:
         if key == "start":

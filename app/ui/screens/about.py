@@ -64,16 +64,14 @@ class AboutScreen(Page):
             where = self.tr(
                 "Your data stays on this computer, in this folder: {folder}. "
                 "Nothing is sent over the internet."
-            ).format(folder=str(data_dir))
+            ).format(folder=_breakable(data_dir))
         self.data_label = add_label(self.column, where)
+        self.data_label.setAccessibleName(where.replace(ZWSP, ""))
         if log_file is not None:
-            add_label(
-                self.column,
-                self.tr(
-                    "A log of what the app did, without anything you typed, is kept in {file}."
-                ).format(file=str(log_file)),
-                "secondary",
-            )
+            logged = self.tr(
+                "A log of what the app did, without anything you typed, is kept in {file}."
+            ).format(file=_breakable(log_file))
+            add_label(self.column, logged, "secondary").setAccessibleName(logged.replace(ZWSP, ""))
         self.column.addStretch(1)
         if content is not None:
             if content.is_loaded:
@@ -113,3 +111,15 @@ class AboutScreen(Page):
         words = self._content.level_words(Level.EMERGENCY)
         self.emergency.show_level(words, self._palette())
         self.emergency.show()
+
+
+ZWSP = "\u200b"
+
+
+def _breakable(path: Path) -> str:
+    """The path with a zero-width space after each separator, dash and underscore: a long
+    folder name wraps there instead of pushing the page wider than a narrow window."""
+    text = str(path)
+    for separator in ("/", "\\", "-", "_"):
+        text = text.replace(separator, separator + ZWSP)
+    return text

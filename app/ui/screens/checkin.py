@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QTextCursor
+from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.domain.warnings import SEVERITIES
 from app.store import CheckInRecord, StoreWriteError
 from app.store.repository import CHECKIN_NOTE_MAX
+from app.ui.flow_layout import FlowLayout
 from app.ui.keyboard import mark_selected
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin_card import CheckInCard, Phones
@@ -103,8 +104,8 @@ class ChoiceRow(QWidget):
         if role:
             self.label.setProperty("role", role)
         layout.addWidget(self.label, 1)
-        row = QHBoxLayout()
-        row.setSpacing(8)
+        # The answers wrap onto a second line rather than push the page wider than the window.
+        row = FlowLayout(spacing=8, stretch=not beside)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, ChoiceButton] = {}
@@ -117,14 +118,30 @@ class ChoiceRow(QWidget):
             button.toggled.connect(self._on_toggled)
             self.group.addButton(button)
             self.buttons[key] = button
-            row.addWidget(button, 0 if beside else 1)
-        layout.addLayout(row)
+            row.addWidget(button)
+        layout.addLayout(row, 0 if beside else 1)
+        self._layout = layout
+        self._beside = beside
         self.label.setBuddy(next(iter(self.buttons.values())))
         self._loading = False
 
     def _on_toggled(self, on: bool) -> None:
         if on and not self._loading:  # once per choice: the one switched off says nothing
             self.chosen.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Short answers beside the question while there is room for ~12 characters of it,
+        under it when the window is narrower."""
+        if self._beside:
+            em = max(self.fontMetrics().horizontalAdvance("M"), 8)
+            answers = sum(b.sizeHint().width() + 8 for b in self.buttons.values())
+            fits = event.size().width() >= answers + 12 + 12 * em
+            direction = (
+                QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
+            )
+            if self._layout.direction() != direction:
+                self._layout.setDirection(direction)
+        super().resizeEvent(event)
 
     def value(self) -> str | None:
         return next((key for key, button in self.buttons.items() if button.isChecked()), None)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -25,12 +24,14 @@ from PySide6.QtWidgets import (
 from app.render.content_provider import ContentProvider
 from app.render.formatting import local_day
 from app.render.levels import LOOKS
+from app.ui.flow_layout import FlowLayout
 from app.ui.icons import icon
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin_card import icon_colour, level_word
 from app.ui.screens.page import add_label
 from app.ui.screens.take_home import ChooseFile
 from app.ui.theme import Palette
+from app.ui.wrap_buttons import WrapPushButton
 
 if TYPE_CHECKING:
     from app.domain.checkin import CheckIn, Triage
@@ -126,9 +127,11 @@ class CheckInHistory(QWidget):
         self.days = QVBoxLayout()
         self.days.setSpacing(8)
         layout.addLayout(self.days)
-        self.pdf_button = QPushButton(self.tr("Save a summary for your clinic (PDF)…"))
+        self.pdf_button = WrapPushButton(self.tr("Save a summary for your clinic (PDF)…"))
         self.pdf_button.clicked.connect(self.save_summary)
-        layout.addWidget(self.pdf_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row = FlowLayout(stretch=False)  # as wide as its words, which wrap in a narrow window
+        row.addWidget(self.pdf_button)
+        layout.addLayout(row)
         self.status = add_label(layout, "", "secondary")
         self.sparklines: dict[str, Sparkline] = {}
 

@@ -31,8 +31,10 @@ class Page(QScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Keep lines near 70 characters: cap the column at COLUMN_EM ems of the current font.
         em = max(self.fontMetrics().horizontalAdvance("M"), 8)
-        available = max(self.viewport().width() - 64, 200)
-        side = 32 + (available - min(available, COLUMN_EM * em)) // 2
+        # Narrower margins in a narrow window (large text, small screen): the words need it more.
+        margin = 32 if self.viewport().width() >= 24 * em else 16
+        available = max(self.viewport().width() - 2 * margin, 200)
+        side = margin + (available - min(available, COLUMN_EM * em)) // 2
         self.column.setContentsMargins(side, 32, side, 32)
         super().resizeEvent(event)
 

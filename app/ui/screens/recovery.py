@@ -7,9 +7,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.series import TreatmentInput, close_session
 from app.render.formatting import local_moment
 from app.store import StoreWriteError, TreatmentRecord
+from app.ui.flow_layout import FlowLayout
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.day_preview import DayPreview
 from app.ui.screens.page import Page, add_label
@@ -65,11 +65,11 @@ class TreatmentsView(Page):
         for number, record in enumerate(self._session.records(), start=1):
             when = local_moment(record.treated_at.astimezone(ZoneInfo(record.zone)))
             row = QWidget()
-            line = QHBoxLayout(row)
-            line.setContentsMargins(0, 0, 0, 0)
+            # The buttons follow the words, on the next line when the window is narrow.
+            line = FlowLayout(row, spacing=12, stretch=False)
             label = QLabel(self.tr("Session {n}: {when}").format(n=number, when=when))
             label.setWordWrap(True)
-            line.addWidget(label, 1)
+            line.addWidget(label)
             change = QPushButton(self.tr("Change"))
             change.setAccessibleName(self.tr("Change session {n}").format(n=number))
             change.clicked.connect(lambda _=False, r=record: self._open_form(r))
@@ -169,6 +169,11 @@ class RecoveryArea(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("My recovery"))
+        # All four tabs always in view: in a narrow window at a large text size their words
+        # shorten with "…" (the whole name in the tooltip and to a screen reader), rather than
+        # hide behind scroll arrows.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.today = TodayView(session, palette, choose_file)
         self.today.open_warning_signs.connect(self.open_warning_signs)
         self.today.add_session.connect(self._add_next_session)
@@ -187,6 +192,8 @@ class RecoveryArea(QWidget):
         self.tabs.addTab(timeline_page, self.tr("Timeline"))
         self.tabs.addTab(preview_page, self.tr("Preview a day"))
         self.tabs.addTab(self.treatments, self.tr("My treatments"))
+        for index in range(self.tabs.count()):
+            self.tabs.setTabToolTip(index, self.tabs.tabText(index))
         self.stack.addWidget(self.tabs)
 
         self._plan_key: tuple[int, datetime] | None = None

@@ -38,6 +38,11 @@ class RegionSetting(QWidget):
         layout.setSpacing(8)
         self.heading = add_label(layout, self.tr("Your region (for the emergency number)"), "h2")
         self.choice = QComboBox()
+        # As narrow as ~10 characters: a long region name must not widen the page.
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choice.setMinimumContentsLength(10)
         self.choice.setAccessibleName(self.tr("Your region, for the emergency number"))
         self.heading.setBuddy(self.choice)
         layout.addWidget(self.choice)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import (
+    QFontInfo,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -33,7 +34,7 @@ from app.ui.theme import LIGHT, Palette
 ILLUSTRATION_URL = QUrl("mnc-illustration:current")
 IMAGE = QTextDocument.ResourceType.ImageResource
 ILLUSTRATION_RENDER_WIDTH = 1000  # px; wider than any column (900), so only ever scaled down
-LINE_HEIGHT_PERCENT = 150
+LINE_HEIGHT = 1.5  # times the body text size, from line to line (DESIGN.md)
 MAX_LINE_EM = 36  # about 70 characters of body text
 NARROW_EM = 20  # below this column width, headings step down one size
 
@@ -170,11 +171,15 @@ def _resize_image(document: QTextDocument, size: QSize) -> None:
 
 
 def _set_type(document: QTextDocument, narrow: bool) -> None:
-    """Body text at 1.5 line height; headings tight, so a wrapped one still reads as one.
+    """Body text at 1.5 line height (1.5 x its pixel size, from one line to the next: Qt's
+    proportional height is a share of the font's own line spacing, already ~1.4 em, so 150%
+    of it gave ~2.1); headings tight, so a wrapped one still reads as one.
     Qt sizes Markdown headings by steps over the body size (+3, +2, +1: about 2x, 1.5x and
     1.2x, close to DESIGN.md's 1.25x scale). In a narrow column the top step is dropped, so a
     long word in a title is not broken across lines."""
-    proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    # At least, not exactly: a line holding a picture still grows to fit it.
+    at_least = QTextBlockFormat.LineHeightTypes.MinimumHeight.value
+    line = round(LINE_HEIGHT * QFontInfo(document.defaultFont()).pixelSize())
     adjustment = QTextFormat.Property.FontSizeAdjustment
     block = document.begin()
     while block.isValid():
@@ -190,6 +195,6 @@ def _set_type(document: QTextDocument, narrow: bool) -> None:
                 smaller.setProperty(adjustment, min(step, 1))
                 cursor.mergeCharFormat(smaller)
         else:
-            fmt.setLineHeight(LINE_HEIGHT_PERCENT, proportional)
+            fmt.setLineHeight(line, at_least)
         QTextCursor(block).mergeBlockFormat(fmt)
         block = block.next()

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QWidget
 
 from app import autostart
 from app.render.content_provider import ContentProvider
@@ -20,6 +20,7 @@ from app.ui.screens.page import Page, add_label
 from app.ui.screens.region_setting import RegionSetting
 from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import TEXT_STEPS, THEMES
+from app.ui.wrap_buttons import WrapCheckBox, WrapRadioButton
 
 
 class SettingsScreen(Page):
@@ -37,7 +38,7 @@ class SettingsScreen(Page):
         assert len(size_names) == len(TEXT_STEPS)
         self.size_group = QButtonGroup(self)
         for step, name in enumerate(size_names):
-            button = QRadioButton(name)
+            button = WrapRadioButton(name)
             button.setAccessibleName(self.tr("Text size: {size}").format(size=name))
             button.setChecked(step == preferences.text_step)
             self.size_group.addButton(button, step)
@@ -57,7 +58,7 @@ class SettingsScreen(Page):
         assert set(theme_names) == set(THEMES)
         self.theme_group = QButtonGroup(self)
         for index, key in enumerate(THEMES):
-            button = QRadioButton(theme_names[key])
+            button = WrapRadioButton(theme_names[key])
             button.setAccessibleName(self.tr("Colours: {theme}").format(theme=theme_names[key]))
             button.setChecked(key == preferences.theme)
             self.theme_group.addButton(button, index)
@@ -66,7 +67,7 @@ class SettingsScreen(Page):
         self.theme_status = self._status_line()
 
         add_label(self.column, self.tr("Movement"), "h2")
-        self.reduce_motion = QCheckBox(self.tr("Reduce motion (no fades or moving slides)"))
+        self.reduce_motion = WrapCheckBox(self.tr("Reduce motion (no fades or moving slides)"))
         self.reduce_motion.setAccessibleName(self.tr("Reduce motion"))
         self.reduce_motion.setChecked(preferences.reduce_motion)
         self.reduce_motion.toggled.connect(self._choose_reduce_motion)
@@ -82,7 +83,7 @@ class SettingsScreen(Page):
             self.column.addWidget(self.clinic)
 
         add_label(self.column, self.tr("Starting the app"), "h2")
-        self.autostart = QCheckBox(self.tr("Start the app when I log in to this computer"))
+        self.autostart = WrapCheckBox(self.tr("Start the app when I log in to this computer"))
         self.autostart.setAccessibleName(self.tr("Start the app when I log in"))
         self.autostart.setChecked(autostart.is_enabled())
         self.autostart.toggled.connect(self._set_autostart)

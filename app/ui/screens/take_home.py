@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
+from app.ui.flow_layout import FlowLayout
 from app.ui.recovery_session import RecoverySession
+from app.ui.wrap_buttons import WrapPushButton
 
 if TYPE_CHECKING:
     from app.domain.plan import RecoveryPlan
@@ -44,22 +45,21 @@ class TakeHome(QWidget):
                 "Calendar: every date, each with a reminder. Or keep a printed copy of your plan."
             ),
         )
-        # One under another: side by side, the three overflowed the column at larger text.
-        column = QVBoxLayout()
-        column.setSpacing(8)
-        self.calendar_button = QPushButton(self.tr("Save a calendar file (.ics)…"))
+        # Side by side while they fit, then one under another, their words wrapping last.
+        column = FlowLayout(spacing=8, stretch=False)
+        self.calendar_button = WrapPushButton(self.tr("Save a calendar file (.ics)…"))
         self.calendar_button.setAccessibleName(
             self.tr(
                 "Save a calendar file (.ics) to open in Outlook, Apple Calendar or Google Calendar"
             )
         )
         self.calendar_button.clicked.connect(self.save_calendar)
-        self.pdf_button = QPushButton(self.tr("Save handout as PDF…"))
+        self.pdf_button = WrapPushButton(self.tr("Save handout as PDF…"))
         self.pdf_button.clicked.connect(self.save_pdf)
-        self.print_button = QPushButton(self.tr("Print handout…"))
+        self.print_button = WrapPushButton(self.tr("Print handout…"))
         self.print_button.clicked.connect(self.print_handout)
         for button in (self.calendar_button, self.pdf_button, self.print_button):
-            column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            column.addWidget(button)
         layout.addLayout(column)
         self.status = add_label(layout, "", "secondary")
 

@@ -56,6 +56,8 @@ class TreatmentForm(QWidget):
         self.intro = add_label(layout, "", "secondary")
         form = QFormLayout()
         form.setSpacing(12)
+        # A field goes under its label when both do not fit side by side (large text).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         local_now = _local_now(now, self._zone)
         self.date_edit = QDateEdit(QDate(local_now.year, local_now.month, local_now.day))
         self.date_edit.setCalendarPopup(True)

@@ -1,0 +1,103 @@
+"""What the layout matrix tests look for in a shown window: a visible widget outside its window
+or cut by its parent, a button or label too small for its (wrapped) words, tabs cut off, a
+horizontal scroll bar. Shared by the home window's matrix (tests/ui/test_layout_matrix.py)
+and the kiosk's (tests/kiosk/test_kiosk_layout.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QScrollBar,
+    QTabBar,
+    QWidget,
+)
+
+# Screenshots for a person to look at, when the run asks for them (never committed).
+SHOTS_ENV = "MNC_LAYOUT_SHOTS"
+
+
+def _name(widget: QWidget) -> str:
+    text = ""
+    if isinstance(widget, QAbstractButton):
+        text = widget.text()
+    label = widget.accessibleName() or widget.objectName() or text
+    return f"{type(widget).__name__}({label[:40]!r})"
+
+
+def _scrolled_by(widget: QWidget) -> QAbstractScrollArea | None:
+    """The scroll area whose viewport `widget` is the scrolled content of, if it is."""
+    parent = widget.parentWidget()
+    grand = parent.parentWidget() if parent is not None else None
+    if isinstance(grand, QAbstractScrollArea) and grand.viewport() is parent:
+        return grand
+    return None
+
+
+def _inside_qt_internals(widget: QWidget) -> bool:
+    """A tab bar's own scroll buttons and a scroll bar's parts: Qt places and hides those."""
+    parent = widget.parentWidget()
+    return isinstance(parent, QTabBar | QScrollBar)
+
+
+def layout_problems(window: QWidget) -> list[str]:
+    """One line per problem in the window as it is laid out now (call processEvents first)."""
+    problems: list[str] = []
+    for widget in window.findChildren(QWidget):
+        if widget.isWindow() or not widget.isVisibleTo(window) or _inside_qt_internals(widget):
+            continue
+        parent = widget.parentWidget()
+        if parent is None or widget.width() <= 0 or widget.height() <= 0:
+            continue
+        geometry = widget.geometry()
+        room = parent.rect()
+        if _scrolled_by(widget) is not None:
+            # Content that scrolls up and down may be taller than its viewport, never wider.
+            room = QRect(room.x(), geometry.y(), room.width(), geometry.height())
+        if not room.contains(geometry):
+            problems.append(
+                f"{_name(widget)} at {geometry.getRect()} is cut by {_name(parent)} "
+                f"{room.getRect()}"
+            )
+        if (
+            isinstance(widget, QAbstractButton)
+            and widget.text()
+            and widget.width() < widget.minimumSizeHint().width()
+        ):
+            problems.append(
+                f"{_name(widget)} is {widget.width()} px wide, its text needs "
+                f"{widget.minimumSizeHint().width()}"
+            )
+        if (
+            isinstance(widget, QAbstractButton | QLabel)
+            and widget.hasHeightForWidth()
+            and widget.height() < widget.heightForWidth(widget.width())
+        ):
+            problems.append(
+                f"{_name(widget)} is {widget.height()} px high, its wrapped words need "
+                f"{widget.heightForWidth(widget.width())}"
+            )
+        if isinstance(widget, QTabBar) and any(
+            not widget.rect().contains(widget.tabRect(i)) for i in range(widget.count())
+        ):
+            problems.append(f"{_name(widget)} has tabs cut off (scroll arrows)")
+        if isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible():
+            problems.append(f"{_name(widget)} scrolls sideways")
+    return problems
+
+
+def save_shot(window: QWidget, name: str) -> None:
+    """Save a screenshot to the folder named by $MNC_LAYOUT_SHOTS, if it is set."""
+    import os
+
+    folder = os.environ.get(SHOTS_ENV)
+    if not folder:
+        return
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    window.grab().save(str(Path(folder) / f"{name}.png"))
