@@ -136,6 +136,9 @@ def handouts(out: Path) -> None:
 
 
 def main() -> int:
+    if len(sys.argv) > 2 or (len(sys.argv) == 2 and sys.argv[1].startswith("-")):
+        print(__doc__, file=sys.stderr)  # an option is not a folder to fill with pictures
+        return 2
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/warning-shots")
     out.mkdir(parents=True, exist_ok=True)
     app = create_application()
