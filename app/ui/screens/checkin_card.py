@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.checkin_words import CardWords
 from app.domain.warnings import Level
 from app.render.levels import LOOKS, level_colours
 from app.ui.icons import icon
+from app.ui.screens.level_card import add_level_header
 from app.ui.screens.page import add_label
 from app.ui.theme import Palette
 
@@ -53,15 +54,7 @@ class CheckInCard(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 16, 16, 16)
         column.setSpacing(8)
-        header = QHBoxLayout()
-        header.setSpacing(12)
-        self.icon = QLabel()
-        header.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.word = QLabel()
-        self.word.setWordWrap(True)
-        self.word.setProperty("role", "h2")
-        header.addWidget(self.word, 1)
-        column.addLayout(header)
+        self.icon, self.word = add_level_header(column, "h2")
         self.title = add_label(column, "", "h3")
         self.action = add_label(column, "")
         self.why = add_label(column, "")

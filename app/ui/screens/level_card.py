@@ -24,6 +24,21 @@ def _restyle(widget: QWidget) -> None:
     style.polish(widget)
 
 
+def add_level_header(column: QVBoxLayout, word_role: str) -> tuple[QLabel, QLabel]:
+    """A level's icon and its word ("Emergency", "Call today") on one row at the top of a card:
+    the warning-signs boxes and the check-in's answer card look alike."""
+    header = QHBoxLayout()
+    header.setSpacing(12)
+    level_icon = QLabel()
+    header.addWidget(level_icon, 0, Qt.AlignmentFlag.AlignVCenter)
+    word = QLabel()
+    word.setWordWrap(True)
+    word.setProperty("role", word_role)  # before any text: see app.ui.accessible
+    header.addWidget(word, 1)
+    column.addLayout(header)
+    return level_icon, word
+
+
 class LevelCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,15 +46,7 @@ class LevelCard(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 12)
         column.setSpacing(8)
-        header = QHBoxLayout()
-        header.setSpacing(12)
-        self.icon = QLabel()
-        header.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.word = QLabel()
-        self.word.setWordWrap(True)
-        self.word.setProperty("role", "h3")
-        header.addWidget(self.word, 1)
-        column.addLayout(header)
+        self.icon, self.word = add_level_header(column, "h3")
         self.title = add_label(column, "", "h2")
         self.action = add_label(column, "")
         self.signs = add_label(column, "")
