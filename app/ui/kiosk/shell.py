@@ -34,6 +34,7 @@ from app.ui.images import render_svg
 from app.ui.kiosk.attract import AttractLoop
 from app.ui.kiosk.idle import IdleWatcher
 from app.ui.kiosk.overlays import PinPad, StaffCorner, StillThere
+from app.ui.kiosk.pad_timeout import CloseWhenIdle
 from app.ui.kiosk.setup import KioskSetup, KioskTimings
 
 log = logging.getLogger(__name__)
@@ -296,6 +297,9 @@ class KioskWindow(QWidget):
         self.pin_pad = PinPad(self, setup.gate)
         self.pin_pad.unlocked.connect(self.allow_close)
         self.corner.held.connect(self.pin_pad.open)
+        self.pad_timeout = CloseWhenIdle(
+            self.pin_pad, self.pin_pad.close_pad, timings.idle_ms, self.idle.activity
+        )
 
         self.guard = ExitGuard(self)
         self.guard.refused.connect(lambda keys: log.info("refused exit keys %s", keys))
