@@ -299,9 +299,8 @@ class PreviewResult(QWidget):
             self.show_view(index)
 
     def show_view(self, index: int) -> None:
-        if index != self.views.currentIndex() and self.views.widget(index).isAncestorOf(
-            self.take_home
-        ):
+        page, changing = self.views.widget(index), index != self.views.currentIndex()
+        if changing and page is not None and page.isAncestorOf(self.take_home):
             self._usage.qr_shown()  # each time the QR code comes into view
         self.views.setCurrentIndex(index)
         button = self.view_buttons.button(index)
