@@ -8,6 +8,7 @@ pack gains a screen; a spreadsheet's pivot table turns it into one column per co
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -60,16 +61,22 @@ def run_kiosk_stats(
         reason = getattr(error, "strerror", None) or str(error)
         err.write(f"Cannot read the usage counts in {path}: {reason}.\n")
         return EXIT_DAMAGED
-    if args.csv:
-        write_csv(counts, out)
-    elif not counts and not problems:
-        out.write(
-            f"No usage counts in {path} yet. The kiosk counts only when its clinic config "
-            "has usage_counts = true under [kiosk] (see docs/kiosk.md).\n"
-        )
-    else:
-        out.write(f"Kiosk usage counts per day, from {path}\n\n")
-        write_table(counts, out)
+    try:
+        if args.csv:
+            write_csv(counts, out)
+        elif not counts and not problems:
+            out.write(
+                f"No usage counts in {path} yet. The kiosk counts only when its clinic config "
+                "has usage_counts = true under [kiosk] (see docs/kiosk.md).\n"
+            )
+        else:
+            out.write(f"Kiosk usage counts per day, from {path}\n\n")
+            write_table(counts, out)
+        out.flush()
+    except BrokenPipeError:  # `kiosk-stats --csv | head`: the reader has all it wanted
+        # Python's own advice: point stdout at devnull so the flush at exit cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     for problem in problems:
         err.write(f"{path}: {problem}\n")
     if problems:
