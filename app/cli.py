@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the PIN from the first line of standard input instead of asking twice",
     )
     pin.add_argument("--remove", action="store_true", help="remove the PIN (exit stays locked)")
+    from app.kiosk_stats_command import add_kiosk_stats_command
+
+    add_kiosk_stats_command(commands)
     return parser
 
 
@@ -95,6 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.kiosk_pin_command import run_set_kiosk_pin
 
         return run_set_kiosk_pin(args)
+
+    if args.command == "kiosk-stats":
+        from app.kiosk_stats_command import run_kiosk_stats
+
+        return run_kiosk_stats(args)
 
     if args.self_test:
         from app.selftest import run_self_test

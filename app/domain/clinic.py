@@ -70,6 +70,7 @@ class ClinicConfig:
     before_days: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     kiosk_enabled: bool = False
     kiosk_idle_seconds: int = KIOSK_IDLE_DEFAULT
+    kiosk_usage_counts: bool = False  # per-day counts beside this file (app.kiosk_usage)
     kiosk_pin: PinHash | None = None  # None: no PIN, so the kiosk cannot be left from the screen
     kiosk_reduce_motion: bool = False  # the attract loop changes slides without a fade
     source: Path | None = None  # the file the values came from
@@ -169,6 +170,7 @@ class _ClinicModel(_Section):
 class _KioskModel(_Section):
     enabled: Annotated[bool, BeforeValidator(_true_or_false)] = False
     idle_seconds: Annotated[int, AfterValidator(_idle)] = KIOSK_IDLE_DEFAULT
+    usage_counts: Annotated[bool, BeforeValidator(_true_or_false)] = False
     pin_hash: Annotated[str, AfterValidator(_pin_hash)] | None = None
     reduce_motion: Annotated[bool, BeforeValidator(_true_or_false)] = False
 
@@ -234,6 +236,7 @@ def clinic_config_from_mapping(
         before_days=before,
         kiosk_enabled=kiosk.enabled,
         kiosk_idle_seconds=kiosk.idle_seconds,
+        kiosk_usage_counts=kiosk.usage_counts,
         kiosk_pin=parse_pin_hash(kiosk.pin_hash) if kiosk.pin_hash else None,
         kiosk_reduce_motion=kiosk.reduce_motion,
         source=source,

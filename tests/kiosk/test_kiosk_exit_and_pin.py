@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from datetime import timedelta
 
@@ -95,8 +96,11 @@ def test_the_right_pin_closes_the_kiosk(kiosk: KioskWindow, qtbot: QtBot) -> Non
 
 
 def test_a_wrong_pin_is_refused_and_three_lock_the_keypad(
-    kiosk: KioskWindow, qtbot: QtBot, clock: ManualClock
+    make_kiosk: MakeKiosk, qtbot: QtBot, clock: ManualClock
 ) -> None:
+    # It waits for the lock to end without a touch: longer than FAST's idle time, which closes
+    # the keypad (test_kiosk_usage_and_pad_timeout.py).
+    kiosk = make_kiosk(dataclasses.replace(FAST, idle_ms=10_000))
     kiosk.pin_pad.open()
     _type(kiosk, qtbot, "1111")
     assert kiosk.isVisible()

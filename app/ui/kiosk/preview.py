@@ -255,6 +255,7 @@ class PreviewResult(QWidget):
         self.day_preview = DayPreview()
         self.timeline = TimelineView(setup.palette)
         self.take_home = TakeHomeCode(plan, content, setup.printer_name, setup.print_plan)
+        self._usage = setup.usage
         views = (
             (self.tr("Day by day"), self.day_preview),
             (self.tr("All the dates"), self.timeline),
@@ -298,6 +299,9 @@ class PreviewResult(QWidget):
             self.show_view(index)
 
     def show_view(self, index: int) -> None:
+        page, changing = self.views.widget(index), index != self.views.currentIndex()
+        if changing and page is not None and page.isAncestorOf(self.take_home):
+            self._usage.qr_shown()  # each time the QR code comes into view
         self.views.setCurrentIndex(index)
         button = self.view_buttons.button(index)
         if button is not None:
@@ -353,6 +357,7 @@ class PreviewArea(QWidget):
     def show_plan(self, treated_at: datetime) -> None:
         self._drop_result()
         self.result = PreviewResult(self.plan_for(treated_at), self._content, self._setup)
+        self._setup.usage.preview_made()
         self.result.change_button.clicked.connect(self.change_time)
         self._layout.addWidget(self.result, 0, 0)
         self.picker.hide()

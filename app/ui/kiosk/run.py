@@ -17,6 +17,7 @@ from app import APP_NAME, version
 from app.domain.clock import Clock, SystemClock
 from app.domain.kiosk_pin import PinGate
 from app.domain.plan import RecoveryPlan
+from app.kiosk_usage import usage_counter
 from app.render.content_provider import ContentProvider
 from app.render.formatting import system_zone_name
 from app.ui.accessible import install_heading_roles
@@ -32,6 +33,7 @@ from app.ui.keyboard import install_enter_activates_buttons
 from app.ui.kiosk.overlays import Overlay
 from app.ui.kiosk.setup import KioskSetup, KioskTimings
 from app.ui.kiosk.shell import KioskWindow
+from app.ui.kiosk.stop_signal import close_on_sigterm
 from app.ui.preferences import Preferences
 from app.ui.theme import PALETTES
 
@@ -97,6 +99,8 @@ def build_kiosk(
     palette = PALETTES["light"]
     if content.clinic_accent:
         palette = palette._replace(primary=content.clinic_accent)
+    zone = kiosk_zone()
+    usage = usage_counter(settings.path, config.kiosk_usage_counts, clock or SystemClock(), zone)
     setup = KioskSetup(
         clinic_name=content.clinic_name,
         clinic_phone=content.clinic_phone,
@@ -104,10 +108,11 @@ def build_kiosk(
         reduce_motion=config.kiosk_reduce_motion,
         gate=PinGate(config.kiosk_pin, clock or SystemClock()),
         clock=clock or SystemClock(),
-        zone=kiosk_zone(),
+        zone=zone,
         palette=lambda: palette,
         printer_name=printer_name,
-        print_plan=print_plan or print_plan_on_default_printer(content),
+        print_plan=usage.counting_prints(print_plan or print_plan_on_default_printer(content)),
+        usage=usage,
     )
     timings = timings or KioskTimings(idle_ms=config.kiosk_idle_seconds * 1000)
     window = KioskWindow(content, setup, timings)
@@ -143,6 +148,8 @@ def run_kiosk(options: GuiOptions) -> int:
     window.show_on(options.screen)
     for text in notices:
         show_notice(window, text)
+    stop_handling_sigterm = close_on_sigterm(window.allow_close)  # saves the usage counts
     code = app.exec()
+    stop_handling_sigterm()
     log.info("kiosk stopped (%d)", code)
     return code

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from app.domain.clock import Clock
 from app.domain.kiosk_pin import PinGate
 from app.domain.plan import RecoveryPlan
+from app.kiosk_usage import UsageCounter
 from app.ui.kiosk.attract import SLIDE_MS
 from app.ui.kiosk.overlays import HOLD_MS
 from app.ui.theme import Palette
@@ -39,3 +40,4 @@ class KioskSetup:
     palette: Callable[[], Palette]
     printer_name: str  # "" when there is no printer
     print_plan: Callable[[RecoveryPlan], bool]
+    usage: UsageCounter = field(default_factory=UsageCounter)  # counts nothing unless opted in

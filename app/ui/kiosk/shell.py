@@ -34,6 +34,7 @@ from app.ui.images import render_svg
 from app.ui.kiosk.attract import AttractLoop
 from app.ui.kiosk.idle import IdleWatcher
 from app.ui.kiosk.overlays import PinPad, StaffCorner, StillThere
+from app.ui.kiosk.pad_timeout import CloseWhenIdle
 from app.ui.kiosk.setup import KioskSetup, KioskTimings
 
 log = logging.getLogger(__name__)
@@ -235,7 +236,11 @@ class Visit(QStackedWidget):
         if key == "learn":
             from app.ui.screens.learn import LearnArea
 
-            return LearnArea(self._content, setup.palette)
+            learn = LearnArea(self._content, setup.palette)
+            learn.screen_shown.connect(setup.usage.learn_screen_viewed)
+            if learn.current_screen_id():  # the first screen, shown as it was built
+                setup.usage.learn_screen_viewed(learn.current_screen_id())
+            return learn
         if key == "warning":
             from app.ui.screens.warning_signs import WarningSignsArea
 
@@ -296,6 +301,9 @@ class KioskWindow(QWidget):
         self.pin_pad = PinPad(self, setup.gate)
         self.pin_pad.unlocked.connect(self.allow_close)
         self.corner.held.connect(self.pin_pad.open)
+        self.pad_timeout = CloseWhenIdle(
+            self.pin_pad, self.pin_pad.close_pad, timings.idle_ms, self.idle.activity
+        )
 
         self.guard = ExitGuard(self)
         self.guard.refused.connect(lambda keys: log.info("refused exit keys %s", keys))
@@ -369,6 +377,7 @@ class KioskWindow(QWidget):
             self.visit.moved.connect(self._on_moved)
             self.stack.addWidget(self.visit)
         self.stack.setCurrentWidget(self.visit)
+        self._setup.usage.visit_started()
         self.visit.open("start")
         self.idle.start()
 
@@ -395,6 +404,7 @@ class KioskWindow(QWidget):
 
     def _on_moved(self, key: str) -> None:
         self.home_button.setVisible(key != "start")
+        self._setup.usage.screen_viewed(key)
 
     def reset(self) -> None:
         """End the visit: throw its screens away and loop the highlights again."""
@@ -405,6 +415,7 @@ class KioskWindow(QWidget):
             self.stack.removeWidget(visit)
             visit.hide()
             visit.deleteLater()
+            self._setup.usage.visit_ended()
         self.show_attract()
         focused = QApplication.focusWidget()
         if focused is not None:
@@ -445,6 +456,7 @@ class KioskWindow(QWidget):
         if self._may_close:
             self.idle.stop()
             self.attract.stop()
+            self._setup.usage.close()
             super().closeEvent(event)
             return
         log.info("refused a request to close the kiosk")
