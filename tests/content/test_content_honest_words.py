@@ -179,10 +179,18 @@ def test_the_timeline_picture_shows_sun_care_from_day_1_and_no_fixed_weeks(
 ) -> None:
     # Learn's "first days after" screen shows this picture; its alt text says sun care runs
     # the whole way from the first day, and a clinic's own timings must never contradict it.
+    # The drawing has no words (numbers only); each language's caption says what they show.
     svg = (shipped_pack / "illustrations" / "recovery-timeline.svg").read_text("utf-8")
     words = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
-    assert not re.search(r"\bweeks?\b", words, re.IGNORECASE), words
-    assert "Sun care" in words and "Day 1" in words
+    assert words.split() == ["1", "2", "3", "4"], words
+    en = (shipped_pack / "en" / "screens" / "06-first-days-after.md").read_text("utf-8")
+    es = (shipped_pack / "es" / "screens" / "06-first-days-after.md").read_text("utf-8")
+    caption_en = next(line for line in en.splitlines() if line.startswith("*In the drawing"))
+    caption_es = next(line for line in es.splitlines() if line.startswith("*En el dibujo"))
+    assert "1 is day 1" in caption_en and "sun care" in caption_en
+    assert "el 1 es el día 1" in caption_es and "cuidado del sol" in caption_es
+    for caption in (caption_en, caption_es):
+        assert not re.search(r"\b(weeks?|semanas?)\b", caption, re.IGNORECASE), caption
     [band] = re.findall(r'<rect x="(\d+)"[^>]*fill="#FFF2B3"', svg)  # the sun-care band
     [day_1] = re.findall(r'<circle cx="(\d+)" cy="200"', svg)[:1]  # the first mark
     assert int(band) <= int(day_1)
