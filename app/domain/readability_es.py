@@ -44,7 +44,7 @@ REPRESENTATIVE_VALUES_ES: Mapping[str, str] = MappingProxyType(
         "next_session": "4 semanas",
         "clinic_name": "su clínica",
         "clinic_phone": "el teléfono de su clínica",
-        "emergency_number": "su número local de emergencias",
+        "emergency_number": "número local de emergencias",
         "last_reviewed": "24 de noviembre de 2026",
         "next_review_due": "24 de noviembre de 2027",
     }
