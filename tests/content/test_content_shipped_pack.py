@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,20 @@ def test_spanish_reading_ease_at_least_55_per_screen_and_median_at_least_65(
     assert too_hard == []
     assert report.ease_medians["es"] >= MIN_MEDIAN_EASE
     assert report.problems == []
+
+
+def test_spanish_durations_need_no_gender(shipped_pack: Path) -> None:
+    # A duration may be "4 semanas" or "30 días": "unas {{next_session}}" would read
+    # "unas 30 días" once a clinic sets its timing in days.
+    gendered = re.compile(
+        r"\b(?:unas|unos|las|los|otras|otros)\s+\{\{\s*"
+        r"(?:duration|makeup|sweat|actives|sun|next_session)\s*\}\}",
+        re.IGNORECASE,
+    )
+    found = [
+        f"{path.relative_to(shipped_pack)}: {match.group(0)}"
+        for path in sorted((shipped_pack / "es").rglob("*"))
+        if path.suffix in (".md", ".toml") and path.name != "GLOSSARY.md"
+        for match in gendered.finditer(path.read_text("utf-8"))
+    ]
+    assert found == []
