@@ -94,9 +94,9 @@ class StayOnTop(QObject):
         return False
 
     def _on_visibility(self, visibility: QWindow.Visibility) -> None:
-        if visibility in (QWindow.Visibility.Hidden, QWindow.Visibility.Minimized):
-            if self._active():
-                self.soon()
+        hidden = visibility in (QWindow.Visibility.Hidden, QWindow.Visibility.Minimized)
+        if hidden and self._active():
+            self.soon()
 
     def soon(self) -> None:
         """Come back in a moment (several events in a row make one comeback)."""
