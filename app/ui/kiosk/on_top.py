@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 COMEBACK_MS = 150  # after the event: let the window manager finish what it is doing
 WATCHDOG_MS = 700  # so that a missed event still comes back well within 2 s
-REMAP_EVERY_S = 1.5  # at most this often, a window that stays off the screen is mapped anew
+REMAP_EVERY_S = 0.5  # at most this often is a window that stays off the screen mapped anew
 
 _WATCHED = frozenset(
     {
@@ -80,6 +80,9 @@ class StayOnTop(QObject):
         if handle is not None and handle is not self._handle:
             self._handle = handle
             handle.visibilityChanged.connect(self._on_visibility)
+            # Unmapped by the window manager, the native window is no longer exposed, though
+            # Qt still counts it as visible: only its Expose event says so.
+            handle.installEventFilter(self)
 
     def _active(self) -> bool:
         if not self.armed or self._may_leave():
@@ -89,7 +92,15 @@ class StayOnTop(QObject):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() in _WATCHED and self._active():
+        kind = event.type()
+        mine = watched is self._window and kind in _WATCHED
+        unexposed = (
+            watched is self._handle
+            and kind == QEvent.Type.Expose
+            and self._handle is not None
+            and not self._handle.isExposed()
+        )
+        if (mine or unexposed) and self._active():
             self.soon()
         return False
 
