@@ -59,7 +59,7 @@ def make_kiosk(
     def make(
         timings: KioskTimings = FAST,
         config: Path | None = clinic_config,
-        printer_name: str = "",
+        printer_name: str | None = "",
         size: tuple[int, int] = (1280, 800),
         print_plan: Callable[[RecoveryPlan], bool] | None = None,
     ) -> KioskWindow:

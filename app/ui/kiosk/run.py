@@ -91,9 +91,10 @@ def build_kiosk(
     prefs = Preferences(None)  # in memory: a visitor's choices are never kept
     apply_theme(app, prefs, kiosk=True, accent=content.clinic_accent)
     if printer_name is None:
-        from app.export.handout_print import default_printer_name
+        from app.export.handout_print import default_printer_facts, kiosk_printer_name
 
-        printer_name = default_printer_name()
+        # A default printer that writes files (CUPS-PDF, "Print to File") is no printer here.
+        printer_name = kiosk_printer_name(default_printer_facts())
     palette = PALETTES["light"]
     if content.clinic_accent:
         palette = palette._replace(primary=content.clinic_accent)
