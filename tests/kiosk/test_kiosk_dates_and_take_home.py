@@ -18,7 +18,7 @@ from app.ui.kiosk import run
 from app.ui.kiosk.preview import PreviewArea, PreviewResult
 from app.ui.kiosk.qr import QUIET_ZONE, module_px, qr_image, qr_modules
 from app.ui.kiosk.shell import KioskWindow
-from tests.kiosk.conftest import NOW, MakeKiosk
+from tests.kiosk.conftest import NOW, STEADY, MakeKiosk
 
 NEW_YORK = "America/New_York"
 TODAY = date(2026, 11, 24)  # NOW (15:10 UTC) is 10:10 on Tuesday 24 November in New York
@@ -28,6 +28,12 @@ TODAY = date(2026, 11, 24)  # NOW (15:10 UTC) is 10:10 on Tuesday 24 November in
 def in_new_york(monkeypatch: pytest.MonkeyPatch) -> None:
     """The kiosk's computer is in New York, whatever the test machine's zone is."""
     monkeypatch.setattr(run, "system_zone_name", lambda: NEW_YORK)
+
+
+@pytest.fixture
+def kiosk(make_kiosk: MakeKiosk) -> KioskWindow:
+    """No idle reset in the middle of these walks, however loaded the machine."""
+    return make_kiosk(STEADY)
 
 
 def _preview(kiosk: KioskWindow) -> PreviewArea:
@@ -173,7 +179,7 @@ def _printing_kiosk(make_kiosk: MakeKiosk, works: bool = True) -> tuple[KioskWin
         printed.append(plan)
         return works
 
-    return make_kiosk(printer_name="Front desk", print_plan=print_plan), printed
+    return make_kiosk(STEADY, printer_name="Front desk", print_plan=print_plan), printed
 
 
 def test_a_visit_prints_one_copy_then_the_button_sends_to_the_desk(
@@ -250,7 +256,7 @@ def test_with_a_pdf_printer_as_default_the_kiosk_says_ask_at_the_desk(
 
     pdf = PrinterFacts("PDF", "Generic CUPS-PDF Printer")
     monkeypatch.setattr(handout_print, "default_printer_facts", lambda: pdf)
-    kiosk = make_kiosk(printer_name=None)
+    kiosk = make_kiosk(STEADY, printer_name=None)
     take_home = _result(kiosk).take_home
     assert take_home.print_button.isHidden()
     assert "front desk" in take_home.status.text()

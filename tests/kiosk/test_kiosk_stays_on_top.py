@@ -15,7 +15,7 @@ from app.ui.kiosk.chrome import SCROLL_BAR_PX
 from app.ui.kiosk.on_top import StayOnTop, bypasses_window_manager
 from app.ui.kiosk.preview import PreviewArea
 from app.ui.kiosk.shell import KioskWindow
-from tests.kiosk.conftest import MakeKiosk
+from tests.kiosk.conftest import STEADY, MakeKiosk
 
 COMEBACK_LIMIT_MS = 2000
 
@@ -121,7 +121,7 @@ def _shown(kiosk: KioskWindow, kind: type[QWidget]) -> list[QWidget]:
 def test_no_screen_has_selectable_text_or_a_context_menu(
     make_kiosk: MakeKiosk, qtbot: QtBot
 ) -> None:
-    kiosk = make_kiosk(size=(1366, 768))
+    kiosk = make_kiosk(STEADY, size=(1366, 768))
     selecting = Qt.TextInteractionFlag.TextSelectableByMouse | (
         Qt.TextInteractionFlag.TextSelectableByKeyboard
     )
@@ -167,7 +167,7 @@ def test_a_long_press_or_right_click_never_reaches_a_widget_in_kiosk_mode(
 def test_every_scroll_bar_a_visitor_sees_is_finger_wide(
     make_kiosk: MakeKiosk, qtbot: QtBot
 ) -> None:
-    kiosk = make_kiosk(size=(1366, 768))
+    kiosk = make_kiosk(STEADY, size=(1366, 768))
     seen = 0
     for screen in _every_screen(kiosk, qtbot):
         qtbot.wait(10)

@@ -110,7 +110,10 @@ def build_kiosk(
         printer_name=printer_name,
         print_plan=print_plan or print_plan_on_default_printer(content),
     )
-    timings = timings or KioskTimings(idle_ms=config.kiosk_idle_seconds * 1000)
+    timings = timings or KioskTimings(
+        idle_ms=config.kiosk_idle_seconds * 1000,
+        prompt_ms=config.kiosk_still_there_seconds * 1000,
+    )
     window = KioskWindow(content, setup, timings)
     notices = []
     if settings.problems:
