@@ -103,7 +103,7 @@ def test_the_qr_code_gives_weekday_year_and_zone_to_every_date(
     dated = [line for line in lines if line.startswith("Treatment: ")] + [
         line
         for line in lines
-        if any(line.startswith(m.label + ": ") for m in result.plan.milestones)
+        if any(line.startswith(m.countdown + ": ") for m in result.plan.milestones)
     ]
     assert len(dated) == 1 + len(result.plan.milestones)
     for line in dated:
@@ -149,6 +149,7 @@ def test_the_code_on_screen_reads_back_with_the_after_hours_advice_at_level_m(
     result = _result(kiosk)
     result.show_view(2)
     take_home = result.take_home
+    assert result.countdown.isHidden()  # the code gets the height
     found = _decode_from_screen(result)
 
     assert found.text == take_home.text

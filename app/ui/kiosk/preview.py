@@ -220,6 +220,8 @@ class PreviewResult(QWidget):
             holder_layout.addStretch(1)
             scroller.setWidget(holder)
             self.views.addWidget(scroller)
+            if widget is self.take_home:
+                self._take_home_page = scroller
         switch.addStretch(1)
         outer.addLayout(switch)
         outer.addWidget(self.views, 1)
@@ -244,6 +246,11 @@ class PreviewResult(QWidget):
 
     def show_view(self, index: int) -> None:
         self.views.setCurrentIndex(index)
+        # The QR code needs the height: on a 1366x768 screen it was cut off under the countdown
+        # (a code a phone cannot see whole cannot be read).
+        taking_home = self.views.widget(index) is self._take_home_page
+        self.countdown.setVisible(not taking_home)
+        self.countdown_detail.setVisible(not taking_home)
         button = self.view_buttons.button(index)
         if button is not None:
             button.setChecked(True)

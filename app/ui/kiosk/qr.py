@@ -24,7 +24,9 @@ from app.domain.plan import RecoveryPlan
 from app.render.formatting import local_moment, milestone_when
 from app.render.zone_words import place_words
 
-MODULE_PX_AT_1080P = 7  # a phone held at a chair's distance reads 6 px modules at 1080p
+# A phone held at a chair's distance reads 6 px modules at 1080p; more would push a long
+# clinic's code off a 1366x768 screen.
+MODULE_PX_AT_1080P = 6
 MIN_MODULE_PX = 3
 
 
@@ -50,8 +52,10 @@ def summary_text(
         tr("Treatment: {when}").format(when=treated),
     ]
     for milestone in plan.milestones:
+        # The pack's short subject ("Makeup OK"), not the sentence: every byte makes the code
+        # bigger on the screen.
         when = _plain(milestone_when(milestone, plan.zone, start=False, year=True))
-        lines.append(tr("{label}: {when}").format(label=milestone.label, when=when))
+        lines.append(tr("{label}: {when}").format(label=milestone.countdown, when=when))
     if clinic_phone:
         who = clinic_name or tr("Your clinic")
         lines.append(tr("{clinic}: {phone}").format(clinic=who, phone=clinic_phone))
@@ -64,7 +68,7 @@ QUIET_ZONE = 4  # modules of white around the code, which scanners need
 
 
 def module_px(screen_height: int) -> int:
-    """Pixels per module on a screen `screen_height` pixels high: 7 at 1080p, in proportion."""
+    """Pixels per module on a screen `screen_height` pixels high: 6 at 1080p, in proportion."""
     return max(MIN_MODULE_PX, screen_height * MODULE_PX_AT_1080P // 1080)
 
 

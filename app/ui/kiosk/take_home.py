@@ -35,13 +35,15 @@ class VisitPrints:
 
 
 def after_hours_lines(content: ContentProvider) -> list[str]:
-    """The warning-signs model's "call today" level, for the QR code: its title and advice for
-    when the clinic is closed, and the clinic's out-of-hours phone where it has one."""
+    """The warning-signs model's "call today" level, for the QR code: its advice for when the
+    clinic cannot be reached, and the clinic's out-of-hours phone where it has one. The advice
+    follows the clinic's phone line ("If you cannot reach them, ..."); with no phone line to
+    follow, the level's title comes first, to say who "them" is."""
     words = content.level_words(Level.CALL_TODAY)
-    advice = tr("Warning signs: {title}. {action}").format(
-        title=words.title.rstrip("."), action=words.action
-    )
-    return [advice, *words.phone_lines[1:]]  # the first is the clinic's phone, already there
+    advice = [words.action]
+    if not content.clinic_phone:
+        advice.insert(0, words.title)
+    return [*advice, *words.phone_lines[1:]]  # phone_lines[0] is the clinic's phone
 
 
 class TakeHomeCode(QWidget):
