@@ -39,7 +39,6 @@ __all__ = [
     "PRINT_DPI",
     "PrinterFacts",
     "default_printer_facts",
-    "default_printer_name",
     "kiosk_printer_name",
     "page_size_for_locale",
     "print_handout",
@@ -267,14 +266,6 @@ def print_handout(document: QTextDocument, parent: QWidget | None) -> bool:
         return False
     _print_to(document, printer)
     return True
-
-
-def default_printer_name() -> str:
-    """The system's default printer, or "" when there is none."""
-    from PySide6.QtPrintSupport import QPrinterInfo
-
-    info = QPrinterInfo.defaultPrinter()
-    return "" if info.isNull() else info.printerName()
 
 
 @dataclass(frozen=True)
