@@ -52,6 +52,7 @@ from app.export.handout_print import write_pdf as write_pdf
 from app.render.formatting import local_moment
 from app.render.images import ClosedTextDocument
 from app.render.palette import LIGHT
+from app.render.zone_words import place_words
 
 if TYPE_CHECKING:
     from app.domain.plan import RecoveryPlan
@@ -123,7 +124,11 @@ def build_handout(
     writer = _Writer(document)
     sections.header(writer, clinic_name, clinic_phone, logo)
     writer.paragraph(
-        _tr("Your treatment: {when}").format(when=local_moment(plan.treated_at, plan.zone)),
+        # Paper is read later and elsewhere: the year, and the zone the times are in.
+        _tr("Your treatment: {when}, {zone}").format(
+            when=local_moment(plan.treated_at, plan.zone, year=True),
+            zone=place_words(plan.zone.key),
+        ),
         size=TREATMENT_PT,
         bold=True,
     )

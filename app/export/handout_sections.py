@@ -133,7 +133,7 @@ def milestones(writer: _Writer, plan: RecoveryPlan) -> None:
     instruction, worded for who set the value ("Your clinic asks" / "Many clinics ask")."""
     writer.heading(_tr("When can I do things again?"), 2)
     headers = (_tr("What"), _tr("When"), _tr("What to do"))
-    rows = [(m.label, milestone_when(m, plan.zone), m.detail) for m in plan.milestones]
+    rows = [(m.label, milestone_when(m, plan.zone, year=True), m.detail) for m in plan.milestones]
     table_format = QTextTableFormat()
     table_format.setBorder(1)
     table_format.setBorderBrush(QBrush(RULE))
@@ -185,7 +185,7 @@ def checklist(writer: _Writer, plan: RecoveryPlan) -> None:
     writer.heading(_tr("Daily checklist"), 2)
     writer.paragraph(
         _tr("Day 1 is the day of your treatment, {date}.").format(
-            date=local_day(plan.treatment_date)
+            date=local_day(plan.treatment_date, year=True)
         )
     )
     bullets = _bullets()

@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from app.domain.plan import Milestone
 
 
+SHORT_DAY, SHORT_DAY_YEAR = "ddd d MMM", "ddd d MMM yyyy"  # QLocale patterns: always a weekday
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("Formatting", text)
 
@@ -36,12 +39,15 @@ def countdown(subject: str, delta: timedelta) -> str:
     return tr("{subject} in {time}").format(subject=subject, time=duration_words(delta))
 
 
-def local_moment(moment: datetime, zone: ZoneInfo | None = None, pattern: str = "") -> str:
+def local_moment(
+    moment: datetime, zone: ZoneInfo | None = None, pattern: str = "", *, year: bool = False
+) -> str:
     """ "Sun 8 Mar, 5:00 PM": a short day and month and the locale's short time, on the wall
-    clock of `zone` (the patient's, never the machine's) or of the moment's own zone."""
+    clock of `zone` (the patient's, never the machine's) or of the moment's own zone. With
+    `year`, "Sun 8 Mar 2026, 5:00 PM", for what is read later (a QR code, paper)."""
     wall = moment.astimezone(zone) if zone is not None else moment
     return (pattern or tr("{date}, {time}")).format(
-        date=short_day(wall.date()), time=clock_time(wall)
+        date=short_day(wall.date(), year=year), time=clock_time(wall)
     )
 
 
@@ -53,23 +59,27 @@ def clock_time(wall: datetime) -> str:
     return clock.replace("\u202f", "\u00a0").replace(" ", "\u00a0")
 
 
-def short_day(day: date) -> str:
-    """ "Sun 8 Mar"."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+def short_day(day: date, *, year: bool = False) -> str:
+    """ "Sun 8 Mar", or with `year` "Sun 8 Mar 2026"."""
+    return QLocale().toString(
+        QDate(day.year, day.month, day.day), SHORT_DAY_YEAR if year else SHORT_DAY
+    )
 
 
-def milestone_when(milestone: Milestone, zone: ZoneInfo, *, start: bool = True) -> str:
+def milestone_when(
+    milestone: Milestone, zone: ZoneInfo, *, start: bool = True, year: bool = False
+) -> str:
     """When a milestone is, said as honestly as it is known. A clinic-practice timing is
     "From about 5:30 PM on Sun 8 Mar": its time rounded later to a whole or half hour
     (Milestone.about), never to the minute. The next session is no appointment, so it is a
     date alone: "About Sat 4 Apr". With `start=False`, the words for inside a sentence."""
     if milestone.kind == "next_session":
-        day = _unbroken(short_day(milestone.at.astimezone(zone).date()))
+        day = _unbroken(short_day(milestone.at.astimezone(zone).date(), year=year))
         pattern = tr("About {date}") if start else tr("about {date}")
         return pattern.format(date=day)
     wall = milestone.about.astimezone(zone)
     pattern = tr("From about {time} on {date}") if start else tr("from about {time} on {date}")
-    return pattern.format(time=clock_time(wall), date=_unbroken(short_day(wall.date())))
+    return pattern.format(time=clock_time(wall), date=_unbroken(short_day(wall.date(), year=year)))
 
 
 def milestone_countdown(milestone: Milestone, delta: timedelta, zone: ZoneInfo) -> tuple[str, str]:
@@ -93,9 +103,10 @@ def _unbroken(text: str) -> str:
     return text.replace(" ", "\u00a0")
 
 
-def local_day(day: date) -> str:
-    """ "Sunday 8 March"."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+def local_day(day: date, *, year: bool = False) -> str:
+    """ "Sunday 8 March", or with `year` "Sunday 8 March 2026"."""
+    pattern = "dddd d MMMM yyyy" if year else "dddd d MMMM"
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def system_zone_name() -> str:

@@ -58,19 +58,6 @@ def test_a_close_request_is_refused(kiosk: KioskWindow, qtbot: QtBot) -> None:
     assert kiosk.isVisible()
 
 
-def test_losing_focus_or_being_minimised_brings_it_back(
-    kiosk: KioskWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    taken: list[bool] = []
-    monkeypatch.setattr(kiosk, "take_focus", lambda: taken.append(True))
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
-    qtbot.waitUntil(lambda: len(taken) == 1, timeout=2000)
-    kiosk.showMinimized()
-    qtbot.waitUntil(lambda: len(taken) == 2, timeout=2000)
-
-
 def test_holding_the_corner_five_seconds_asks_for_the_pin(kiosk: KioskWindow, qtbot: QtBot) -> None:
     qtbot.mousePress(kiosk.corner, Qt.MouseButton.LeftButton)
     qtbot.wait(FAST.hold_ms // 2)

@@ -93,9 +93,10 @@ def build_kiosk(
     prefs = Preferences(None)  # in memory: a visitor's choices are never kept
     apply_theme(app, prefs, kiosk=True, accent=content.clinic_accent)
     if printer_name is None:
-        from app.export.handout_print import default_printer_name
+        from app.export.handout_print import default_printer_facts, kiosk_printer_name
 
-        printer_name = default_printer_name()
+        # A default printer that writes files (CUPS-PDF, "Print to File") is no printer here.
+        printer_name = kiosk_printer_name(default_printer_facts())
     palette = PALETTES["light"]
     if content.clinic_accent:
         palette = palette._replace(primary=content.clinic_accent)
@@ -114,7 +115,10 @@ def build_kiosk(
         print_plan=usage.counting_prints(print_plan or print_plan_on_default_printer(content)),
         usage=usage,
     )
-    timings = timings or KioskTimings(idle_ms=config.kiosk_idle_seconds * 1000)
+    timings = timings or KioskTimings(
+        idle_ms=config.kiosk_idle_seconds * 1000,
+        prompt_ms=config.kiosk_still_there_seconds * 1000,
+    )
     window = KioskWindow(content, setup, timings)
     notices = []
     if settings.problems:

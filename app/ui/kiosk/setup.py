@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from app.domain.clinic import KIOSK_STILL_THERE_DEFAULT
 from app.domain.clock import Clock
 from app.domain.kiosk_pin import PinGate
 from app.domain.plan import RecoveryPlan
@@ -15,7 +16,7 @@ from app.ui.kiosk.attract import SLIDE_MS
 from app.ui.kiosk.overlays import HOLD_MS
 from app.ui.theme import Palette
 
-PROMPT_SECONDS = 20  # WCAG 2.2.1: at least 20 s to answer a time-out warning
+PROMPT_SECONDS = KIOSK_STILL_THERE_DEFAULT  # `[kiosk] still_there_seconds` in the clinic config
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,9 @@ from app.render.content_provider import ContentProvider
 from app.ui.icons import icon
 from app.ui.images import render_svg
 from app.ui.kiosk.attract import AttractLoop
+from app.ui.kiosk.chrome import TouchOnlyChrome
 from app.ui.kiosk.idle import IdleWatcher
+from app.ui.kiosk.on_top import StayOnTop, bypasses_window_manager
 from app.ui.kiosk.overlays import PinPad, StaffCorner, StillThere
 from app.ui.kiosk.pad_timeout import CloseWhenIdle
 from app.ui.kiosk.setup import KioskSetup, KioskTimings
@@ -278,7 +280,17 @@ class KioskWindow(QWidget):
         self.setObjectName("kiosk")
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
-        self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        flags = (
+            Qt.WindowType.Window
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+        if bypasses_window_manager():
+            flags |= Qt.WindowType.X11BypassWindowManagerHint
+        self.setWindowFlags(flags)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.on_top = StayOnTop(self, lambda: self._may_close)
+        self.chrome = TouchOnlyChrome(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -310,7 +322,6 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.installEventFilter(self.guard)
-            app.applicationStateChanged.connect(self._on_state_changed)
         self.show_attract()
 
     # the top bar ---------------------------------------------------------------------------------
@@ -447,6 +458,8 @@ class KioskWindow(QWidget):
 
     def allow_close(self) -> None:
         self._may_close = True
+        self.on_top.disarm()
+        self.chrome.remove()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.removeEventFilter(self.guard)
@@ -463,24 +476,9 @@ class KioskWindow(QWidget):
         event.ignore()
         QTimer.singleShot(0, self, self.take_focus)
 
-    def _on_state_changed(self, state: Qt.ApplicationState) -> None:
-        if state != Qt.ApplicationState.ApplicationActive and not self._may_close:
-            QTimer.singleShot(300, self, self.take_focus)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        minimized = self.windowState() & Qt.WindowState.WindowMinimized
-        if event.type() == QEvent.Type.WindowStateChange and minimized and not self._may_close:
-            QTimer.singleShot(0, self, self.take_focus)
-
     def take_focus(self) -> None:
-        """Back to the front, fullscreen, with the keyboard focus."""
-        if self._may_close:
-            return
-        if self.windowState() & Qt.WindowState.WindowMinimized or not self.isFullScreen():
-            self.showFullScreen()
-        self.raise_()
-        self.activateWindow()
+        """Back to the front, fullscreen, with the keyboard focus (see app.ui.kiosk.on_top)."""
+        self.on_top.come_back()
 
     def show_on(self, screen_number: int | None) -> None:
         """Fullscreen on screen `screen_number` (0 is the first), or on the primary screen."""
@@ -494,3 +492,5 @@ class KioskWindow(QWidget):
             self.setScreen(screen)
             self.setGeometry(screen.geometry())
         self.showFullScreen()
+        self.activateWindow()
+        self.on_top.arm()
