@@ -86,10 +86,6 @@ EMERGENCY_BORDER = QColor(LIGHT.emergency)  # the warning levels take theirs fro
 EMERGENCY_BG = QColor(LIGHT.emergency_bg)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Handout", text)
-
-
 def _px(mm: float) -> float:
     """Millimetres as the 96-dpi pixels Qt's text layout scales to the paint device."""
     return mm / 25.4 * 96.0
@@ -110,7 +106,8 @@ def build_handout(
     document = ClosedTextDocument()
     document.setDocumentMargin(0)
     document.setMetaInformation(
-        QTextDocument.MetaInformation.DocumentTitle, _tr("Your aftercare plan")
+        QTextDocument.MetaInformation.DocumentTitle,
+        QCoreApplication.translate("Handout", "Your aftercare plan"),
     )
     font = QFont()
     font.setFamilies([*FONT_FAMILIES, *QFont().families()])
@@ -123,7 +120,9 @@ def build_handout(
     writer = _Writer(document)
     sections.header(writer, clinic_name, clinic_phone, logo)
     writer.paragraph(
-        _tr("Your treatment: {when}").format(when=local_moment(plan.treated_at, plan.zone)),
+        QCoreApplication.translate("Handout", "Your treatment: {when}").format(
+            when=local_moment(plan.treated_at, plan.zone)
+        ),
         size=TREATMENT_PT,
         bold=True,
     )
