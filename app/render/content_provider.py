@@ -109,6 +109,24 @@ class ContentProvider(QObject):
         """Load now if not yet loaded; emits `loaded` once."""
         if self._content is not None:
             return
+        self._load_now()
+        self.loaded.emit()
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    def set_language(self, language: str) -> None:
+        """Show the pack in `language` from now on (the pack's English when it lacks it). The
+        content loaded before is dropped and loaded again at once, without a second `loaded`:
+        what follows the first load (clinic config, reminders) has already happened."""
+        if language == self._language:
+            return
+        self._language = language
+        if self._content is not None:
+            self._load_now()
+
+    def _load_now(self) -> None:
         from app.domain.content import load_content
 
         self._content = load_content(self._preferred, builtin_pack_folder(), self._language)
@@ -117,7 +135,6 @@ class ContentProvider(QObject):
             log.warning("content pack problem: %s", problem)
         if self._content.used_fallback:
             log.warning("content pack %s unusable; showing the built-in pack", self._preferred)
-        self.loaded.emit()
 
     def content(self) -> Content:
         self.load()

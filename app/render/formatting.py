@@ -16,9 +16,8 @@ class Formatting(QObject):
     """Words with a count, in Qt's plural forms (%n). lupdate marks a message as plural only
     for tr() inside a class, so these live here; the context is "Formatting"."""
 
-    @classmethod
-    def days_and_hours(cls, days: int, hours: int) -> str:
-        return cls.tr("%n days {hours} h", "", days).format(hours=hours)
+    def days_and_hours(self, days: int, hours: int) -> str:
+        return self.tr("%n days {hours} h", "", days).format(hours=hours)
 
 
 def duration_words(delta: timedelta) -> str:
@@ -27,7 +26,7 @@ def duration_words(delta: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days >= 2:
-        return Formatting.days_and_hours(days, hours)
+        return Formatting().days_and_hours(days, hours)
     hours += days * 24
     if hours:
         return QCoreApplication.translate("Formatting", "{hours} h {minutes} min").format(

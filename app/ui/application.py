@@ -188,7 +188,20 @@ def build_home_window(
     details = prefs.clinic_details()
     content.use_patient_clinic(details.name, details.phone, details.after_hours_phone)
 
+    def on_language_changed() -> None:
+        # Qt's words, the locale's dates and the pack's language, then every area made anew.
+        language = install_language(choose_language(prefs.language))
+        content.set_language(language)
+        window.replace_areas(home_areas(content, prefs, data, log_file, session))
+        if window.current_key() == "settings":
+            from app.ui.screens.settings import SettingsScreen  # built by then anyway
+
+            screen = window.area_widget("settings")
+            if isinstance(screen, SettingsScreen):
+                screen.focus_language()
+
     window.restyle_requested.connect(on_preferences_changed)
+    prefs.language_changed.connect(on_language_changed)
     prefs.changed.connect(window.restyle_requested)
     prefs.clinic_changed.connect(on_clinic_changed)
     # Every write restarts one wait; after a quiet spell the WAL is folded back and emptied.
@@ -347,6 +360,8 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
         return 3
 
     prefs = Preferences(store)
+    if options.language is None and prefs.language != "system":
+        install_language(choose_language(prefs.language))  # the patient's choice in Settings
     settings = QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME
     )

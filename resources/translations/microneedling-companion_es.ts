@@ -549,6 +549,13 @@
 </context>
 <context>
     <name>Formatting</name>
+    <message numerus="yes">
+        <source>%n days {hours} h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>{hours} h {minutes} min</source>
         <translation type="unfinished"></translation>
@@ -1011,6 +1018,20 @@
         <source>1 day earlier</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n days later</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days earlier</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>You already have a session on {day}. Put this one {gap}?</source>
         <translation type="unfinished"></translation>
@@ -1116,6 +1137,18 @@
     <name>SettingsScreen</name>
     <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1445,6 +1478,13 @@
 </context>
 <context>
     <name>TodayStates</name>
+    <message numerus="yes">
+        <source>Your treatment is in %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Your treatment is more than a year away</source>
         <translation type="unfinished"></translation>
@@ -1725,37 +1765,6 @@
     <message>
         <source>{city} time</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>cls</name>
-    <message numerus="yes">
-        <source>%n days {hours} h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days later</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days earlier</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Your treatment is in %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>

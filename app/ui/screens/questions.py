@@ -58,21 +58,19 @@ def _gap_words(days: int) -> str:
     if days == -1:
         return QCoreApplication.translate("Questions", "1 day earlier")
     if days > 0:
-        return Questions.days_later(days)
-    return Questions.days_earlier(-days)
+        return Questions().days_later(days)
+    return Questions().days_earlier(-days)
 
 
 class Questions(QObject):
     """Words with a count, in Qt's plural forms (%n): lupdate marks a message as plural only
     for tr() inside a class. Context "Questions", as the rest of this module."""
 
-    @classmethod
-    def days_later(cls, days: int) -> str:
-        return cls.tr("%n days later", "", days)
+    def days_later(self, days: int) -> str:
+        return self.tr("%n days later", "", days)
 
-    @classmethod
-    def days_earlier(cls, days: int) -> str:
-        return cls.tr("%n days earlier", "", days)
+    def days_earlier(self, days: int) -> str:
+        return self.tr("%n days earlier", "", days)
 
 
 def close_session_question(close: CloseSession, changing: bool) -> Question:

@@ -21,9 +21,8 @@ class TodayStates(QObject):
     """Words with a count, in Qt's plural forms (%n): lupdate marks a message as plural only
     for tr() inside a class. Context "TodayStates", as the rest of this module."""
 
-    @classmethod
-    def days_to_go(cls, days: int) -> str:
-        return cls.tr("Your treatment is in %n days", "", days)
+    def days_to_go(self, days: int) -> str:
+        return self.tr("Your treatment is in %n days", "", days)
 
 
 def treatment_countdown(upcoming: TreatmentInput, now: datetime) -> tuple[str, str]:
@@ -47,7 +46,7 @@ def treatment_countdown(upcoming: TreatmentInput, now: datetime) -> tuple[str, s
     elif days == 1:
         title = QCoreApplication.translate("TodayStates", "Your treatment is tomorrow")
     else:
-        title = TodayStates.days_to_go(days)
+        title = TodayStates().days_to_go(days)
     return title, when
 
 
