@@ -43,6 +43,11 @@ def choose_language(asked: str | None, system: QLocale | None = None) -> str:
     return SOURCE_LANGUAGE
 
 
+def translations_folder() -> str:
+    """Where the app's compiled translations are (make builds them next to their sources)."""
+    return str(paths.resource_path("translations"))
+
+
 def install_language(language: str) -> str:
     """Install the translators for `language` (removing any installed before) and make QLocale's
     default follow it. Returns the language. A missing or unreadable translation is logged and
@@ -59,7 +64,7 @@ def install_language(language: str) -> str:
     if language == SOURCE_LANGUAGE or app is None:
         return language
     own = QTranslator()
-    folder = str(paths.resource_path("translations"))
+    folder = translations_folder()
     if own.load(f"{NAME}_{language}", folder):
         app.installTranslator(own)
         _installed.append(own)

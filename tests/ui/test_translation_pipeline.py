@@ -93,7 +93,7 @@ def test_an_installed_translation_is_used_and_removed_again(
         encoding="utf-8",
     )
     subprocess.run([pipeline.lrelease(), "-silent", str(ts)], check=True)
-    monkeypatch.setattr(translation.paths, "resource_path", lambda *parts: tmp_path)
+    monkeypatch.setattr(translation, "translations_folder", lambda: str(tmp_path))
     default = QLocale()
     try:
         translation.install_language("es")
@@ -109,7 +109,7 @@ def test_an_installed_translation_is_used_and_removed_again(
 def test_a_missing_translation_leaves_the_app_in_english(
     qapp: QCoreApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(translation.paths, "resource_path", lambda *parts: tmp_path / "none")
+    monkeypatch.setattr(translation, "translations_folder", lambda: str(tmp_path / "none"))
     default = QLocale()
     try:
         assert translation.install_language("es") == "es"
