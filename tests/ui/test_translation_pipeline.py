@@ -15,7 +15,7 @@ from app.ui import translation
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "build_scripts"))
-import translations as pipeline  # noqa: E402  (build_scripts is not a package)
+import translations as pipeline
 
 
 @pytest.fixture(scope="module")
