@@ -117,3 +117,36 @@ def test_a_missing_translation_leaves_the_app_in_english(
     finally:
         translation.install_language("en")
         QLocale.setDefault(default)
+
+
+def _kept_sources() -> list[Path]:
+    return sorted(pipeline.SOURCES.glob("*.ts"))
+
+
+def test_every_message_is_translated_and_none_is_left_over() -> None:
+    for ts in _kept_sources():
+        for message in ET.parse(ts).getroot().iter("message"):
+            translation_element = message.find("translation")
+            assert translation_element is not None
+            kind = translation_element.get("type")
+            source = message.findtext("source")
+            assert kind not in ("unfinished", "vanished", "obsolete"), f"{ts.name}: {source!r}"
+
+
+def test_translations_keep_every_placeholder_of_their_source() -> None:
+    # A {name} lost or renamed in a translation would raise at .format() or show braces.
+    import re
+
+    field = re.compile(r"\{(\w*)\}")
+    for ts in _kept_sources():
+        for message in ET.parse(ts).getroot().iter("message"):
+            source = message.findtext("source") or ""
+            element = message.find("translation")
+            assert element is not None
+            forms = [f.text or "" for f in element.iter("numerusform")] or [element.text or ""]
+            for form in forms:
+                assert sorted(field.findall(form)) == sorted(field.findall(source)), (
+                    f"{ts.name}: {source!r} -> {form!r}"
+                )
+                if "%n" in source or "%Ln" in source:
+                    assert "%n" in form or "%Ln" in form, f"{ts.name}: {form!r} lost its count"
