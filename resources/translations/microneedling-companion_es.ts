@@ -1116,6 +1116,141 @@
     </message>
 </context>
 <context>
+    <name>Regions</name>
+    <message>
+        <source>Austria</source>
+        <translation>Austria</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Australia</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>Bélgica</translation>
+    </message>
+    <message>
+        <source>Bulgaria</source>
+        <translation>Bulgaria</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Canadá</translation>
+    </message>
+    <message>
+        <source>Cyprus</source>
+        <translation>Chipre</translation>
+    </message>
+    <message>
+        <source>Czechia</source>
+        <translation>Chequia</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Alemania</translation>
+    </message>
+    <message>
+        <source>Denmark</source>
+        <translation>Dinamarca</translation>
+    </message>
+    <message>
+        <source>Estonia</source>
+        <translation>Estonia</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>España</translation>
+    </message>
+    <message>
+        <source>Finland</source>
+        <translation>Finlandia</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Francia</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Reino Unido</translation>
+    </message>
+    <message>
+        <source>Greece</source>
+        <translation>Grecia</translation>
+    </message>
+    <message>
+        <source>Croatia</source>
+        <translation>Croacia</translation>
+    </message>
+    <message>
+        <source>Hungary</source>
+        <translation>Hungría</translation>
+    </message>
+    <message>
+        <source>Ireland</source>
+        <translation>Irlanda</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>Italia</translation>
+    </message>
+    <message>
+        <source>Lithuania</source>
+        <translation>Lituania</translation>
+    </message>
+    <message>
+        <source>Luxembourg</source>
+        <translation>Luxemburgo</translation>
+    </message>
+    <message>
+        <source>Latvia</source>
+        <translation>Letonia</translation>
+    </message>
+    <message>
+        <source>Malta</source>
+        <translation>Malta</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>México</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>Países Bajos</translation>
+    </message>
+    <message>
+        <source>New Zealand</source>
+        <translation>Nueva Zelanda</translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation>Polonia</translation>
+    </message>
+    <message>
+        <source>Portugal</source>
+        <translation>Portugal</translation>
+    </message>
+    <message>
+        <source>Romania</source>
+        <translation>Rumania</translation>
+    </message>
+    <message>
+        <source>Sweden</source>
+        <translation>Suecia</translation>
+    </message>
+    <message>
+        <source>Slovenia</source>
+        <translation>Eslovenia</translation>
+    </message>
+    <message>
+        <source>Slovakia</source>
+        <translation>Eslovaquia</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Estados Unidos</translation>
+    </message>
+</context>
+<context>
     <name>Reminders</name>
     <message>
         <source>Today&apos;s aftercare</source>
@@ -1675,11 +1810,11 @@
     <name>Visit</name>
     <message>
         <source>Welcome to {clinic}</source>
-        <translation>Bienvenido a {clinic}</translation>
+        <translation>Le damos la bienvenida a {clinic}</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation>Bienvenido</translation>
+        <translation>Le damos la bienvenida</translation>
     </message>
     <message>
         <source>Learn about microneedling for acne scars and see what your recovery could look like. Nothing you do here is kept.</source>
@@ -1729,7 +1864,7 @@
     <name>WelcomePage</name>
     <message>
         <source>Welcome</source>
-        <translation>Bienvenido</translation>
+        <translation>Le damos la bienvenida</translation>
     </message>
     <message>
         <source>This app explains microneedling for acne scars, helps you get ready for your treatment, and guides your recovery day by day. Where would you like to start?</source>
