@@ -53,7 +53,7 @@ def region_name(code: str) -> str:
     """The region's name in the app's language ("Reino Unido"), Qt's English name for a region
     not in the table, or the code when Qt knows none."""
     if code in _NAMES:
-        return QCoreApplication.translate(CONTEXT, _NAMES[code])
+        return QCoreApplication.translate(CONTEXT, str(_NAMES[code]))
     territory = QLocale.codeToTerritory(code)
     if territory == QLocale.Country.AnyTerritory:
         return code
