@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --kiosk: show the kiosk on screen N (0 is the first; default: the primary)",
     )
     parser.add_argument(
+        "--language",
+        choices=("system", "en", "es"),
+        help="the language of the window and the kiosk: en (English), es (Español), or "
+        "system (the default: the computer's language when the app has it, else English)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check that this copy works (content pack, clinic config, a temporary store, "
@@ -123,5 +129,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             clinic_config=args.clinic_config,
             kiosk=args.kiosk,
             screen=args.screen,
+            language=args.language,
         )
     )

@@ -87,10 +87,6 @@ EMERGENCY_BORDER = QColor(LIGHT.emergency)  # the warning levels take theirs fro
 EMERGENCY_BG = QColor(LIGHT.emergency_bg)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Handout", text)
-
-
 def _px(mm: float) -> float:
     """Millimetres as the 96-dpi pixels Qt's text layout scales to the paint device."""
     return mm / 25.4 * 96.0
@@ -111,7 +107,8 @@ def build_handout(
     document = ClosedTextDocument()
     document.setDocumentMargin(0)
     document.setMetaInformation(
-        QTextDocument.MetaInformation.DocumentTitle, _tr("Your aftercare plan")
+        QTextDocument.MetaInformation.DocumentTitle,
+        QCoreApplication.translate("Handout", "Your aftercare plan"),
     )
     font = QFont()
     font.setFamilies([*FONT_FAMILIES, *QFont().families()])
@@ -125,7 +122,7 @@ def build_handout(
     sections.header(writer, clinic_name, clinic_phone, logo)
     writer.paragraph(
         # Paper is read later and elsewhere: the year, and the zone the times are in.
-        _tr("Your treatment: {when}, {zone}").format(
+        QCoreApplication.translate("Handout", "Your treatment: {when}, {zone}").format(
             when=local_moment(plan.treated_at, plan.zone, year=True),
             zone=place_words(plan.zone.key),
         ),

@@ -61,10 +61,6 @@ ILLUSTRATION_SCALES = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.5)
 KEEP_TOGETHER = QTextFormat.Property.UserProperty + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Handout", text)
-
-
 def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
     """Letter where the locale measures in US units, A4 everywhere else."""
     system = (locale or QLocale()).measurementSystem()
@@ -238,7 +234,7 @@ def write_pdf(document: QTextDocument, path: Path) -> None:
     writer = QPdfWriter(buffer)
     writer.setResolution(PRINT_DPI)
     writer.setPageLayout(_page_layout())
-    writer.setTitle(_tr("Your aftercare plan"))
+    writer.setTitle(QCoreApplication.translate("Handout", "Your aftercare plan"))
     writer.setCreator(QCoreApplication.applicationName() or "Microneedling Companion")
     _print_to(document, writer)
     del writer  # finishes the PDF
@@ -259,9 +255,9 @@ def print_handout(document: QTextDocument, parent: QWidget | None) -> bool:
         raise RuntimeError("printing needs a QApplication (a window), not a headless app")
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(_page_layout())
-    printer.setDocName(_tr("Your aftercare plan"))
+    printer.setDocName(QCoreApplication.translate("Handout", "Your aftercare plan"))
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print your aftercare plan"))
+    dialog.setWindowTitle(QCoreApplication.translate("Handout", "Print your aftercare plan"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     _print_to(document, printer)
@@ -326,6 +322,6 @@ def print_on_default_printer(document: QTextDocument) -> bool:
         return False
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(_page_layout())
-    printer.setDocName(_tr("Your aftercare plan"))
+    printer.setDocName(QCoreApplication.translate("Handout", "Your aftercare plan"))
     _print_to(document, printer)
     return True

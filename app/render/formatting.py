@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTime, QTimeZone
 
 if TYPE_CHECKING:
     from app.domain.plan import Milestone
@@ -15,8 +15,12 @@ if TYPE_CHECKING:
 SHORT_DAY, SHORT_DAY_YEAR = "ddd d MMM", "ddd d MMM yyyy"  # QLocale patterns: always a weekday
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Formatting", text)
+class Formatting(QObject):
+    """Words with a count, in Qt's plural forms (%n). lupdate marks a message as plural only
+    for tr() inside a class, so these live here; the context is "Formatting"."""
+
+    def days_and_hours(self, days: int, hours: int) -> str:
+        return self.tr("%n days {hours} h", "", days).format(hours=hours)
 
 
 def duration_words(delta: timedelta) -> str:
@@ -25,18 +29,22 @@ def duration_words(delta: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days >= 2:
-        return tr("{days} days {hours} h").format(days=days, hours=hours)
+        return Formatting().days_and_hours(days, hours)
     hours += days * 24
     if hours:
-        return tr("{hours} h {minutes} min").format(hours=hours, minutes=mins)
+        return QCoreApplication.translate("Formatting", "{hours} h {minutes} min").format(
+            hours=hours, minutes=mins
+        )
     if mins:
-        return tr("{minutes} min").format(minutes=mins)
-    return tr("less than a minute")
+        return QCoreApplication.translate("Formatting", "{minutes} min").format(minutes=mins)
+    return QCoreApplication.translate("Formatting", "less than a minute")
 
 
 def countdown(subject: str, delta: timedelta) -> str:
     """ "Makeup OK in 5 h 12 min"."""
-    return tr("{subject} in {time}").format(subject=subject, time=duration_words(delta))
+    return QCoreApplication.translate("Formatting", "{subject} in {time}").format(
+        subject=subject, time=duration_words(delta)
+    )
 
 
 def local_moment(
@@ -46,7 +54,7 @@ def local_moment(
     clock of `zone` (the patient's, never the machine's) or of the moment's own zone. With
     `year`, "Sun 8 Mar 2026, 5:00 PM", for what is read later (a QR code, paper)."""
     wall = moment.astimezone(zone) if zone is not None else moment
-    return (pattern or tr("{date}, {time}")).format(
+    return (pattern or QCoreApplication.translate("Formatting", "{date}, {time}")).format(
         date=short_day(wall.date(), year=year), time=clock_time(wall)
     )
 
@@ -75,10 +83,18 @@ def milestone_when(
     date alone: "About Sat 4 Apr". With `start=False`, the words for inside a sentence."""
     if milestone.kind == "next_session":
         day = _unbroken(short_day(milestone.at.astimezone(zone).date(), year=year))
-        pattern = tr("About {date}") if start else tr("about {date}")
+        pattern = (
+            QCoreApplication.translate("Formatting", "About {date}")
+            if start
+            else QCoreApplication.translate("Formatting", "about {date}")
+        )
         return pattern.format(date=day)
     wall = milestone.about.astimezone(zone)
-    pattern = tr("From about {time} on {date}") if start else tr("from about {time} on {date}")
+    pattern = (
+        QCoreApplication.translate("Formatting", "From about {time} on {date}")
+        if start
+        else QCoreApplication.translate("Formatting", "from about {time} on {date}")
+    )
     return pattern.format(time=clock_time(wall), date=_unbroken(short_day(wall.date(), year=year)))
 
 
@@ -89,10 +105,10 @@ def milestone_countdown(milestone: Milestone, delta: timedelta, zone: ZoneInfo) 
     "Book or check your next session")."""
     if milestone.kind == "next_session":
         when = milestone_when(milestone, zone, start=False)
-        return tr("{subject}: {when}").format(
+        return QCoreApplication.translate("Formatting", "{subject}: {when}").format(
             subject=milestone.countdown, when=when
         ), milestone.label
-    line = tr("{label}: {when}").format(
+    line = QCoreApplication.translate("Formatting", "{label}: {when}").format(
         label=milestone.label, when=milestone_when(milestone, zone, start=False)
     )
     return countdown(milestone.countdown, delta), line

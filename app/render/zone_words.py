@@ -10,15 +10,11 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QTimeZone
 _UTC_NAMES = {"UTC", "UCT", "GMT", "Zulu", "Universal", "Greenwich", "GMT0", "GMT+0", "GMT-0"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ZoneWords", text)
-
-
 def place_words(zone: str) -> str:
     """A city zone is the city's time; UTC is "UTC"; a zone with no city its offset or name."""
     area, _, place = zone.rpartition("/")
     if place in _UTC_NAMES and area in ("", "Etc"):
-        return tr("UTC")
+        return QCoreApplication.translate("ZoneWords", "UTC")
     qt_zone = QTimeZone(QByteArray(zone.encode()))
     if area == "Etc" or not area:  # "Etc/GMT+5", "CET", "EST5EDT": no city to name
         if not qt_zone.isValid():
@@ -27,4 +23,6 @@ def place_words(zone: str) -> str:
         if area == "Etc":
             return qt_zone.displayName(kind, QTimeZone.NameType.OffsetName)
         return qt_zone.displayName(QTimeZone.TimeType.GenericTime, QTimeZone.NameType.LongName)
-    return tr("{city} time").format(city=place.replace("_", " "))
+    return QCoreApplication.translate("ZoneWords", "{city} time").format(
+        city=place.replace("_", " ")
+    )

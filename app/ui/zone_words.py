@@ -9,13 +9,9 @@ from app.render.formatting import system_zone_name
 from app.render.zone_words import place_words
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ZoneWords", text)
-
-
 def zone_words(zone: str, system_zone: str | None = None) -> str:
     """The zone as a patient would say it. The computer's own zone is "this computer's time",
     whatever it is called; a city zone is the city's time; a bare offset is that offset."""
     if zone == (system_zone if system_zone is not None else system_zone_name()):
-        return tr("this computer's time")
+        return QCoreApplication.translate("ZoneWords", "this computer's time")
     return place_words(zone)

@@ -40,13 +40,13 @@ DAYS_BACK, DAYS_AHEAD = 30, 90  # a visitor treated last month, or booked for la
 STEP_MINUTES = 30
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("KioskPreview", text)
-
-
 def _wall_label(day: date, today: date) -> str:
     long_date = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
-    named = {0: tr("Today, {date}"), -1: tr("Yesterday, {date}"), 1: tr("Tomorrow, {date}")}
+    named = {
+        0: QCoreApplication.translate("KioskPreview", "Today, {date}"),
+        -1: QCoreApplication.translate("KioskPreview", "Yesterday, {date}"),
+        1: QCoreApplication.translate("KioskPreview", "Tomorrow, {date}"),
+    }
     pattern = named.get((day - today).days)
     return pattern.format(date=long_date) if pattern else long_date
 

@@ -30,10 +30,6 @@ MODULE_PX_AT_1080P = 6
 MIN_MODULE_PX = 3
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("KioskQr", text)
-
-
 def _plain(text: str) -> str:
     # The no-break spaces that keep "5:00 PM" together on screen mean nothing to a phone's
     # text view, and some readers show them as boxes.
@@ -47,20 +43,34 @@ def summary_text(
     clinic, and `after_hours` (the warning-signs model's words for when the clinic is closed)."""
     treated = _plain(local_moment(plan.treated_at, plan.zone, year=True))
     lines = [
-        tr("Microneedling aftercare"),
-        tr("All times: {zone}").format(zone=place_words(plan.zone.key)),
-        tr("Treatment: {when}").format(when=treated),
+        QCoreApplication.translate("KioskQr", "Microneedling aftercare"),
+        QCoreApplication.translate("KioskQr", "All times: {zone}").format(
+            zone=place_words(plan.zone.key)
+        ),
+        QCoreApplication.translate("KioskQr", "Treatment: {when}").format(when=treated),
     ]
     for milestone in plan.milestones:
         # The pack's short subject ("Makeup OK"), not the sentence: every byte makes the code
         # bigger on the screen.
         when = _plain(milestone_when(milestone, plan.zone, start=False, year=True))
-        lines.append(tr("{label}: {when}").format(label=milestone.countdown, when=when))
+        lines.append(
+            QCoreApplication.translate("KioskQr", "{label}: {when}").format(
+                label=milestone.countdown, when=when
+            )
+        )
     if clinic_phone:
-        who = clinic_name or tr("Your clinic")
-        lines.append(tr("{clinic}: {phone}").format(clinic=who, phone=clinic_phone))
+        who = clinic_name or QCoreApplication.translate("KioskQr", "Your clinic")
+        lines.append(
+            QCoreApplication.translate("KioskQr", "{clinic}: {phone}").format(
+                clinic=who, phone=clinic_phone
+            )
+        )
     lines.extend(_plain(line) for line in after_hours if line)
-    lines.append(tr("General information. Follow your clinic's instructions."))
+    lines.append(
+        QCoreApplication.translate(
+            "KioskQr", "General information. Follow your clinic's instructions."
+        )
+    )
     return "\n".join(lines)
 
 

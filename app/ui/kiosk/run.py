@@ -145,7 +145,7 @@ def show_notice(window: KioskWindow, text: str) -> Overlay:
 
 def run_kiosk(options: GuiOptions) -> int:
     log_to_stderr()
-    app = create_application()
+    app = create_application(options.language)
     log.info("starting %s %s as a kiosk", APP_NAME, version())
     window, notices = build_kiosk(app, options)
     install_excepthook(show=lambda _report: window.recover())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -14,10 +14,6 @@ from app.domain.warnings import Level
 from app.render.content_provider import ContentProvider
 from app.ui.kiosk.qr import module_px, qr_image, summary_text
 from app.ui.screens.page import add_label
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("KioskTakeHome", text)
 
 
 class VisitPrints:
