@@ -30,7 +30,7 @@ from app.ui.start import wire_start
 from app.ui.store_open import open_store, tell_about_store
 from app.ui.store_writes import QuietCheckpoint
 from app.ui.theme import qt_palette, stylesheet
-from app.ui.translation import choose_language, install_language
+from app.ui.translation import choose_language, current_language, install_language
 
 if TYPE_CHECKING:  # pydantic: loaded after the first frame
     from app.domain.clinic import ClinicConfig
@@ -365,7 +365,9 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
     settings = QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME
     )
-    content = ContentProvider(Path(options.content_pack) if options.content_pack else None)
+    content = ContentProvider(
+        Path(options.content_pack) if options.content_pack else None, current_language()
+    )
     session = RecoverySession(store, content)
     window = build_home_window(app, prefs, content, data, log_file, settings, session)
     instance.activation_requested.connect(window.bring_forward)

@@ -20,11 +20,19 @@ log = logging.getLogger(__name__)
 # The languages the app can speak (build_scripts/translations.py LANGUAGES, plus the source).
 LANGUAGES = ("en", "es")
 SOURCE_LANGUAGE = "en"
+# Each language named in itself, never translated: the name its own reader looks for.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 NAME = "microneedling-companion"
 
 # What is installed now: kept here so a change of language can remove them again, and so the
 # translators are not collected while the application uses them.
 _installed: list[QTranslator] = []
+_current = [SOURCE_LANGUAGE]
+
+
+def current_language() -> str:
+    """The language installed last (install_language): the window's and the kiosk's."""
+    return _current[0]
 
 
 def choose_language(asked: str | None, system: QLocale | None = None) -> str:
@@ -53,6 +61,7 @@ def install_language(language: str) -> str:
     default follow it. Returns the language. A missing or unreadable translation is logged and
     the app carries on in English: never a reason not to start."""
     app = QCoreApplication.instance()
+    _current[0] = language
     for translator in _installed:
         if app is not None:
             app.removeTranslator(translator)

@@ -755,6 +755,10 @@
         <translation>Volver a la pantalla de inicio</translation>
     </message>
     <message>
+        <source>Show the kiosk in {language}</source>
+        <translation>Mostrar el quiosco en {language}</translation>
+    </message>
+    <message>
         <source>Clinic logo</source>
         <translation>Logotipo de la clínica</translation>
     </message>

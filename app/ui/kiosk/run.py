@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, version
@@ -31,11 +31,12 @@ from app.ui.application import (
 from app.ui.excepthook import install_excepthook
 from app.ui.keyboard import install_enter_activates_buttons
 from app.ui.kiosk.overlays import Overlay
-from app.ui.kiosk.setup import KioskSetup, KioskTimings
+from app.ui.kiosk.setup import KioskSetup, KioskTimings, desk_phone_words
 from app.ui.kiosk.shell import KioskWindow
 from app.ui.kiosk.stop_signal import close_on_sigterm
 from app.ui.preferences import Preferences
 from app.ui.theme import PALETTES
+from app.ui.translation import current_language
 
 log = logging.getLogger(__name__)
 NOTICE_MS = 60_000  # a start-up notice for staff goes away by itself
@@ -80,16 +81,17 @@ def build_kiosk(
     """The kiosk window, themed, with the clinic's settings; and what staff should be told."""
     install_enter_activates_buttons(app)
     install_heading_roles(app)
-    content = ContentProvider(Path(options.content_pack) if options.content_pack else None)
+    # The pack in the language the kiosk speaks (the pack's first language if it lacks it).
+    content = ContentProvider(
+        Path(options.content_pack) if options.content_pack else None, current_language()
+    )
     content.load()
     settings = use_clinic_config(
         content, Path(options.clinic_config) if options.clinic_config else None
     )
     config = settings.config
     # No Settings on a kiosk: the warning signs send a visitor to the desk for the phone.
-    content.missing_phone = QCoreApplication.translate(
-        "Kiosk", "Ask at the desk for the clinic's phone number."
-    )
+    content.missing_phone = desk_phone_words()
     prefs = Preferences(None)  # in memory: a visitor's choices are never kept
     apply_theme(app, prefs, kiosk=True, accent=content.clinic_accent)
     if printer_name is None:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QCoreApplication
+
 from app.domain.clinic import KIOSK_STILL_THERE_DEFAULT
 from app.domain.clock import Clock
 from app.domain.kiosk_pin import PinGate
@@ -15,6 +17,12 @@ from app.kiosk_usage import UsageCounter
 from app.ui.kiosk.attract import SLIDE_MS
 from app.ui.kiosk.overlays import HOLD_MS
 from app.ui.theme import Palette
+
+
+def desk_phone_words() -> str:
+    """What the warning signs say for the clinic's phone on a kiosk, which has no Settings."""
+    return QCoreApplication.translate("Kiosk", "Ask at the desk for the clinic's phone number.")
+
 
 PROMPT_SECONDS = KIOSK_STILL_THERE_DEFAULT  # `[kiosk] still_there_seconds` in the clinic config
 

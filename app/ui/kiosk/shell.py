@@ -37,7 +37,8 @@ from app.ui.kiosk.idle import IdleWatcher
 from app.ui.kiosk.on_top import StayOnTop, bypasses_window_manager
 from app.ui.kiosk.overlays import PinPad, StaffCorner, StillThere
 from app.ui.kiosk.pad_timeout import CloseWhenIdle
-from app.ui.kiosk.setup import KioskSetup, KioskTimings
+from app.ui.kiosk.setup import KioskSetup, KioskTimings, desk_phone_words
+from app.ui.translation import LANGUAGE_NAMES, LANGUAGES, current_language, install_language
 
 log = logging.getLogger(__name__)
 # More errors than this within ERROR_WINDOW_S and the kiosk exits (code EXIT_TOO_MANY_ERRORS),
@@ -277,6 +278,9 @@ class KioskWindow(QWidget):
         self._timings = timings
         self._may_close = False
         self._errors: list[float] = []
+        # The clinic's language (the one the kiosk started in): every visit starts in it, and
+        # the idle reset goes back to it after a visitor chose the other one.
+        self.home_language = current_language()
         self.setObjectName("kiosk")
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
@@ -345,17 +349,84 @@ class KioskWindow(QWidget):
         name = QLabel(self._setup.clinic_name or APP_NAME)
         name.setProperty("role", "kiosk-bar-name")
         row.addWidget(name, 1)
+        self._phone: QLabel | None = None
         if self._setup.clinic_phone:
             phone = QLabel(self.tr("Clinic phone: {phone}").format(phone=self._setup.clinic_phone))
             phone.setProperty("role", "kiosk-bar-text")
             row.addWidget(phone)
+            self._phone = phone
         self.home_button = QPushButton(self.tr("Start screen"))
         self.home_button.setAccessibleName(self.tr("Back to the start screen"))
         self.home_button.setIcon(icon("home", self._setup.palette().primary, 64))
         self.home_button.setIconSize(QSize(32, 32))
         self.home_button.clicked.connect(lambda: self.go("start"))
         row.addWidget(self.home_button)
+        # The other language, named in itself ("Español" in English, "English" in Spanish): a
+        # visitor who cannot read the screen's language can still read its own name.
+        self.language_button = QPushButton()
+        self.language_button.setProperty("role", "secondary")
+        self.language_button.clicked.connect(self._switch_language)
+        row.addWidget(self.language_button)
+        self._show_language_choice()
         return bar
+
+    # language ------------------------------------------------------------------------------------
+
+    def other_language(self) -> str:
+        others = [code for code in LANGUAGES if code != current_language()]
+        return others[0] if others else current_language()
+
+    def _show_language_choice(self) -> None:
+        other = self.other_language()
+        self.language_button.setText(LANGUAGE_NAMES[other])
+        # Said in the language it offers, so a reader of that language hears its own words.
+        self.language_button.setAccessibleName(LANGUAGE_NAMES[other])
+        self.language_button.setAccessibleDescription(
+            self.tr("Show the kiosk in {language}").format(language=LANGUAGE_NAMES[other])
+        )
+
+    def _switch_language(self) -> None:
+        self.switch_language(self.other_language())
+
+    def switch_language(self, language: str) -> None:
+        """Everything a visitor sees, made again in `language`: the highlights, the start
+        screen (a visit in progress starts again there) and the top bar. Nothing is kept."""
+        if language == current_language():
+            return
+        install_language(language)
+        self._content.set_language(language)
+        self._content.missing_phone = desk_phone_words()
+        was_attract = self.current() == "attract"
+        old = self.attract
+        self.attract = AttractLoop(self._content, self._setup.reduce_motion, self._timings.slide_ms)
+        self.attract.touched.connect(self.begin_visit)
+        self.stack.insertWidget(self.stack.indexOf(old), self.attract)
+        old.stop()
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        if self.visit is not None:
+            visit, self.visit = self.visit, None
+            self.stack.removeWidget(visit)
+            visit.deleteLater()
+        self.still_there.retranslate()
+        self._retranslate_bar()
+        self._show_language_choice()
+        if was_attract:
+            self.show_attract()
+        else:
+            self._open_visit()
+            assert self.visit is not None
+            self.visit.open("start")
+
+    def _retranslate_bar(self) -> None:
+        if self._phone is not None:
+            self._phone.setText(
+                self.tr("Clinic phone: {phone}").format(phone=self._setup.clinic_phone)
+            )
+        self.home_button.setText(self.tr("Start screen"))
+        self.home_button.setAccessibleName(self.tr("Back to the start screen"))
+        if self.logo.pixmap() is not None and not self.logo.pixmap().isNull():
+            self.logo.setAccessibleName(self.tr("Clinic logo"))
 
     def _show_logo(self, path: Path) -> None:
         side = 64
@@ -377,20 +448,25 @@ class KioskWindow(QWidget):
     def show_attract(self) -> None:
         self.idle.stop()
         self.home_button.hide()
+        self.language_button.show()
         self.stack.setCurrentWidget(self.attract)
         self.attract.start()
 
     def begin_visit(self) -> None:
         """A touch on the attract loop: the start screen of a new visit."""
         self.attract.stop()
+        self._open_visit()
+        self._setup.usage.visit_started()
+        assert self.visit is not None
+        self.visit.open("start")
+        self.idle.start()
+
+    def _open_visit(self) -> None:
         if self.visit is None:
             self.visit = Visit(self._content, self._setup)
             self.visit.moved.connect(self._on_moved)
             self.stack.addWidget(self.visit)
         self.stack.setCurrentWidget(self.visit)
-        self._setup.usage.visit_started()
-        self.visit.open("start")
-        self.idle.start()
 
     def _touched_anywhere(self) -> None:
         if self.current() == "attract" and not self.pin_pad.isVisible():
@@ -415,6 +491,9 @@ class KioskWindow(QWidget):
 
     def _on_moved(self, key: str) -> None:
         self.home_button.setVisible(key != "start")
+        # The language is chosen before a visit goes anywhere: changing it makes the screens
+        # again, which would throw away a half-made preview.
+        self.language_button.setVisible(key == "start")
         self._setup.usage.screen_viewed(key)
 
     def reset(self) -> None:
@@ -427,6 +506,8 @@ class KioskWindow(QWidget):
             visit.hide()
             visit.deleteLater()
             self._setup.usage.visit_ended()
+        if current_language() != self.home_language:
+            self.switch_language(self.home_language)  # the next visitor meets the clinic's
         self.show_attract()
         focused = QApplication.focusWidget()
         if focused is not None:

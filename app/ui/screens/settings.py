@@ -20,6 +20,7 @@ from app.ui.screens.page import Page, add_label
 from app.ui.screens.region_setting import RegionSetting
 from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import TEXT_STEPS, THEMES
+from app.ui.translation import LANGUAGE_NAMES
 from app.ui.wrap_buttons import WrapCheckBox, WrapRadioButton
 
 
@@ -36,11 +37,7 @@ class SettingsScreen(Page):
         # First, so a patient who cannot read the words around it can still find it. Each
         # language is named in itself (never translated): that is the name its reader knows.
         add_label(self.column, self.tr("Language"), "h2")
-        language_names = {
-            "system": self.tr("Same as this computer"),
-            "en": "English",
-            "es": "Español",
-        }
+        language_names = {"system": self.tr("Same as this computer"), **LANGUAGE_NAMES}
         assert set(language_names) == set(LANGUAGE.choices)
         self.language_group = QButtonGroup(self)
         for index, key in enumerate(LANGUAGE.choices):
