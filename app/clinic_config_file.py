@@ -173,9 +173,16 @@ def folder_is_writable(path: Path) -> bool:
 # tomlkit details -------------------------------------------------------------------------------
 
 
+def _item(container: MutableMapping[str, Any], key: str) -> Item | None:
+    # Indexing gives plain Python for some values (a bool cannot be subclassed); .item() never.
+    found = container.item(key) if hasattr(container, "item") else container[key]
+    return found if isinstance(found, Item) else None
+
+
 def _replace(container: MutableMapping[str, Any], key: str, value: object) -> None:
     old = container[key]
-    old_width = len(old.as_string()) if isinstance(old, Item) else 0
+    old_item = _item(container, key)
+    old_width = len(old_item.as_string()) if old_item is not None else 0
     if isinstance(value, Mapping) and isinstance(old, MutableMapping):
         for name in [name for name in old if name not in value]:
             del old[name]
@@ -184,8 +191,8 @@ def _replace(container: MutableMapping[str, Any], key: str, value: object) -> No
                 old[name] = part
     else:
         container[key] = value
-    new = container[key]
-    if isinstance(old, Item) and isinstance(new, Item) and new.trivia.comment:
+    new = _item(container, key)
+    if old_item is not None and new is not None and new.trivia.comment:
         # Keep a trailing comment at its column, as a hand-aligned file has it.
         spaces = len(new.trivia.comment_ws) - (len(new.as_string()) - old_width)
         new.trivia.comment_ws = " " * max(spaces, 1)
