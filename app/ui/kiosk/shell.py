@@ -36,6 +36,7 @@ from app.ui.kiosk.idle import IdleWatcher
 from app.ui.kiosk.overlays import PinPad, StaffCorner, StillThere
 from app.ui.kiosk.pad_timeout import CloseWhenIdle
 from app.ui.kiosk.setup import KioskSetup, KioskTimings
+from app.ui.kiosk.staff_menu import StaffMenu
 
 log = logging.getLogger(__name__)
 # More errors than this within ERROR_WINDOW_S and the kiosk exits (code EXIT_TOO_MANY_ERRORS),
@@ -299,7 +300,10 @@ class KioskWindow(QWidget):
         # On the attract loop a touch anywhere starts (the top bar too, not only the slides).
         self.idle.activity.connect(self._touched_anywhere)
         self.pin_pad = PinPad(self, setup.gate)
-        self.pin_pad.unlocked.connect(self.allow_close)
+        # After the PIN, staff choose: exit the kiosk, or the clinic setup (staff_menu.py).
+        self.staff_menu = StaffMenu(self, content)
+        self.staff_menu.exit_requested.connect(self.allow_close)
+        self.pin_pad.unlocked.connect(self.staff_menu.open)
         self.corner.held.connect(self.pin_pad.open)
         self.pad_timeout = CloseWhenIdle(
             self.pin_pad, self.pin_pad.close_pad, timings.idle_ms, self.idle.activity

@@ -10,6 +10,8 @@ save. Nothing here reads or writes patient data.
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from app.clinic_config_file import (
 )
 from app.domain.clinic import MAX_LOGO_BYTES
 from app.domain.clinic_fields import ConfigField, field_problems, section_fields, timing_fields
+from app.domain.clinic_location import default_clinic_config_path
 from app.domain.input_files import read_regular_file
 from app.export.atomic import write_atomically
 from app.paths import make_private_dirs
@@ -36,6 +39,17 @@ from app.ui.screens.page import add_label
 
 log = logging.getLogger(__name__)
 GROUPS = (("clinic", "The clinic"), ("protocol", "Aftercare timings"), ("kiosk", "The kiosk"))
+
+
+def config_path_for_setup(content: ContentProvider) -> Path:
+    """The file the app loaded the clinic config from, else where it would look for one."""
+    if content.clinic_config_path is not None:
+        return content.clinic_config_path
+    try:
+        home = Path.home()
+    except RuntimeError:  # no home folder known: only Windows has a path without one
+        home = Path()
+    return default_clinic_config_path(sys.platform, os.environ, home)
 
 
 @dataclass

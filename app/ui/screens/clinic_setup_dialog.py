@@ -1,10 +1,8 @@
-"""Clinic setup in the home window: Settings → "Clinic setup" opens the form in its own window,
-scrolling, with Close; where the clinic config lives, and a way to open it from Settings."""
+"""Clinic setup in the home window: Settings → "Open clinic setup" opens the form in its own
+window, scrolling, with Close."""
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -17,23 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.clinic_location import default_clinic_config_path
 from app.render.content_provider import ContentProvider
 from app.ui.screens.clinic_setup import ClinicSetupForm
 from app.ui.screens.clinic_setup_editors import tr
 from app.ui.screens.page import add_label
-
-
-def config_path_for_setup(content: ContentProvider) -> Path:
-    """The file the app loaded the clinic config from, else where it would look for one."""
-    loaded = getattr(content, "clinic_config_path", None)
-    if isinstance(loaded, Path):
-        return loaded
-    try:
-        home = Path.home()
-    except RuntimeError:  # no home folder known: only Windows has a path without one
-        home = Path()
-    return default_clinic_config_path(sys.platform, os.environ, home)
 
 
 class ClinicSetupDialog(QDialog):

@@ -121,7 +121,7 @@ def _timing_words(field: ConfigField, text: AftercareText | None) -> Words:
     if text is not None and field.key in {rule.rule_id for rule in text.rules}:
         label = text.rule(field.key).milestone
     default = field.default if isinstance(field.default, dict) else {}
-    help_text = tr("Content default: {amount} {unit}.").format(
+    help_text = tr("Default: {amount} {unit}.").format(
         amount=default.get("amount", ""), unit=unit_words(field.unit)
     )
     if field.typical is not None:

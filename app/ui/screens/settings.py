@@ -117,7 +117,8 @@ class SettingsScreen(Page):
         """The clinic setup form in its own window (window-modal); saving re-reads the config."""
         if self._content is None:
             return None
-        from app.ui.screens.clinic_setup_dialog import ClinicSetupDialog, config_path_for_setup
+        from app.ui.screens.clinic_setup import config_path_for_setup
+        from app.ui.screens.clinic_setup_dialog import ClinicSetupDialog
 
         dialog = ClinicSetupDialog(self._content, config_path_for_setup(self._content), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
