@@ -27,10 +27,11 @@ from app.domain.clinic import (
     _KioskModel,
     clinic_config_from_mapping,
 )
+from app.domain.getting_ready import MAX_DAYS_BEFORE, GettingReady
 from app.domain.protocol import Protocol, Unit
 from app.domain.schema import MAX_DAYS, MAX_HOURS
 
-Kind = Literal["text", "bool", "int", "duration"]
+Kind = Literal["text", "bool", "int", "duration", "days"]  # days: optional, whole days
 SECTIONS: dict[str, type[BaseModel]] = {"clinic": _ClinicModel, "kiosk": _KioskModel}
 # (table, key) -> (lowest, highest, unit) for whole-number keys, as the loader checks them.
 INT_RANGES: dict[tuple[str, str], tuple[int, int, str]] = {
@@ -97,6 +98,14 @@ def timing_fields(protocol: Protocol) -> list[ConfigField]:
             )
         )
     return fields
+
+
+def before_fields(ready: GettingReady) -> list[ConfigField]:
+    """One [before] key per getting-ready item of the pack, its default the pack's days."""
+    return [
+        ConfigField("before", item.id, "days", item.days_before, 0, MAX_DAYS_BEFORE, "days")
+        for item in ready.items
+    ]
 
 
 def field_problems(

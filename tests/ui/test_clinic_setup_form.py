@@ -25,6 +25,7 @@ from app.ui.screens.clinic_setup_editors import (
     BoolEditor,
     DurationEditor,
     IntEditor,
+    OptionalIntEditor,
     RegionEditor,
     TextEditor,
 )
@@ -141,6 +142,14 @@ def _pack_sun(f: ClinicSetupForm, bot: QtBot) -> None:
     editor.own.setChecked(False)
 
 
+def _before(f: ClinicSetupForm, bot: QtBot) -> None:
+    editor = f.rows["before.stop-actives"].editor
+    assert isinstance(editor, OptionalIntEditor)
+    assert editor.value() is None and editor.spin.value() == 7  # the pack's, shown
+    editor.own.setChecked(True)
+    editor.spin.setValue(10)
+
+
 def _kiosk_on(f: ClinicSetupForm, bot: QtBot) -> None:
     editor = f.rows["kiosk.enabled"].editor
     assert isinstance(editor, BoolEditor)
@@ -181,6 +190,7 @@ Change = Callable[[ClinicSetupForm, QtBot], None]
         (_set_makeup, ["makeup = { amount = 48"], ['makeup = { amount = 36, unit = "hours" }  ']),
         (_own_sweat, [], ['sweat = { amount = 4, unit = "days" }']),
         (_pack_sun, ["sun = { amount = 28"], []),
+        (_before, [], ["[before]", "stop-actives = 10"]),
         (_kiosk_on, ["enabled = false"], ["enabled = true "]),
         (_idle, ["idle_seconds = 90"], ["idle_seconds = 120 "]),
         (_motion, ["reduce_motion = false"], ["reduce_motion = true "]),

@@ -24,10 +24,20 @@ from app.clinic_config_file import (
     ConfigRefused,
     folder_is_writable,
 )
+from app.domain.aftercare_text import AftercareText
 from app.domain.clinic import MAX_LOGO_BYTES
-from app.domain.clinic_fields import ConfigField, field_problems, section_fields, timing_fields
+from app.domain.clinic_fields import (
+    ConfigField,
+    before_fields,
+    field_problems,
+    section_fields,
+    timing_fields,
+)
 from app.domain.clinic_location import default_clinic_config_path
+from app.domain.content import Content
+from app.domain.getting_ready import GettingReady
 from app.domain.input_files import read_regular_file
+from app.domain.schema import ProtocolError
 from app.export.atomic import write_atomically
 from app.paths import make_private_dirs
 from app.render.content_provider import ContentProvider
@@ -38,7 +48,6 @@ from app.ui.screens.clinic_setup_pin import PinEditor
 from app.ui.screens.page import add_label
 
 log = logging.getLogger(__name__)
-GROUPS = (("clinic", "The clinic"), ("protocol", "Aftercare timings"), ("kiosk", "The kiosk"))
 
 
 def config_path_for_setup(content: ContentProvider) -> Path:
@@ -50,6 +59,16 @@ def config_path_for_setup(content: ContentProvider) -> Path:
     except RuntimeError:  # no home folder known: only Windows has a path without one
         home = Path()
     return default_clinic_config_path(sys.platform, os.environ, home)
+
+
+def _getting_ready(loaded: Content) -> GettingReady | None:
+    """The pack's getting-ready list with its own timings, or None when it has none."""
+    if loaded.pack.before is None:
+        return None
+    try:
+        return loaded.pack.before.getting_ready()
+    except ProtocolError:  # checked when the pack loaded; never expected here
+        return None
 
 
 @dataclass
@@ -87,9 +106,12 @@ class ClinicSetupForm(QWidget):
         self.read_only.setProperty("role", "caution-text")
         self.file_problem = add_label(layout, "")
         self.file_problem.setProperty("role", "caution-text")
+        ready = _getting_ready(loaded)
+        self._before_words = {item.id: item.text for item in ready.items} if ready else {}
         fields = {
             "clinic": [f for f in section_fields() if f.table == "clinic"],
             "protocol": timing_fields(loaded.protocol),
+            "before": before_fields(ready) if ready else [],
             # The PIN last: it is the one field that is not a setting of the screen.
             "kiosk": sorted(
                 (f for f in section_fields() if f.table == "kiosk"),
@@ -100,12 +122,15 @@ class ClinicSetupForm(QWidget):
         titles = {
             "clinic": tr("The clinic"),
             "protocol": tr("Aftercare timings"),
+            "before": tr("Getting ready, before the treatment"),
             "kiosk": tr("The kiosk"),
         }
-        for table, _title in GROUPS:
-            add_label(layout, titles[table], "h2")
+        for table, title in titles.items():
+            if not fields[table]:
+                continue
+            add_label(layout, title, "h2")
             for field in fields[table]:
-                self.rows[field.path] = self._add_row(layout, field, loaded, can_browse)
+                self.rows[field.path] = self._add_row(layout, field, loaded.text, can_browse)
         self.save_button = QPushButton(tr("Save the clinic setup"))
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
@@ -116,10 +141,9 @@ class ClinicSetupForm(QWidget):
         self.load()
 
     def _add_row(
-        self, layout: QVBoxLayout, field: ConfigField, loaded: object, can_browse: bool
+        self, layout: QVBoxLayout, field: ConfigField, text: AftercareText, can_browse: bool
     ) -> Row:
-        text = getattr(loaded, "text", None)
-        words = words_for(field, text)
+        words = words_for(field, text, self._before_words)
         label = add_label(layout, words.label, "h3")
         editor = make_editor(field, words, self.path.parent, can_browse, self._content.regions())
         editor.setObjectName(f"clinicSetup-{field.path}")

@@ -5,7 +5,7 @@ problem line around each."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -182,6 +182,50 @@ class DurationEditor(Editor):
         if not self.own.isChecked():
             return None
         return {"amount": self.amount.value(), "unit": self.unit.currentData()}
+
+    def focus_widget(self) -> QWidget:
+        return self.own
+
+
+class OptionalIntEditor(Editor):
+    """Whole days (a getting-ready timing): the pack's, or the clinic's own."""
+
+    def __init__(self, field: ConfigField, name: str) -> None:
+        super().__init__(field, name)
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        self.own = WrapCheckBox(tr("Use the clinic's own timing"))
+        self.own.setAccessibleName(tr("{field}: use the clinic's own timing").format(field=name))
+        self.spin = QSpinBox()
+        self.spin.setRange(field.minimum, field.maximum)
+        self.spin.setSuffix(" " + tr("days before"))
+        self.spin.setAccessibleName(tr("{field}: days before").format(field=name))
+        column.addWidget(self.own)
+        column.addWidget(self.spin, 0, Qt.AlignmentFlag.AlignLeft)
+        self.row.addLayout(column, 1)
+        self.own.toggled.connect(self._own_toggled)
+        self.spin.valueChanged.connect(lambda _v: self.edited.emit())
+
+    def _own_toggled(self, on: bool) -> None:
+        self.spin.setEnabled(on)
+        if not on:
+            self._show_days(self.field.default)
+        self.edited.emit()
+
+    def _show_days(self, value: object | None) -> None:
+        self.spin.blockSignals(True)
+        self.spin.setValue(value if type(value) is int else 0)
+        self.spin.blockSignals(False)
+
+    def show_value(self, value: object | None) -> None:
+        self.own.blockSignals(True)
+        self.own.setChecked(value is not None)
+        self.own.blockSignals(False)
+        self.spin.setEnabled(value is not None)
+        self._show_days(value if value is not None else self.field.default)
+
+    def value(self) -> object | None:
+        return self.spin.value() if self.own.isChecked() else None
 
     def focus_widget(self) -> QWidget:
         return self.own

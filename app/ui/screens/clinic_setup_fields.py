@@ -9,6 +9,7 @@ a row here gives it words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from app.ui.screens.clinic_setup_editors import (
     DurationEditor,
     Editor,
     IntEditor,
+    OptionalIntEditor,
     RegionEditor,
     TextEditor,
     tr,
@@ -110,9 +112,15 @@ def field_words() -> dict[tuple[str, str], Words]:
     }
 
 
-def words_for(field: ConfigField, text: AftercareText | None) -> Words:
+def words_for(
+    field: ConfigField, text: AftercareText | None, before: Mapping[str, str] | None = None
+) -> Words:
+    """`before`: each getting-ready item's words in the pack (id -> text)."""
     if field.table == "protocol":
         return _timing_words(field, text)
+    if field.table == "before":
+        label = (before or {}).get(field.key, field.key)
+        return Words(label, tr("Default: {days} days before.").format(days=field.default))
     return field_words().get((field.table, field.key), Words(field.key))
 
 
@@ -163,4 +171,6 @@ def make_editor(
         return IntEditor(field, words.label)
     if field.kind == "duration":
         return DurationEditor(field, words.label)
+    if field.kind == "days":
+        return OptionalIntEditor(field, words.label)
     return TextEditor(field, words.label)
