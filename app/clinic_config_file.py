@@ -163,7 +163,9 @@ def was_readable_by_others(path: Path) -> bool:
 
 def folder_is_writable(path: Path) -> bool:
     """Whether the config's folder (or the nearest folder above it that exists) takes new
-    files: an atomic write makes a new file beside the config, then renames it."""
+    files: an atomic write makes a new file beside the config, then renames it. A first look
+    only (on Windows os.access sees the read-only flag, not the folder's ACL): a write that
+    is refused anyway raises PermissionError, which the caller says in plain words."""
     folder = path.parent
     while not folder.exists() and folder.parent != folder:
         folder = folder.parent

@@ -47,9 +47,10 @@ class ColourEditor(Editor):
         column.addWidget(self.edit)
         self.button_sample = QLabel(tr("A button"))
         self.link_sample = QLabel(tr("A link"))
+        self.button_sample.setAccessibleName(tr("Preview: a button in this colour"))
+        self.link_sample.setAccessibleName(tr("Preview: a link in this colour"))
         for sample in (self.button_sample, self.link_sample):
             sample.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            sample.setAccessibleName(tr("Preview of the colour"))
         self.ratios = QLabel()
         self.ratios.setWordWrap(True)
         self.ratios.setProperty("role", "secondary")
