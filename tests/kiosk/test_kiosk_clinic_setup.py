@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.kiosk.shell import KioskWindow
 from app.ui.screens.clinic_setup_look import LogoEditor
-from tests.kiosk.conftest import PIN
+from tests.kiosk.conftest import FAST, PIN
 
 
 def _unlock(kiosk: KioskWindow, qtbot: QtBot) -> None:
@@ -65,3 +65,18 @@ def test_a_setup_left_open_closes_unsaved_when_the_kiosk_starts_again(
     _unlock(kiosk, qtbot)
     kiosk.staff_menu.open_setup()
     assert setup.form.rows["clinic.name"].editor.value() == "Test Lane Skin Clinic"
+
+
+def test_staff_layers_over_the_attract_loop_close_after_the_idle_time_and_start_no_visit(
+    kiosk: KioskWindow, qtbot: QtBot
+) -> None:
+    _unlock(kiosk, qtbot)
+    assert kiosk.current() == "attract"
+    qtbot.mouseClick(kiosk.staff_menu.setup_button, Qt.MouseButton.LeftButton)
+    setup = kiosk.staff_menu.setup
+    assert setup is not None
+    qtbot.mouseClick(setup.form.save_button, Qt.MouseButton.LeftButton)  # staff, not a visit
+    qtbot.wait(50)
+    assert kiosk.current() == "attract" and kiosk.visit is None
+    qtbot.waitUntil(lambda: not setup.isVisible(), timeout=FAST.idle_ms * 10)
+    assert not kiosk.staff_menu.showing()

@@ -168,6 +168,12 @@ def _motion(f: ClinicSetupForm, bot: QtBot) -> None:
     editor.box.setChecked(True)
 
 
+def _usage(f: ClinicSetupForm, bot: QtBot) -> None:
+    editor = f.rows["kiosk.usage_counts"].editor
+    assert isinstance(editor, BoolEditor) and f.rows["kiosk.usage_counts"].label == "Usage counts"
+    editor.box.setChecked(True)
+
+
 def _pin(f: ClinicSetupForm, bot: QtBot) -> None:
     editor = f.rows["kiosk.pin_hash"].editor
     assert isinstance(editor, PinEditor)
@@ -194,6 +200,7 @@ Change = Callable[[ClinicSetupForm, QtBot], None]
         (_kiosk_on, ["enabled = false"], ["enabled = true "]),
         (_idle, ["idle_seconds = 90"], ["idle_seconds = 120 "]),
         (_motion, ["reduce_motion = false"], ["reduce_motion = true "]),
+        (_usage, ["usage_counts = false"], ["usage_counts = true "]),
         (_pin, [], ['pin_hash = "scrypt$']),
     ],
     ids=lambda value: getattr(value, "__name__", "") if callable(value) else "",

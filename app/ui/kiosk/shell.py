@@ -301,7 +301,7 @@ class KioskWindow(QWidget):
         self.idle.activity.connect(self._touched_anywhere)
         self.pin_pad = PinPad(self, setup.gate)
         # After the PIN, staff choose: exit the kiosk, or the clinic setup (staff_menu.py).
-        self.staff_menu = StaffMenu(self, content)
+        self.staff_menu = StaffMenu(self, content, timings.idle_ms, self.idle.activity)
         self.staff_menu.exit_requested.connect(self.allow_close)
         self.pin_pad.unlocked.connect(self.staff_menu.open)
         self.corner.held.connect(self.pin_pad.open)
@@ -386,7 +386,8 @@ class KioskWindow(QWidget):
         self.idle.start()
 
     def _touched_anywhere(self) -> None:
-        if self.current() == "attract" and not self.pin_pad.isVisible():
+        staff = self.pin_pad.isVisible() or self.staff_menu.showing()
+        if self.current() == "attract" and not staff:
             # After the event that carried the touch: the corner may be starting its hold.
             QTimer.singleShot(0, self, self._begin_if_attract)
 

@@ -1,14 +1,15 @@
 """What staff get in the kiosk once the PIN is accepted: exit the kiosk, or the clinic setup.
 
 Both are layers inside the kiosk window (see overlays.py: a dialog is a window the window
-manager may let a visitor move or put behind). Like every layer they go when the kiosk starts
-again after the idle time, so a setup left open in the waiting room closes itself, unsaved.
+manager may let a visitor move or put behind). Like the PIN pad they close themselves after the
+idle time without input (over the attract loop too, where no visit resets them) and when the
+kiosk starts again, so a setup left open in the waiting room closes, unsaved.
 A saved setup is used when the kiosk starts again: the kiosk is built once from it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.render.content_provider import ContentProvider
 from app.ui.kiosk.overlays import Overlay
+from app.ui.kiosk.pad_timeout import CloseWhenIdle
 from app.ui.screens.clinic_setup import ClinicSetupForm, config_path_for_setup
 
 MARGIN_PX = 32  # Overlay's own margin around the card
@@ -31,9 +33,14 @@ class StaffMenu(Overlay):
 
     exit_requested = Signal()
 
-    def __init__(self, parent: QWidget, content: ContentProvider) -> None:
+    def __init__(
+        self, parent: QWidget, content: ContentProvider, idle_ms: int, activity: SignalInstance
+    ) -> None:
         super().__init__(parent)
         self._content = content
+        self._idle_ms = idle_ms
+        self._activity = activity
+        self.timeout = CloseWhenIdle(self, self.hide, idle_ms, activity)
         self.setAccessibleName(self.tr("Staff"))
         self.label(self.tr("Staff"), "h2")
         self.exit_button = QPushButton(self.tr("Exit the kiosk"))
@@ -53,6 +60,10 @@ class StaffMenu(Overlay):
         super().open()
         self.exit_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def showing(self) -> bool:
+        """Staff are here: the menu or the setup is up (a touch then starts no visit)."""
+        return self.isVisible() or (self.setup is not None and self.setup.isVisible())
+
     def _exit(self) -> None:
         self.hide()
         self.exit_requested.emit()
@@ -64,6 +75,9 @@ class StaffMenu(Overlay):
         if self.setup is None:
             self.setup = KioskClinicSetup(parent, self._content)
             self.setup.exit_requested.connect(self.exit_requested)
+            self.setup.timeout = CloseWhenIdle(
+                self.setup, self.setup.hide, self._idle_ms, self._activity
+            )
         self.setup.open()
         return self.setup
 
@@ -101,6 +115,7 @@ class KioskClinicSetup(Overlay):
             button.setAccessibleName(button.text())
             row.addWidget(button)
         self.card_layout.addLayout(row)
+        self.timeout: CloseWhenIdle | None = None  # set by StaffMenu, which knows the kiosk's
         _hide_on_reset(parent, self)
 
     def _cover(self) -> None:
