@@ -279,6 +279,16 @@ def test_a_weak_or_mistyped_pin_is_refused_and_nothing_is_stored(
     assert config.read_text(encoding="utf-8") == ORIGINAL
 
 
+def test_a_change_made_to_the_file_meanwhile_is_kept(
+    form: ClinicSetupForm, qtbot: QtBot, config: Path
+) -> None:
+    config.write_text(ORIGINAL.replace("idle_seconds = 90 ", "idle_seconds = 60 "), "utf-8")
+    _set_name(form, qtbot)
+    assert form.save(), form.status.text()
+    data = tomllib.loads(config.read_text(encoding="utf-8"))
+    assert (data["clinic"]["name"], data["kiosk"]["idle_seconds"]) == ("Hill Clinic", 60)
+
+
 def test_a_new_pin_is_stored_only_as_its_hash(
     form: ClinicSetupForm, qtbot: QtBot, config: Path
 ) -> None:

@@ -260,6 +260,9 @@ class ClinicSetupForm(QWidget):
             return True
         copied: Path | None = None  # a logo copied in for this save: removed if it fails
         try:
+            # The file as it is now: what changed on disk since the form was filled (the
+            # set-kiosk-pin command, a text editor) is kept; only staff's changes go on top.
+            self._file = ClinicConfigFile.open(self.path)
             for row in changed:
                 if isinstance(row.editor, LogoEditor) and row.editor.pending is not None:
                     copied = self._copy_logo(row.editor)
