@@ -251,6 +251,7 @@ def use_clinic_config(content: ContentProvider, explicit: Path | None) -> Clinic
     if path is None:
         return ClinicSettings(ClinicConfig.empty(), None, [])
     config, problems = load_clinic_config(path, content.content().protocol.rule_ids)
+    content.clinic_config_path = path
     content.clinic_name = config.name or ""
     content.clinic_phone = config.phone or ""
     content.clinic_after_hours_phone = config.after_hours_phone or ""
