@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app import APP_ID, APP_NAME, ORGANIZATION, paths, version
 from app.logs import buffer_startup_logging, start_file_logging
 from app.render.content_provider import ContentProvider
+from app.render.translation import choose_language, current_language, install_language
 from app.ui.accessible import install_heading_roles
 from app.ui.areas import home_areas
 from app.ui.excepthook import install_excepthook
@@ -30,7 +31,6 @@ from app.ui.start import wire_start
 from app.ui.store_open import open_store, tell_about_store
 from app.ui.store_writes import QuietCheckpoint
 from app.ui.theme import qt_palette, stylesheet
-from app.ui.translation import choose_language, current_language, install_language
 
 if TYPE_CHECKING:  # pydantic: loaded after the first frame
     from app.domain.clinic import ClinicConfig

@@ -140,6 +140,29 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>From about {time} on {day}.</source>
+        <translation>Desde las {time} más o menos del {day}.</translation>
+    </message>
+    <message>
+        <source>This is a reminder, not an appointment. Book your next session, or check the date your clinic gave you.</source>
+        <translation>Esto es un recordatorio, no una cita. Reserve su próxima sesión, o revise la fecha que le dio su clínica.</translation>
+    </message>
+    <message>
+        <source>Microneedling aftercare</source>
+        <translation>Cuidados después del microneedling</translation>
+    </message>
+    <message>
+        <source>{name}: {phone}</source>
+        <translation>{name}: {phone}</translation>
+    </message>
+    <message>
+        <source>Your clinic: {phone}</source>
+        <translation>Su clínica: {phone}</translation>
+    </message>
+</context>
+<context>
     <name>CheckInCard</name>
     <message>
         <source>No call needed</source>

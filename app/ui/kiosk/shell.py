@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.render.content_provider import ContentProvider
+from app.render.translation import LANGUAGE_NAMES, LANGUAGES, current_language, install_language
 from app.ui.icons import icon
 from app.ui.images import render_svg
 from app.ui.kiosk.attract import AttractLoop
@@ -39,7 +40,6 @@ from app.ui.kiosk.overlays import PinPad, StaffCorner, StillThere
 from app.ui.kiosk.pad_timeout import CloseWhenIdle
 from app.ui.kiosk.setup import KioskSetup, KioskTimings, desk_phone_words
 from app.ui.kiosk.staff_menu import StaffMenu
-from app.ui.translation import LANGUAGE_NAMES, LANGUAGES, current_language, install_language
 
 log = logging.getLogger(__name__)
 # More errors than this within ERROR_WINDOW_S and the kiosk exits (code EXIT_TOO_MANY_ERRORS),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QButtonGroup, QDialog, QLabel, QPushButton, QWidge
 
 from app import autostart
 from app.render.content_provider import ContentProvider
+from app.render.translation import LANGUAGE_NAMES
 from app.store import StoreWriteError
 from app.ui.preferences import LANGUAGE, Preferences
 from app.ui.screens.clinic_setting import ClinicSetting
@@ -20,7 +21,6 @@ from app.ui.screens.page import Page, add_label
 from app.ui.screens.region_setting import RegionSetting
 from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import TEXT_STEPS, THEMES
-from app.ui.translation import LANGUAGE_NAMES
 from app.ui.wrap_buttons import WrapCheckBox, WrapRadioButton
 
 
