@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QLocale
 from pypdf import PdfReader
+from PySide6.QtCore import QLocale
 
 from app.cli import main
 from app.render import translation
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "build_scripts"))
-import translations as pipeline  # noqa: E402  (build_scripts is not a package)
+import translations as pipeline
 
 WHEN = ["--treated-at", "2026-03-07T16:00", "--tz", "America/New_York"]
 
