@@ -1,8 +1,8 @@
 """Start-up benchmark: what a patient waits for, against a bare PySide6 window started the same way.
 
 Each run spawns a fresh process and measures the wall-clock time from just before the spawn to
-a moment the process reports (it prints the time), and the process's peak resident memory
-(wait4's rusage). The bare window is build_scripts/bare_window.py: one QMainWindow with one
+a moment the process reports (it prints the time), and the process's peak resident memory at
+that moment (as it reports it; else wait4's rusage at its exit). The bare window is build_scripts/bare_window.py: one QMainWindow with one
 QLabel, timed to its first paint. All programs run in one alternating series (forwards, then
 backwards), so drift and load on the machine hit them alike; medians are compared, each as a
 ratio to the bare window measured in the same series.
@@ -69,9 +69,12 @@ def run_once(program: Program, env: dict[str, str]) -> Sample:
     )
     assert process.stdout is not None
     ready: float | None = None
+    peak_kib: float | None = None  # at the mark, when the program reports it
     for line in process.stdout:
         if program.mark is not None and line.startswith(program.mark + " "):
-            ready = float(line.split()[1])
+            fields = line.split()
+            ready = float(fields[1])
+            peak_kib = float(fields[2]) if len(fields) > 2 else None
     _, status, usage = os.wait4(process.pid, 0)
     ended = time.time()
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -81,7 +84,7 @@ def run_once(program: Program, env: dict[str, str]) -> Sample:
         raise SystemExit(f"{program.command} did not report {program.mark!r} "
                          f"(exit {process.returncode})")  # fmt: skip
     # ru_maxrss is in KiB on Linux (bytes on macOS; this script targets the Linux build machine).
-    return Sample(ready - started, usage.ru_maxrss / 1024)
+    return Sample(ready - started, (peak_kib or usage.ru_maxrss) / 1024)
 
 
 def seed(folder: Path, treatments: int) -> Path:

@@ -124,9 +124,11 @@ def _imported_before_content(data_dir: Path, treatments: int) -> set[str]:
         env=env, cwd=REPO, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 0 and "content-ready" in result.stdout, result.stderr[-2000:]
+    before, marked, _ = result.stderr.partition("content-ready\n")
+    assert marked, result.stderr[-2000:]
     return {
         line.rsplit("|", 1)[1].strip()
-        for line in result.stderr.splitlines()
+        for line in before.splitlines()
         if line.startswith("import time:") and "|" in line
     }
 
