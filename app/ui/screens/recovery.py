@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -34,6 +34,10 @@ from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import Palette
 
 
+def _list_tr(text: str) -> str:
+    return QCoreApplication.translate("TreatmentsView", text)  # the list's words, as before
+
+
 class _SessionRow(QWidget):
     """One session in the list: its words, Change and Delete. Kept while the session exists;
     a change of its time or number rewrites its words, nothing else."""
@@ -47,9 +51,9 @@ class _SessionRow(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         line.addWidget(self.label)
-        self.change = QPushButton(view.tr("Change"))
+        self.change = QPushButton(_list_tr("Change"))
         self.change.clicked.connect(lambda: view._open_form(self.record))
-        self.delete = QPushButton(view.tr("Delete"))
+        self.delete = QPushButton(_list_tr("Delete"))
         self.delete.clicked.connect(lambda: self._delete(view))
         line.addWidget(self.change)
         line.addWidget(self.delete)
@@ -58,14 +62,14 @@ class _SessionRow(QWidget):
         if self.record is not None:
             view._delete(self.record, self.number)
 
-    def show_record(self, view: TreatmentsView, record: TreatmentRecord, number: int) -> None:
+    def show_record(self, record: TreatmentRecord, number: int) -> None:
         if (record, number) == (self.record, self.number):
             return
         self.record, self.number = record, number
         when = local_moment(record.treated_at.astimezone(ZoneInfo(record.zone)))
-        self.label.setText(view.tr("Session {n}: {when}").format(n=number, when=when))
-        self.change.setAccessibleName(view.tr("Change session {n}").format(n=number))
-        self.delete.setAccessibleName(view.tr("Delete session {n}").format(n=number))
+        self.label.setText(_list_tr("Session {n}: {when}").format(n=number, when=when))
+        self.change.setAccessibleName(_list_tr("Change session {n}").format(n=number))
+        self.delete.setAccessibleName(_list_tr("Delete session {n}").format(n=number))
 
 
 class TreatmentsView(Page):
@@ -131,7 +135,7 @@ class TreatmentsView(Page):
             elif self.rows.indexOf(row) != index:  # an earlier session was added or moved
                 self.rows.removeWidget(row)
                 self.rows.insertWidget(index, row)
-            row.show_record(self, record, index + 1)
+            row.show_record(record, index + 1)
             ordered[record.id] = row
         self._row_of = ordered
 
