@@ -11,10 +11,12 @@ takes the built-in pack.
 
 This is the one loader: the app (app.domain.content) and `validate-pack`
 (app.domain.pack_report) both go through load_pack, so they agree on every pack. This module is
-its public face: pack.toml's model, the loaded pack and the two loaders. The screens are read by
-app.domain.pack_screens; the checks every file goes through (path safety, capped reading, TOML,
-error wording) live in app.domain.pack_checks, and those of Markdown, SVG and plain text in
-app.domain.pack_markdown.
+its public face: pack.toml's data, the loaded pack and the two loaders, all plain dataclasses
+(their pydantic models are in app.domain.pack_models, imported only when a pack is checked).
+The screens are read by app.domain.pack_screens; the checks every file goes through (path
+safety, capped reading, TOML, error wording) live in app.domain.pack_checks, and those of
+Markdown, SVG and plain text in app.domain.pack_markdown. The built-in pack is checked when the
+app is built and shown from that check's snapshot (app.domain.pack_snapshot).
 """
 
 from __future__ import annotations
