@@ -2,10 +2,11 @@
 
 Each run spawns a fresh process and measures the wall-clock time from just before the spawn to
 a moment the process reports (it prints the time), and the process's peak resident memory at
-that moment (as it reports it; else wait4's rusage at its exit). The bare window is build_scripts/bare_window.py: one QMainWindow with one
-QLabel, timed to its first paint. All programs run in one alternating series (forwards, then
-backwards), so drift and load on the machine hit them alike; medians are compared, each as a
-ratio to the bare window measured in the same series.
+that moment (as it reports it; else wait4's rusage at its exit). The bare window is
+build_scripts/bare_window.py: one QMainWindow with one QLabel, timed to its first paint. All
+programs run in one alternating series (forwards, then backwards), so drift and load on the
+machine hit them alike; medians are compared, each as a ratio to the bare window measured in
+the same series.
 
 - "first paint": the app's first frame (rail and frame, no content yet);
 - "Learn painted": the first content: Learn's text painted (data folder past the welcome);
@@ -63,26 +64,34 @@ class Program:
 
 
 def run_once(program: Program, env: dict[str, str]) -> Sample:
-    started = time.time()
-    process = subprocess.Popen(
-        program.command, stdout=subprocess.PIPE, text=True, env={**env, **program.env}, cwd=REPO
-    )
-    assert process.stdout is not None
-    ready: float | None = None
-    peak_kib: float | None = None  # at the mark, when the program reports it
-    for line in process.stdout:
-        if program.mark is not None and line.startswith(program.mark + " "):
-            fields = line.split()
-            ready = float(fields[1])
-            peak_kib = float(fields[2]) if len(fields) > 2 else None
-    _, status, usage = os.wait4(process.pid, 0)
-    ended = time.time()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if program.mark is None:
-        ready = ended
-    if ready is None or process.returncode != 0:
-        raise SystemExit(f"{program.command} did not report {program.mark!r} "
-                         f"(exit {process.returncode})")  # fmt: skip
+    with tempfile.TemporaryFile() as errors:  # Qt's chatter, shown only when a run fails
+        started = time.time()
+        process = subprocess.Popen(
+            program.command,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            env={**env, **program.env},
+            cwd=REPO,
+        )
+        assert process.stdout is not None
+        ready: float | None = None
+        peak_kib: float | None = None  # at the mark, when the program reports it
+        for line in process.stdout:
+            if program.mark is not None and line.startswith(program.mark + " "):
+                fields = line.split()
+                ready = float(fields[1])
+                peak_kib = float(fields[2]) if len(fields) > 2 else None
+        _, status, usage = os.wait4(process.pid, 0)
+        ended = time.time()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if program.mark is None:
+            ready = ended
+        if ready is None or process.returncode != 0:
+            errors.seek(0)
+            said = errors.read().decode(errors="replace")
+            mark, code = program.mark, process.returncode
+            raise SystemExit(f"{program.command} did not report {mark!r} (exit {code}):\n{said}")
     # ru_maxrss is in KiB on Linux (bytes on macOS; this script targets the Linux build machine).
     return Sample(ready - started, (peak_kib or usage.ru_maxrss) / 1024)
 
