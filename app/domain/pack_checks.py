@@ -19,7 +19,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import tomllib
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -123,6 +122,8 @@ def read_text(
 
 def parse_toml(text: str, file: str, where: str, offset: int, problems: list[Problem]) -> Any:
     """Parse TOML; on error report the line in the file (front matter starts at ``offset``+1)."""
+    import tomllib  # here: the built-in pack's snapshot loads without it
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
