@@ -28,6 +28,7 @@ from app.domain.pack import Screen
 from app.domain.placeholders import fill
 from app.domain.warning_blocks import Segment
 from app.render.images import ClosedTextDocument, image_fragments, render_svg, set_image_size
+from app.ui.document_accessible import ALT_PROPERTY, STRUCTURED, document_changed
 from app.ui.screens.level_boxes import box_levels, marked_markdown
 from app.ui.theme import LIGHT, Palette
 
@@ -52,6 +53,10 @@ class ScreenView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setObjectName("screenView")
+        # Headings, lists and pictures for a screen reader (app.ui.document_accessible): set
+        # before anything asks for the view's accessible interface.
+        self.setProperty(STRUCTURED, True)
+        self.setProperty("illustrationAddress", ILLUSTRATION_URL.toString())
         self.anchorClicked.connect(self._follow)
         self._illustration_aspect = 0.0
         self._document: QTextDocument | None = None  # the one show_screen made last
@@ -119,6 +124,8 @@ class ScreenView(QTextBrowser):
         if previous is not None:
             previous.deleteLater()
         alt = screen.meta.illustration_alt or ""
+        self.setProperty(ALT_PROPERTY, alt)
+        document_changed(self)
         self.setAccessibleName(screen.meta.title)
         self.setAccessibleDescription(f"{screen.meta.summary} {alt}".strip())
         self._fit_to_width()
