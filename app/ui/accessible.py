@@ -38,6 +38,11 @@ from app.ui.document_accessible import STRUCTURED, DocumentView
 
 HEADING_ROLES = frozenset({"h1", "h2", "h3"})
 CHOICE = "a11yChoice"
+_LIST_ROLES = {
+    "list": QAccessible.Role.List,
+    "listitem": QAccessible.Role.ListItem,
+    "tablist": QAccessible.Role.PageTabList,
+}
 _installed = False
 
 
@@ -65,13 +70,12 @@ class _Decoration(QAccessibleWidget):
 
 
 class _ListPart(QAccessibleWidget):
-    """A list (its children are its items), or an item named by its words, whose own labels
-    (the dot and the words) are not read a second time."""
+    """A list or a tab list (its children are its items), or a list item named by its words,
+    whose own labels (the dot and the words) are not read a second time."""
 
-    def __init__(self, widget: QWidget, item: bool) -> None:
-        role = QAccessible.Role.ListItem if item else QAccessible.Role.List
-        super().__init__(widget, role)
-        self._item = item
+    def __init__(self, widget: QWidget, kind: str) -> None:
+        super().__init__(widget, _LIST_ROLES[kind])
+        self._item = kind == "listitem"
 
     def childCount(self) -> int:
         return 0 if self._item else super().childCount()
@@ -81,12 +85,14 @@ class _ListPart(QAccessibleWidget):
 
 
 class _Choice(QAccessibleWidget):
-    """One choice of a set, drawn as a push button: a radio button, checked when chosen. Its
-    action is a click, as a tap is."""
+    """One choice of a set, drawn as a push button: a radio button checked when chosen, or a
+    page tab selected when shown. Its action is a click, as a tap is."""
 
-    def __init__(self, button: QAbstractButton) -> None:
-        super().__init__(button, QAccessible.Role.RadioButton)
+    def __init__(self, button: QAbstractButton, tab: bool) -> None:
+        role = QAccessible.Role.PageTab if tab else QAccessible.Role.RadioButton
+        super().__init__(button, role)
         self._button = button
+        self._tab = tab
 
     def text(self, kind: QAccessible.Text) -> str:
         if kind == QAccessible.Text.Name:
@@ -95,8 +101,12 @@ class _Choice(QAccessibleWidget):
 
     def state(self) -> QAccessible.State:
         state = super().state()
-        state.checkable = True
-        state.checked = self._button.isChecked()
+        if self._tab:  # a tab is "selected", as in a tab bar
+            state.selectable = True
+            state.selected = self._button.isChecked()
+        else:
+            state.checkable = True
+            state.checked = self._button.isChecked()
         return state
 
     def actionNames(self) -> list[str]:
@@ -116,19 +126,20 @@ def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
         if obj.property("decorative"):
             return _Decoration(obj)
     if isinstance(obj, QAbstractButton) and obj.property(CHOICE):
-        return _Choice(obj)
+        return _Choice(obj, obj.property(CHOICE) == "tab")
     if isinstance(obj, QTextBrowser) and obj.property(STRUCTURED):
         return DocumentView(obj)
-    if isinstance(obj, QWidget) and obj.property("a11yRole") in ("list", "listitem"):
-        return _ListPart(obj, obj.property("a11yRole") == "listitem")
+    if isinstance(obj, QWidget) and obj.property("a11yRole") in _LIST_ROLES:
+        return _ListPart(obj, str(obj.property("a11yRole")))
     return None
 
 
-def mark_choice(button: QAbstractButton) -> None:
-    """`button` (checkable, in an exclusive group) is one choice of a set. With a screen reader
-    on, Qt may have made the button's interface already (its first setText): that one is taken
-    out of the cache, so the next question gets a radio button."""
-    button.setProperty(CHOICE, True)
+def mark_choice(button: QAbstractButton, kind: str = "radio") -> None:
+    """`button` (checkable, in an exclusive group) is one choice of a set: "radio", or "tab"
+    (app.ui.screens.tab_row). With a screen reader on, Qt may have made the button's interface
+    already (its first setText): that one is taken out of the cache, so the next question gets
+    the new role."""
+    button.setProperty(CHOICE, kind)
     iface = QAccessible.queryAccessibleInterface(button)
     if iface is not None and not isinstance(iface, _Choice):
         QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(iface))

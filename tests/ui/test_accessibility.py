@@ -149,13 +149,16 @@ def _tab_chain(root: QWidget) -> list[QWidget]:
 
 
 def _out_of_visual_order(root: QWidget) -> list[str]:
-    """Pairs where Tab goes up the page, or leftwards along one row."""
+    """Pairs where Tab goes up the page, or leftwards along one row (shared with the kiosk's
+    tests)."""
     wrong = []
     chain = _tab_chain(root)
     assert chain, "nothing to tab to"
     for a, b in itertools.pairwise(chain):
         ra = a.rect().translated(a.mapTo(root, QPoint(0, 0)))
         rb = b.rect().translated(b.mapTo(root, QPoint(0, 0)))
+        if a.isAncestorOf(b):  # into a scrolling page from the page itself
+            continue
         below = rb.top() >= ra.bottom() - 4
         same_row = rb.top() < ra.bottom() and ra.top() < rb.bottom() and rb.left() >= ra.right()
         if not (below or same_row):
@@ -165,7 +168,7 @@ def _out_of_visual_order(root: QWidget) -> list[str]:
     return wrong
 
 
-@pytest.mark.parametrize("key", ["recovery", "learn", "warning", "settings"])
+@pytest.mark.parametrize("key", ["recovery", "learn", "warning", "settings", "about"])
 def test_tab_follows_the_visual_order_on_each_area(
     qtbot: QtBot, window: MainWindow, store: Store, key: str
 ) -> None:
@@ -179,6 +182,10 @@ def test_tab_follows_the_visual_order_on_each_area(
         area.refresh()
     qtbot.wait(50)  # laid out
     root = area.today if key == "recovery" else area  # type: ignore[attr-defined]
+    if key == "about":  # a page of text: Tab goes from the rail to the page, which scrolls
+        root = window
+        chain = _tab_chain(window)
+        assert chain[0] is window.rail and area in chain
     assert _out_of_visual_order(root) == []
 
 
@@ -203,9 +210,36 @@ def test_a_bullets_dot_is_left_out_of_what_a_screen_reader_reads(
 
 def test_a_tabs_accessibility_action_switches_the_tab(window: MainWindow) -> None:
     window.go_to("recovery")
-    tabs = window.area_widget("recovery").tabs  # type: ignore[attr-defined]
-    bar = QAccessible.queryAccessibleInterface(tabs.tabBar())
-    assert bar is not None and bar.childCount() >= 2
-    last = bar.child(tabs.count() - 1)
+    area = window.area_widget("recovery")
+    tabs = area.tabs  # type: ignore[attr-defined]
+    row = QAccessible.queryAccessibleInterface(area.tab_row)  # type: ignore[attr-defined]
+    assert row.role() == QAccessible.Role.PageTabList and row.childCount() == tabs.count()
+    last = row.child(tabs.count() - 1)
+    assert last.role() == QAccessible.Role.PageTab
+    assert last.text(QAccessible.Text.Name) == tabs.tabText(tabs.count() - 1)
     last.actionInterface().doAction(last.actionInterface().actionNames()[0])
     assert tabs.currentIndex() == tabs.count() - 1
+    assert last.state().selected and not row.child(0).state().selected
+
+
+def test_recovery_tabs_keep_whole_names_and_arrow_keys_move_between_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.go_to("recovery")
+    area = window.area_widget("recovery")
+    row = area.tab_row  # type: ignore[attr-defined]
+    assert [b.text() for b in row.buttons] == [
+        area.tabs.tabText(i)  # type: ignore[attr-defined]
+        for i in range(area.tabs.count())  # type: ignore[attr-defined]
+    ]
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    row.buttons[0].setFocus()
+    qtbot.keyClick(row.buttons[0], Qt.Key.Key_Right)  # as in a tab bar: open the next
+    assert row.buttons[1].hasFocus()
+    assert area.tabs.currentIndex() == 1  # type: ignore[attr-defined]
+    qtbot.keyClick(row.buttons[1], Qt.Key.Key_End)
+    assert area.tabs.currentIndex() == area.tabs.count() - 1  # type: ignore[attr-defined]
+    row.buttons[0].setFocus()
+    qtbot.keyClick(row.buttons[0], Qt.Key.Key_Return)
+    assert area.tabs.currentIndex() == 0  # type: ignore[attr-defined]
