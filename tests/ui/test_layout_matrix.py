@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QTabWidget
 from pytestqt.qtbot import QtBot
 
@@ -146,3 +147,27 @@ def test_every_theme_pair_is_readable(theme: str) -> None:
         if (ratio := contrast_ratio(getattr(palette, fg), getattr(palette, bg))) < 3
     ]
     assert not low, f"{theme}: " + ", ".join(low)
+
+
+def test_a_chosen_tab_has_room_for_its_bold_name(
+    qtbot: QtBot,
+    loaded_content: ContentProvider,
+    store: Store,
+    data_dir: Path,
+    qsettings: QSettings,
+    app_style: QApplication,
+) -> None:
+    """The stylesheet makes the chosen tab bold, which no size hint sees by itself: a tab
+    sized for its plain words cut its bold ones ("Timelin")."""
+    step = len(TEXT_STEPS) - 1
+    window = _window(qtbot, loaded_content, store, data_dir, qsettings, "light", step, True)
+    window.resize(800, 600)
+    window.go_to("recovery")
+    row = window.area_widget("recovery").tab_row  # type: ignore[attr-defined]
+    for button in row.buttons:
+        button.click()
+        QApplication.processEvents()
+        bold = QFont(button.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        need = QFontMetrics(bold).horizontalAdvance(button.text()) + 2 * 16  # padding
+        assert button.width() >= need, button.text()

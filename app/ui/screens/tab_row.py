@@ -9,12 +9,30 @@ keys open the tab beside, as in a tab bar; Enter or Space opens the focused one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.accessible import mark_choice
 from app.ui.flow_layout import FlowLayout
+
+
+class TabButton(QPushButton):
+    """A tab. The chosen one is bold (the stylesheet's :checked), which Qt's size hint does not
+    see: the hint allows for bold words, so choosing never cuts them."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        text = self.text()
+        extra = QFontMetrics(bold).horizontalAdvance(text) - self.fontMetrics().horizontalAdvance(
+            text
+        )
+        return QSize(hint.width() + max(extra, 0) + 2, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class TabRow(QWidget):
@@ -33,7 +51,7 @@ class TabRow(QWidget):
         outer.addLayout(self._flow)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[TabButton] = []
         self.group.idClicked.connect(tabs.setCurrentIndex)
         tabs.currentChanged.connect(self._show_current)
 
@@ -41,7 +59,7 @@ class TabRow(QWidget):
         """One button per tab, named as the tab."""
         for index in range(self._tabs.count()):
             if index == len(self.buttons):
-                button = QPushButton()
+                button = TabButton()
                 button.setProperty("role", "tab")
                 button.setCheckable(True)
                 # As a tab bar's tabs: Tab reaches them, a click does not leave a focus ring.
