@@ -171,3 +171,29 @@ def test_a_chosen_tab_has_room_for_its_bold_name(
         bold.setWeight(QFont.Weight.DemiBold)
         need = QFontMetrics(bold).horizontalAdvance(button.text()) + 2 * 16  # padding
         assert button.width() >= need, button.text()
+
+
+def test_learn_paragraphs_are_apart_and_list_items_closer(
+    qtbot: QtBot, loaded_content: ContentProvider, app_style: QApplication
+) -> None:
+    """A blank line in the Markdown shows as space between paragraphs (Qt's reader spaced
+    them by a point size the theme's pixel-sized font does not have: no gap at all)."""
+    from app.ui.screens.learn import LearnArea
+
+    area = LearnArea(loaded_content)
+    qtbot.addWidget(area)
+    area.resize(1000, 700)
+    area.go_to_index(0)
+    document = area.view.document()
+    px = area.view.fontInfo().pixelSize()
+    paragraphs, items = [], []
+    block = document.begin()
+    while block.isValid():
+        listed = block.textList()
+        if listed is not None and listed.itemNumber(block) < listed.count() - 1:
+            items.append(block.blockFormat().bottomMargin())
+        elif block.text().strip("\ufffc ") and not block.blockFormat().headingLevel():
+            paragraphs.append(block.blockFormat().bottomMargin())
+        block = block.next()
+    assert paragraphs and min(paragraphs) >= px / 2, (px, paragraphs)
+    assert items and 0 < max(items) < min(paragraphs)
