@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import ManualClock
@@ -197,3 +197,23 @@ def test_learn_paragraphs_are_apart_and_list_items_closer(
         block = block.next()
     assert paragraphs and min(paragraphs) >= px / 2, (px, paragraphs)
     assert items and 0 < max(items) < min(paragraphs)
+
+
+def test_a_session_line_stays_on_one_line_beside_its_buttons_in_a_wide_window(
+    qtbot: QtBot,
+    loaded_content: ContentProvider,
+    store: Store,
+    data_dir: Path,
+    qsettings: QSettings,
+    app_style: QApplication,
+) -> None:
+    window = _window(qtbot, loaded_content, store, data_dir, qsettings, "light", 0, True)
+    window.resize(1280, 800)
+    window.go_to("recovery")
+    area = window.area_widget("recovery")
+    area.tabs.setCurrentWidget(area.treatments)  # type: ignore[attr-defined]
+    for _ in range(3):
+        QApplication.processEvents()
+    label = area.treatments.findChildren(QLabel)  # type: ignore[attr-defined]
+    line = next(w for w in label if w.text().startswith("Session 1:"))
+    assert line.heightForWidth(line.width()) < line.fontMetrics().height() * 1.5, line.text()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -35,6 +35,21 @@ from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import Palette
 
 
+class _LineLabel(QLabel):
+    """Words that take one line when there is room: a word-wrapped QLabel's size hint is a
+    guess narrower than its words, so beside buttons it wrapped even in a wide window."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        one_line = self.fontMetrics().horizontalAdvance(self.text()) + 2
+        return QSize(one_line + margins.left() + margins.right(), hint.height())
+
+
 def _list_tr(text: str) -> str:
     return QCoreApplication.translate("TreatmentsView", text)  # the list's words, as before
 
@@ -49,8 +64,7 @@ class _SessionRow(QWidget):
         self.number = 0
         # The buttons follow the words, on the next line when the window is narrow.
         line = FlowLayout(self, spacing=12, stretch=False)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
+        self.label = _LineLabel()
         line.addWidget(self.label)
         self.change = QPushButton(_list_tr("Change"))
         self.change.clicked.connect(lambda: view._open_form(self.record))
