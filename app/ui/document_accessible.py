@@ -279,4 +279,4 @@ def document_changed(browser: QTextBrowser) -> None:
     generation = int(browser.property("documentGeneration") or 0) + 1
     browser.setProperty("documentGeneration", generation)
     if QAccessible.isActive():
-        QAccessible.updateAccessibility(QAccessibleEvent(browser, QAccessible.Event.Reorder))
+        QAccessible.updateAccessibility(QAccessibleEvent(browser, QAccessible.Event.ObjectReorder))

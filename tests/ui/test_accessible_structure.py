@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -142,3 +143,16 @@ def test_a_choice_of_a_set_is_a_radio_button_that_says_when_it_is_chosen(
     actions = mild.actionInterface()
     actions.doAction(actions.actionNames()[0])
     assert choices.value() == "1" and mild.state().checked and mild.state().checkable
+
+
+def test_a_listening_screen_reader_is_told_when_the_learn_screen_changes(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a screen reader on, a new screen sends a reorder event (an error here once
+    stopped Learn from opening at all, seen only through AT-SPI)."""
+    sent: list[QAccessible.Event] = []
+    monkeypatch.setattr(QAccessible, "isActive", lambda: True)
+    monkeypatch.setattr(QAccessible, "updateAccessibility", lambda event: sent.append(event.type()))
+    learn = window.area_widget("learn")
+    learn.open_screen(learn._screens()[1])  # type: ignore[attr-defined]
+    assert QAccessible.Event.ObjectReorder in sent
