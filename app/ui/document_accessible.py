@@ -189,6 +189,10 @@ class _Node(QAccessibleInterface):
     def state(self) -> QAccessible.State:
         state = QAccessible.State()
         state.readOnly = True
+        # Not "showing" while the browser is hidden (another area open), nor when scrolled out
+        # of its view: a reader's "what is on screen" then matches the screen.
+        state.invisible = not self._owner.shown()
+        state.offscreen = state.invisible or not self._owner.in_view(self.rect())
         return state
 
     def nodes(self) -> list[_Node]:
@@ -237,6 +241,14 @@ class DocumentView(QAccessibleWidget):
     def _forget(self) -> None:
         self.alive = False
         self._forget_nodes()
+
+    def shown(self) -> bool:
+        return self.alive and self._browser.isVisible()
+
+    def in_view(self, rect: QRect) -> bool:
+        viewport = self._browser.viewport()
+        seen = QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
+        return seen.intersects(rect)
 
     def span_rect(self, first: int, last: int) -> QRect:
         """Where characters `first` to `last` are on the screen now."""

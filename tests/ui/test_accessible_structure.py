@@ -156,3 +156,14 @@ def test_a_listening_screen_reader_is_told_when_the_learn_screen_changes(
     learn = window.area_widget("learn")
     learn.open_screen(learn._screens()[1])  # type: ignore[attr-defined]
     assert QAccessible.Event.ObjectReorder in sent
+
+
+def test_the_structure_is_not_showing_while_another_area_is_open(window: MainWindow) -> None:
+    view = _learn_view(window, window.area_widget("learn")._screens()[0])  # type: ignore[attr-defined]
+    window.resize(1280, 800)
+    heading = _iface(view).child(0)
+    assert not heading.state().invisible and not heading.state().offscreen
+    last = _iface(view).child(_iface(view).childCount() - 1)
+    assert last.state().offscreen  # far down the screen, scrolled out of view
+    window.go_to("settings")
+    assert heading.state().invisible
