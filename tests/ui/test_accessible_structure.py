@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -167,3 +168,21 @@ def test_the_structure_is_not_showing_while_another_area_is_open(window: MainWin
     assert last.state().offscreen  # far down the screen, scrolled out of view
     window.go_to("settings")
     assert heading.state().invisible
+
+
+def test_a_learn_link_is_reached_with_tab_and_followed_with_enter(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The structure is for reading; the browser keeps its own keyboard way through links."""
+    learn = window.area_widget("learn")
+    ids = learn._screens()  # type: ignore[attr-defined]
+    view = _learn_view(window, ids[0])
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # to the first link, as in a web page
+    assert view.hasFocus() and view.textCursor().hasSelection()
+    link = view.textCursor().charFormat().anchorHref()
+    assert link.startswith("screen:")
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert learn.current_screen_id() == link.removeprefix("screen:")  # type: ignore[attr-defined]
