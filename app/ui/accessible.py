@@ -80,7 +80,7 @@ class _ListPart(QAccessibleWidget):
     def childCount(self) -> int:
         return 0 if self._item else super().childCount()
 
-    def child(self, index: int) -> QAccessibleInterface | None:
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
         return None if self._item else super().child(index)
 
 

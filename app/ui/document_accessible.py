@@ -133,7 +133,10 @@ def document_parts(document: QTextDocument, illustration: tuple[str, str] = ("",
 
 
 class _Node(QAccessibleInterface):
-    """A virtual child: a heading, paragraph, list, list item, picture, link or box."""
+    """A virtual child: a heading, paragraph, list, list item, picture, link or box.
+
+    (Qt's C++ answers "none" with a null pointer where PySide6's stubs say an interface is
+    always returned: hence the ignored overrides.)"""
 
     def __init__(self, owner: DocumentView, part: Part, parent: QAccessibleInterface) -> None:
         super().__init__()
@@ -145,25 +148,27 @@ class _Node(QAccessibleInterface):
     def isValid(self) -> bool:
         return self._owner.alive
 
-    def object(self) -> QObject | None:
+    def object(self) -> QObject | None:  # type: ignore[override]
         return None
 
-    def window(self) -> QWindow | None:
+    def window(self) -> QWindow | None:  # type: ignore[override]
         return self._owner.window()
 
-    def relations(self, match: QAccessible.Relation = QAccessible.Relation.AllRelations) -> list:  # type: ignore[override]
+    def relations(
+        self, match: QAccessible.RelationFlag = QAccessible.RelationFlag.AllRelations
+    ) -> list[tuple[QAccessibleInterface, QAccessible.RelationFlag]]:
         return []
 
-    def focusChild(self) -> QAccessibleInterface | None:
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]
         return None
 
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
         return next((c for c in self._children if c.rect().contains(x, y)), None)
 
     def parent(self) -> QAccessibleInterface:
         return self._parent
 
-    def child(self, index: int) -> QAccessibleInterface | None:
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
         if 0 <= index < len(self._children):
             return self._owner.handed(self._children[index])
         return None
@@ -273,14 +278,14 @@ class DocumentView(QAccessibleWidget):
     def childCount(self) -> int:
         return len(self._current())
 
-    def child(self, index: int) -> QAccessibleInterface | None:
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
         children = self._current()
         return self.handed(children[index]) if 0 <= index < len(children) else None
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
         return next((i for i, c in enumerate(self._current()) if c is child), -1)
 
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
         found = next((c for c in self._current() if c.rect().contains(x, y)), None)
         return self.handed(found) if found is not None else None
 

@@ -80,7 +80,7 @@ class TabRow(QWidget):
         assert isinstance(event, QKeyEvent)
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
-        index = self.buttons.index(watched)  # type: ignore[arg-type]
+        index = self.buttons.index(watched)
         last = len(self.buttons) - 1
         moves = {
             Qt.Key.Key_Left: max(index - 1, 0),
