@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -131,6 +132,10 @@ class LearnArea(QWidget):
         self.contents_list.setObjectName("contentsList")
         self.contents_list.setAccessibleName(self.tr("All screens"))
         self.contents_list.setWordWrap(True)
+        # Lines wrap to the list's width and are laid out again when it changes: it never
+        # scrolls sideways (it did in a narrow window, and at 1280 x 800 with large text).
+        self.contents_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.contents_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contents_list.itemActivated.connect(self._open_item)
         self.contents_list.itemClicked.connect(self._open_item)
         contents_layout.addWidget(self.contents_list, 1)
