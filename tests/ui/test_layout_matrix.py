@@ -81,13 +81,16 @@ def _every_page(window: MainWindow, size: tuple[int, int], shot: str | None) -> 
         pages: list[tuple[str, QTabWidget | None, int]] = [(key, None, 0)]
         if tabs and tabs[0].isVisibleTo(window):
             pages = [(f"{key}/{tabs[0].tabText(i)}", tabs[0], i) for i in range(tabs[0].count())]
-        if key == "learn":  # the reader, then the list of all screens
-            pages.append(("learn/contents", None, 1))
+        if key == "learn":  # the first screen, the last (its longer Next), the contents
+            pages += [("learn/last", None, -1), ("learn/contents", None, 1)]
         for name, tab_widget, index in pages:
             if tab_widget is not None:
                 tab_widget.setCurrentIndex(index)
             if key == "learn":
-                area.pages.setCurrentIndex(index)  # type: ignore[attr-defined]
+                area.go_to_index(index if index <= 0 else 0)  # type: ignore[attr-defined]
+                if index == -1:
+                    area.go_to_index(len(area._screens()) - 1)  # type: ignore[attr-defined]
+                area.pages.setCurrentIndex(max(index, 0))  # type: ignore[attr-defined]
             for _ in range(3):  # a word-wrapped label's height settles a pass after its width
                 QApplication.processEvents()
             found += [f"{size[0]}x{size[1]} {name}: {line}" for line in layout_problems(window)]

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from app.render.content_provider import ContentProvider
 from app.ui.screens.page import add_callout, add_label
 from app.ui.screens.screen_view import ScreenView
 from app.ui.theme import Palette
+from app.ui.wrap_buttons import WrapPushButton
 
 SCREEN_ROLE = Qt.ItemDataRole.UserRole
 
@@ -101,15 +101,16 @@ class LearnArea(QWidget):
         reader_layout.setContentsMargins(0, 0, 0, 16)
         self.view = ScreenView(self.open_screen)
         reader_layout.addWidget(self.view, 1)
-        self.back_button = QPushButton(self.tr("Back"))
+        # Words that wrap: "Set up your recovery" is wider than half a small window.
+        self.back_button = WrapPushButton(self.tr("Back"))
         self.back_button.setAccessibleName(self.tr("Back: previous screen"))
         self.back_button.clicked.connect(self.back)
-        self.contents_button = QPushButton(self.tr("Contents"))
+        self.contents_button = WrapPushButton(self.tr("Contents"))
         self.contents_button.setAccessibleName(self.tr("Contents: list of all screens"))
         self.contents_button.clicked.connect(self.show_contents)
         self.progress = QLabel()
         self.progress.setProperty("role", "secondary")
-        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button = WrapPushButton(self.tr("Next"))
         self.next_button.setProperty("role", "primary")
         self.next_button.clicked.connect(self.next)
         self.bar = NavBar(self.back_button, self.contents_button, self.progress, self.next_button)
