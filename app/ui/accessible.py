@@ -4,9 +4,9 @@
   so a screen reader can list them and jump from one to the next;
 - labels marked "decorative" (a bullet's dot) are left out of what it reads;
 - widgets marked "a11yRole" "list" and "listitem" (app.ui.screens.bullet_list) are a list and
-  its items, each item named by its words;
-- a checkable push button marked as one choice of a set (mark_choice) is a radio button, not
-  the "check box" Qt calls every checkable button;
+  its items, each item named by its words; "tablist" is a page tab list (app.ui.screens.tab_row);
+- a checkable push button marked as one choice of a set (mark_choice) is a radio button, or a
+  page tab, not the "check box" Qt calls every checkable button;
 - a Learn screen's browser (property "structuredDocument") is a document whose children are
   its headings, paragraphs, lists and pictures (app.ui.document_accessible).
 
