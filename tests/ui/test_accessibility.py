@@ -7,7 +7,7 @@ import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,13 +19,18 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.domain.clock import ManualClock
+from app.render.content_provider import ContentProvider
 from app.store import Store
+from app.ui.application import build_home_window
 from app.ui.keyboard import EnterActivatesButtons
 from app.ui.main_window import MainWindow
 from app.ui.preferences import THEME, Preferences
+from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin import ChoiceRow
 from app.ui.screens.checklist_row import ChecklistRow
 from app.ui.screens.settings import SettingsScreen
+from app.ui.start import WelcomePage
 
 
 def _do_action(widget: QWidget) -> None:
@@ -264,3 +269,34 @@ def test_recovery_tabs_keep_whole_names_and_arrow_keys_move_between_them(
     row.buttons[0].setFocus()
     qtbot.keyClick(row.buttons[0], Qt.Key.Key_Return)
     assert area.tabs.currentIndex() == 0  # type: ignore[attr-defined]
+
+
+def test_keyboard_focus_on_the_rail_does_not_leave_the_welcome(
+    qtbot: QtBot,
+    content: ContentProvider,
+    prefs: Preferences,
+    qsettings: QSettings,
+    store: Store,
+) -> None:
+    """A window that is activated (a window manager, a screen reader) gives the rail the focus;
+    Qt's list then made its first row current, which opened Learn over the first-run welcome
+    (seen through AT-SPI on a fresh data folder). Choosing an area still leaves it."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    session = RecoverySession(store, content, ManualClock(datetime(2026, 3, 7, tzinfo=UTC)))
+    window = build_home_window(app, prefs, content, None, None, qsettings, session)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: window.choose_start is None)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    welcome = window.stack.currentWidget()
+    assert isinstance(welcome, WelcomePage)
+    welcome.buttons["learn"].setFocus()  # somewhere else first: the rail's focus is new
+    window.rail.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    assert window.rail.hasFocus()
+    assert window.stack.currentWidget() is welcome
+    qtbot.keyClick(window.rail, Qt.Key.Key_Down)  # the keyboard's choice: the first area
+    assert window.current_key() == "learn"
+    assert not isinstance(window.stack.currentWidget(), WelcomePage)
