@@ -314,7 +314,7 @@ def check_recovery_screens(ctx: Context) -> str:
         raise CheckFailed(f"the recovery area is a {type(area).__name__}")
     area.refresh()
     settle(app)
-    if area.stack.currentWidget() is not area.tabs:
+    if area.stack.currentWidget() is not area.tabbed:
         raise CheckFailed("with a treatment saved, My recovery still shows the first form")
     if not area.today.countdown.text().strip():
         raise CheckFailed("Today shows no countdown")

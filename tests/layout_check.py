@@ -1,7 +1,7 @@
 """What the layout matrix tests look for in a shown window: a visible widget outside its window
-or cut by its parent, a button or label too small for its (wrapped) words, tabs cut off, a
-horizontal scroll bar. Shared by the home window's matrix (tests/ui/test_layout_matrix.py)
-and the kiosk's (tests/kiosk/test_kiosk_layout.py)."""
+or cut by its parent, a button or label too small for its (wrapped) words, tabs cut off or
+their names shortened with "…", a horizontal scroll bar. Shared by the home window's matrix
+(tests/ui/test_layout_matrix.py) and the kiosk's (tests/kiosk/test_kiosk_layout.py)."""
 
 from __future__ import annotations
 
@@ -86,6 +86,13 @@ def layout_problems(window: QWidget) -> list[str]:
             not widget.rect().contains(widget.tabRect(i)) for i in range(widget.count())
         ):
             problems.append(f"{_name(widget)} has tabs cut off (scroll arrows)")
+        if isinstance(widget, QTabBar):  # narrower than its words: shortened with "…"
+            problems += [
+                f"{_name(widget)} shortens tab {widget.tabText(i)!r} to "
+                f"{widget.tabRect(i).width()} px of {widget.tabSizeHint(i).width()}"
+                for i in range(widget.count())
+                if widget.tabRect(i).width() < widget.tabSizeHint(i).width()
+            ]
         if isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible():
             problems.append(f"{_name(widget)} scrolls sideways")
     return problems

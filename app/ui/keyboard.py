@@ -1,4 +1,4 @@
-"""Enter and Return press the focused button, as Space does; a chosen toggle says "selected".
+"""Enter and Return press the focused button, as Space does; a choice of a set is a radio button.
 
 Qt's buttons answer only Space (a QPushButton also answers Enter when it is a dialog's auto
 default). People who use a keyboard expect Enter to work on every button, so one filter on the
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from app.ui.accessible import mark_choice
 
 _FILTER_NAME = "enterActivatesButtons"
 
@@ -58,15 +60,9 @@ class EnterActivatesButtons(QObject):
 
 
 def mark_selected(button: QAbstractButton) -> None:
-    """A checkable push button is exposed with the check box role ("check box, checked"), which
-    does not tell a listener that this is the chosen one of a set; its description does."""
-
-    def describe(on: bool) -> None:
-        text = QCoreApplication.translate("Accessibility", "selected")
-        button.setAccessibleDescription(text if on else "")
-
-    button.toggled.connect(describe)
-    describe(button.isChecked())
+    """`button`, a checkable push button in an exclusive group, is one choice of a set: a screen
+    reader hears "radio button, checked" (Qt's own word for it is "check box")."""
+    mark_choice(button)
 
 
 def order_tabs_like_layout(root: QWidget) -> None:

@@ -12,7 +12,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSettings,
+    QSize,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QCloseEvent,
     QFont,
@@ -290,7 +299,10 @@ class MainWindow(QMainWindow):
         if self.stack.indexOf(page) < 0:
             self.stack.addWidget(page)
         self.rail.blockSignals(True)
-        self.rail.setCurrentRow(-1)
+        # The view's own setCurrentIndex, not setCurrentRow(-1): it tells the list that "none"
+        # was chosen, so keyboard focus arriving on the rail (Tab, or the window activated)
+        # does not make its first row current, which opened Learn over the welcome.
+        self.rail.setCurrentIndex(QModelIndex())
         self.rail.blockSignals(False)
         self.stack.setCurrentWidget(page)
 

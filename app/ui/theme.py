@@ -181,6 +181,11 @@ QTabBar::tab {{
     border: none; border-bottom: 4px solid transparent;
 }}
 QTabBar::tab:selected {{ border-bottom: 4px solid {p.primary}; font-weight: 600; }}
+QPushButton[role="tab"] {{
+    padding: 10px 16px; color: {p.text}; background: transparent; border: none;
+    border-bottom: 4px solid transparent; border-radius: 0;
+}}
+QPushButton[role="tab"]:checked {{ border-bottom: 4px solid {p.primary}; font-weight: 600; }}
 QTabWidget::pane {{ border: none; }}
 QFrame[role="card"] QLabel {{ background: transparent; }}
 QListWidget#navRail {{
@@ -380,7 +385,9 @@ QPushButton[role="primary"]:focus, QPushButton[role="choice"]:checked:focus,
 QPushButton[role="segment"]:checked:focus {{
     background: {p.primary}; color: {p.on_primary}; {ring};
 }}
-QTabBar::tab:selected:focus {{ {ring}; border-bottom: 4px solid {p.primary}; }}
+QTabBar::tab:selected:focus, QPushButton[role="tab"]:checked:focus {{
+    {ring}; border-bottom: 4px solid {p.primary};
+}}
 QListWidget#navRail:focus {{ {ring}; border-radius: 8px; }}
 QTextBrowser#screenView:focus, QListWidget#contentsList:focus {{ {ring}; }}
 """

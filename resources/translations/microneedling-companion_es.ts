@@ -37,13 +37,6 @@
     </message>
 </context>
 <context>
-    <name>Accessibility</name>
-    <message>
-        <source>selected</source>
-        <translation>seleccionado</translation>
-    </message>
-</context>
-<context>
     <name>Aftercare</name>
     <message>
         <source>Aftercare finished on {date}.</source>

@@ -1,8 +1,9 @@
 """The kiosk for a screen reader and a keyboard: "Still there?" takes focus and gives time,
-tiles and their pictures are named, view buttons act and say which one is chosen."""
+tiles and their pictures are named, view buttons act and are radio buttons."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication
@@ -11,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from app.ui.kiosk.preview import PreviewArea
 from app.ui.kiosk.setup import KioskTimings
 from app.ui.kiosk.shell import KioskWindow
+from tests.kiosk.conftest import MakeKiosk
+from tests.ui.test_accessibility import _out_of_visual_order
 
 
 def test_still_there_gives_at_least_20_seconds_by_default() -> None:
@@ -38,7 +41,7 @@ def test_tiles_and_their_pictures_have_names(kiosk: KioskWindow, qtbot: QtBot) -
         assert tile.accessibleName() in picture.accessibleName()
 
 
-def test_a_view_buttons_accessibility_action_switches_the_view_and_says_selected(
+def test_a_view_buttons_accessibility_action_switches_the_view_and_it_is_a_radio_button(
     kiosk: KioskWindow, qtbot: QtBot
 ) -> None:
     qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton)
@@ -53,5 +56,26 @@ def test_a_view_buttons_accessibility_action_switches_the_view_and_says_selected
     actions = iface.actionInterface()
     actions.doAction(actions.actionNames()[0])
     assert preview.result.views.currentIndex() == 1
-    assert button.accessibleDescription() == "selected"
-    assert preview.result.view_buttons.button(0).accessibleDescription() == ""
+    # One of a set: a radio button that says it is checked, not Qt's "check box".
+    assert iface.role() == QAccessible.Role.RadioButton and iface.state().checked
+    first = QAccessible.queryAccessibleInterface(preview.result.view_buttons.button(0))
+    assert first.role() == QAccessible.Role.RadioButton and not first.state().checked
+
+
+@pytest.mark.parametrize("screen", ["start", "learn", "preview", "preview-result", "warning"])
+def test_tab_follows_the_visual_order_on_each_kiosk_screen(
+    make_kiosk: MakeKiosk, qtbot: QtBot, screen: str
+) -> None:
+    kiosk = make_kiosk(KioskTimings())  # real timings: no "Still there?" during the walk
+    kiosk.resize(1280, 800)
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton)
+    assert kiosk.visit is not None
+    key = screen.removesuffix("-result")
+    kiosk.go(key)
+    if screen == "preview-result":
+        preview = kiosk.visit.area("preview")
+        assert isinstance(preview, PreviewArea)
+        qtbot.mouseClick(preview.picker.show_button, Qt.MouseButton.LeftButton)
+        assert preview.result is not None
+    qtbot.wait(50)  # laid out
+    assert _out_of_visual_order(kiosk) == []

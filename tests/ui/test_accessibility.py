@@ -7,7 +7,7 @@ import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,13 +19,18 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.domain.clock import ManualClock
+from app.render.content_provider import ContentProvider
 from app.store import Store
+from app.ui.application import build_home_window
 from app.ui.keyboard import EnterActivatesButtons
 from app.ui.main_window import MainWindow
 from app.ui.preferences import THEME, Preferences
+from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin import ChoiceRow
 from app.ui.screens.checklist_row import ChecklistRow
 from app.ui.screens.settings import SettingsScreen
+from app.ui.start import WelcomePage
 
 
 def _do_action(widget: QWidget) -> None:
@@ -95,8 +100,29 @@ def test_the_rail_items_accessibility_action_switches_the_area(window: MainWindo
     assert isinstance(window.stack.currentWidget(), SettingsScreen)
 
 
-def test_a_mouse_click_on_the_rail_does_not_focus_it_but_tab_does(window: MainWindow) -> None:
+def test_a_mouse_click_on_the_rail_does_not_focus_it_but_tab_does(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The rail's focus ring is keyboard focus only: a click leaves the focus where it was
+    (the ring seen in screenshots is the window's first focus, given to the rail as Tab
+    would)."""
     assert window.rail.focusPolicy() == Qt.FocusPolicy.TabFocus
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.go_to("learn")
+    learn = window.area_widget("learn")
+    learn.next_button.setFocus()  # type: ignore[attr-defined]
+    qtbot.wait(10)
+    about = window.rail.item(window.rail.count() - 1)
+    qtbot.mouseClick(
+        window.rail.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.rail.visualItemRect(about).center(),
+    )
+    assert window.current_key() == "about"
+    assert not window.rail.hasFocus()
+    window.rail.setFocus(Qt.FocusReason.TabFocusReason)
+    assert window.rail.hasFocus()
 
 
 def test_the_radios_accessibility_action_applies_and_saves_size_and_colours(
@@ -131,7 +157,9 @@ def test_page_titles_and_section_headings_report_the_heading_role(window: MainWi
         if QAccessible.queryAccessibleInterface(label).role() == QAccessible.Role.Heading
     ]
     names = [QAccessible.queryAccessibleInterface(h).text(QAccessible.Text.Name) for h in headings]
-    assert names[:4] == ["Settings", "Text size", "Colours", "Movement"]
+    assert names[0] == "Settings"  # then its sections, in order (Language among them)
+    sections = [name for name in names if name in ("Text size", "Colours", "Movement")]
+    assert sections == ["Text size", "Colours", "Movement"]
     body = screen.size_status
     assert QAccessible.queryAccessibleInterface(body).role() != QAccessible.Role.Heading
 
@@ -149,13 +177,16 @@ def _tab_chain(root: QWidget) -> list[QWidget]:
 
 
 def _out_of_visual_order(root: QWidget) -> list[str]:
-    """Pairs where Tab goes up the page, or leftwards along one row."""
+    """Pairs where Tab goes up the page, or leftwards along one row (shared with the kiosk's
+    tests)."""
     wrong = []
     chain = _tab_chain(root)
     assert chain, "nothing to tab to"
     for a, b in itertools.pairwise(chain):
         ra = a.rect().translated(a.mapTo(root, QPoint(0, 0)))
         rb = b.rect().translated(b.mapTo(root, QPoint(0, 0)))
+        if a.isAncestorOf(b):  # into a scrolling page from the page itself
+            continue
         below = rb.top() >= ra.bottom() - 4
         same_row = rb.top() < ra.bottom() and ra.top() < rb.bottom() and rb.left() >= ra.right()
         if not (below or same_row):
@@ -165,7 +196,7 @@ def _out_of_visual_order(root: QWidget) -> list[str]:
     return wrong
 
 
-@pytest.mark.parametrize("key", ["recovery", "learn", "warning", "settings"])
+@pytest.mark.parametrize("key", ["recovery", "learn", "warning", "settings", "about"])
 def test_tab_follows_the_visual_order_on_each_area(
     qtbot: QtBot, window: MainWindow, store: Store, key: str
 ) -> None:
@@ -179,6 +210,10 @@ def test_tab_follows_the_visual_order_on_each_area(
         area.refresh()
     qtbot.wait(50)  # laid out
     root = area.today if key == "recovery" else area  # type: ignore[attr-defined]
+    if key == "about":  # a page of text: Tab goes from the rail to the page, which scrolls
+        root = window
+        chain = _tab_chain(window)
+        assert chain[0] is window.rail and area in chain
     assert _out_of_visual_order(root) == []
 
 
@@ -195,14 +230,75 @@ def test_a_bullets_dot_is_left_out_of_what_a_screen_reader_reads(
     for dot in dots:
         iface = QAccessible.queryAccessibleInterface(dot)
         assert iface.role() == QAccessible.Role.NoRole and iface.text(QAccessible.Text.Name) == ""
-    assert QAccessible.queryAccessibleInterface(lines[0]).text(QAccessible.Text.Name) == "Redness"
+    # The line is a list item named by its words, read once (not again through its label).
+    item = QAccessible.queryAccessibleInterface(lines[0].parentWidget())
+    assert item.role() == QAccessible.Role.ListItem and item.childCount() == 0
+    assert item.text(QAccessible.Text.Name) == "Redness"
 
 
 def test_a_tabs_accessibility_action_switches_the_tab(window: MainWindow) -> None:
     window.go_to("recovery")
-    tabs = window.area_widget("recovery").tabs  # type: ignore[attr-defined]
-    bar = QAccessible.queryAccessibleInterface(tabs.tabBar())
-    assert bar is not None and bar.childCount() >= 2
-    last = bar.child(tabs.count() - 1)
+    area = window.area_widget("recovery")
+    tabs = area.tabs  # type: ignore[attr-defined]
+    row = QAccessible.queryAccessibleInterface(area.tab_row)  # type: ignore[attr-defined]
+    assert row.role() == QAccessible.Role.PageTabList and row.childCount() == tabs.count()
+    last = row.child(tabs.count() - 1)
+    assert last.role() == QAccessible.Role.PageTab
+    assert last.text(QAccessible.Text.Name) == tabs.tabText(tabs.count() - 1)
     last.actionInterface().doAction(last.actionInterface().actionNames()[0])
     assert tabs.currentIndex() == tabs.count() - 1
+    assert last.state().selected and not row.child(0).state().selected
+
+
+def test_recovery_tabs_keep_whole_names_and_arrow_keys_move_between_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.go_to("recovery")
+    area = window.area_widget("recovery")
+    row = area.tab_row  # type: ignore[attr-defined]
+    assert [b.text() for b in row.buttons] == [
+        area.tabs.tabText(i)  # type: ignore[attr-defined]
+        for i in range(area.tabs.count())  # type: ignore[attr-defined]
+    ]
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    row.buttons[0].setFocus()
+    qtbot.keyClick(row.buttons[0], Qt.Key.Key_Right)  # as in a tab bar: open the next
+    assert row.buttons[1].hasFocus()
+    assert area.tabs.currentIndex() == 1  # type: ignore[attr-defined]
+    qtbot.keyClick(row.buttons[1], Qt.Key.Key_End)
+    assert area.tabs.currentIndex() == area.tabs.count() - 1  # type: ignore[attr-defined]
+    row.buttons[0].setFocus()
+    qtbot.keyClick(row.buttons[0], Qt.Key.Key_Return)
+    assert area.tabs.currentIndex() == 0  # type: ignore[attr-defined]
+
+
+def test_keyboard_focus_on_the_rail_does_not_leave_the_welcome(
+    qtbot: QtBot,
+    content: ContentProvider,
+    prefs: Preferences,
+    qsettings: QSettings,
+    store: Store,
+) -> None:
+    """A window that is activated (a window manager, a screen reader) gives the rail the focus;
+    Qt's list then made its first row current, which opened Learn over the first-run welcome
+    (seen through AT-SPI on a fresh data folder). Choosing an area still leaves it."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    session = RecoverySession(store, content, ManualClock(datetime(2026, 3, 7, tzinfo=UTC)))
+    window = build_home_window(app, prefs, content, None, None, qsettings, session)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: window.choose_start is None)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    welcome = window.stack.currentWidget()
+    assert isinstance(welcome, WelcomePage)
+    welcome.buttons["learn"].setFocus()  # somewhere else first: the rail's focus is new
+    window.rail.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    assert window.rail.hasFocus()
+    assert window.stack.currentWidget() is welcome
+    qtbot.keyClick(window.rail, Qt.Key.Key_Down)  # the keyboard's choice: the first area
+    assert window.current_key() == "learn"
+    assert not isinstance(window.stack.currentWidget(), WelcomePage)

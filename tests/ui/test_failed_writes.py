@@ -76,7 +76,7 @@ def _fill(form: TreatmentForm, when: datetime) -> None:
 def _treated(area: RecoveryArea) -> None:
     _fill(area.first_form, TREATED)
     area.first_form.save_button.click()
-    assert area.stack.currentWidget() is area.tabs
+    assert area.stack.currentWidget() is area.tabbed
 
 
 def _read_only(store: Store) -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication, QLabel, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import ManualClock
@@ -80,9 +81,16 @@ def _every_page(window: MainWindow, size: tuple[int, int], shot: str | None) -> 
         pages: list[tuple[str, QTabWidget | None, int]] = [(key, None, 0)]
         if tabs and tabs[0].isVisibleTo(window):
             pages = [(f"{key}/{tabs[0].tabText(i)}", tabs[0], i) for i in range(tabs[0].count())]
+        if key == "learn":  # the first screen, the last (its longer Next), the contents
+            pages += [("learn/last", None, -1), ("learn/contents", None, 1)]
         for name, tab_widget, index in pages:
             if tab_widget is not None:
                 tab_widget.setCurrentIndex(index)
+            if key == "learn":
+                area.go_to_index(index if index <= 0 else 0)  # type: ignore[attr-defined]
+                if index == -1:
+                    area.go_to_index(len(area._screens()) - 1)  # type: ignore[attr-defined]
+                area.pages.setCurrentIndex(max(index, 0))  # type: ignore[attr-defined]
             for _ in range(3):  # a word-wrapped label's height settles a pass after its width
                 QApplication.processEvents()
             found += [f"{size[0]}x{size[1]} {name}: {line}" for line in layout_problems(window)]
@@ -146,3 +154,73 @@ def test_every_theme_pair_is_readable(theme: str) -> None:
         if (ratio := contrast_ratio(getattr(palette, fg), getattr(palette, bg))) < 3
     ]
     assert not low, f"{theme}: " + ", ".join(low)
+
+
+def test_a_chosen_tab_has_room_for_its_bold_name(
+    qtbot: QtBot,
+    loaded_content: ContentProvider,
+    store: Store,
+    data_dir: Path,
+    qsettings: QSettings,
+    app_style: QApplication,
+) -> None:
+    """The stylesheet makes the chosen tab bold, which no size hint sees by itself: a tab
+    sized for its plain words cut its bold ones ("Timelin")."""
+    step = len(TEXT_STEPS) - 1
+    window = _window(qtbot, loaded_content, store, data_dir, qsettings, "light", step, True)
+    window.resize(800, 600)
+    window.go_to("recovery")
+    row = window.area_widget("recovery").tab_row  # type: ignore[attr-defined]
+    for button in row.buttons:
+        button.click()
+        QApplication.processEvents()
+        bold = QFont(button.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        need = QFontMetrics(bold).horizontalAdvance(button.text()) + 2 * 16  # padding
+        assert button.width() >= need, button.text()
+
+
+def test_learn_paragraphs_are_apart_and_list_items_closer(
+    qtbot: QtBot, loaded_content: ContentProvider, app_style: QApplication
+) -> None:
+    """A blank line in the Markdown shows as space between paragraphs (Qt's reader spaced
+    them by a point size the theme's pixel-sized font does not have: no gap at all)."""
+    from app.ui.screens.learn import LearnArea
+
+    area = LearnArea(loaded_content)
+    qtbot.addWidget(area)
+    area.resize(1000, 700)
+    area.go_to_index(0)
+    document = area.view.document()
+    px = area.view.fontInfo().pixelSize()
+    paragraphs, items = [], []
+    block = document.begin()
+    while block.isValid():
+        listed = block.textList()
+        if listed is not None and listed.itemNumber(block) < listed.count() - 1:
+            items.append(block.blockFormat().bottomMargin())
+        elif block.text().strip("\ufffc ") and not block.blockFormat().headingLevel():
+            paragraphs.append(block.blockFormat().bottomMargin())
+        block = block.next()
+    assert paragraphs and min(paragraphs) >= px / 2, (px, paragraphs)
+    assert items and 0 < max(items) < min(paragraphs)
+
+
+def test_a_session_line_stays_on_one_line_beside_its_buttons_in_a_wide_window(
+    qtbot: QtBot,
+    loaded_content: ContentProvider,
+    store: Store,
+    data_dir: Path,
+    qsettings: QSettings,
+    app_style: QApplication,
+) -> None:
+    window = _window(qtbot, loaded_content, store, data_dir, qsettings, "light", 0, True)
+    window.resize(1280, 800)
+    window.go_to("recovery")
+    area = window.area_widget("recovery")
+    area.tabs.setCurrentWidget(area.treatments)  # type: ignore[attr-defined]
+    for _ in range(3):
+        QApplication.processEvents()
+    label = area.treatments.findChildren(QLabel)  # type: ignore[attr-defined]
+    line = next(w for w in label if w.text().startswith("Session 1:"))
+    assert line.heightForWidth(line.width()) < line.fontMetrics().height() * 1.5, line.text()

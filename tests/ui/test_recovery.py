@@ -62,7 +62,7 @@ def _enter(area: RecoveryArea, when: datetime) -> None:
 def test_entering_a_treatment_shows_today_with_a_countdown(area: RecoveryArea) -> None:
     assert area.stack.currentWidget() is area.welcome
     _enter(area, TREATED)
-    assert area.stack.currentWidget() is area.tabs
+    assert area.stack.currentWidget() is area.tabbed
     assert area.today.countdown.text() == "Makeup fine in 28 h 0 min"
     assert area.today.progress.format().startswith("Day 1 of ")
 
@@ -82,7 +82,7 @@ def test_a_booked_treatment_is_got_ready_for_then_turns_into_recovery_at_its_tim
     booked = TREATED + timedelta(days=3)
     _enter(area, booked)
     today = area.today
-    assert area.stack.currentWidget() is area.tabs
+    assert area.stack.currentWidget() is area.tabbed
     assert today.state == "getting-ready"
     assert today.countdown.text() == "Your treatment is in 3 days"
     assert today.ready_card.isVisibleTo(area) and not today.checklist_card.isVisibleTo(area)

@@ -100,8 +100,8 @@ class AboutScreen(Page):
                 label.setTextFormat(Qt.TextFormat.PlainText)
                 label.setWordWrap(column == 1)
                 label.setAccessibleName(f"{keys}: {what}")
-                if column == 0:
-                    label.setProperty("role", "h3")
+                if column == 0:  # bold, not a heading: a reader's list of headings is
+                    label.setStyleSheet("font-weight: 600;")  # for sections, not keys
                 self.shortcuts_grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignBaseline)
 
     def refresh(self) -> None:

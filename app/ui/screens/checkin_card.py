@@ -13,6 +13,7 @@ from app.domain.checkin_words import CardWords
 from app.domain.warnings import Level
 from app.render.levels import LOOKS, level_colours
 from app.ui.icons import icon
+from app.ui.screens.bullet_list import BulletList
 from app.ui.screens.level_card import add_level_header
 from app.ui.screens.page import add_label
 from app.ui.theme import Palette
@@ -61,12 +62,13 @@ class CheckInCard(QFrame):
         self.why.setTextFormat(Qt.TextFormat.RichText)
         self.why.setText(f"<b>{escape(self.tr('Why:'))}</b>")
         self.why.setAccessibleName(self.tr("Why:"))
-        self.reasons = add_label(column, "")
+        self.reasons = BulletList()  # a list for a screen reader, not lines in one label
+        column.addWidget(self.reasons)
         self.phone = add_label(column, "")
         self.warning_button = QPushButton(self.tr("See all warning signs"))
         self.warning_button.clicked.connect(self.open_warning_signs)
         column.addWidget(self.warning_button, 0, Qt.AlignmentFlag.AlignLeft)
-        for label in (self.word, self.title, self.action, self.reasons, self.phone):
+        for label in (self.word, self.title, self.action, self.phone):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def show_words(self, words: CardWords, phones: Phones, palette: Palette) -> None:
@@ -86,7 +88,8 @@ class CheckInCard(QFrame):
         self._set(self.title, words.title)
         self._set(self.action, words.action)
         self.why.setVisible(bool(words.reasons))
-        self._set(self.reasons, "\n".join(f"•  {line}" for line in words.reasons))
+        self.reasons.set_lines(words.reasons)
+        self.reasons.setVisible(bool(words.reasons))
         self._set(self.phone, self._phone_words(words.level, phones))
         self.setAccessibleName(self.tr("Your answer: {word}").format(word=word))
         for widget in (self, self.word, self.title):

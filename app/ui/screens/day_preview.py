@@ -11,10 +11,11 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.clock import as_utc
 from app.domain.plan import PhaseSpan, RecoveryPlan, localise, start_of_day
+from app.ui.screens.bullet_list import BulletList
 from app.ui.screens.day_navigator import DayNavigator
 
 EXTRA_DAYS = 3  # days after the recovery a preview may look at ("and then?")
@@ -67,22 +68,10 @@ def _label(text: str = "", role: str = "") -> QLabel:
 
 
 def _bullets(layout: QVBoxLayout, lines: list[str] | tuple[str, ...]) -> list[QLabel]:
-    """One row per line: a bullet, then the wrapped text with a hanging indent."""
-    labels = []
-    for line in lines:
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        bullet = QLabel()
-        bullet.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        # The list is read line by line; the dot says nothing (app.ui.accessible hides it).
-        bullet.setProperty("decorative", True)
-        bullet.setText("•")
-        row.addWidget(bullet)
-        text = _label(line)
-        row.addWidget(text, 1)
-        layout.addLayout(row)
-        labels.append(text)
-    return labels
+    """A list of `lines`, each with a bullet and a hanging indent; their labels."""
+    bullets = BulletList(lines)
+    layout.addWidget(bullets)
+    return bullets.labels
 
 
 class DayPreview(QWidget):

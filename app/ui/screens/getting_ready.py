@@ -12,6 +12,7 @@ from app.domain.getting_ready import GettingReady
 from app.render.formatting import short_day
 from app.store import StoreWriteError
 from app.ui.recovery_session import RecoverySession
+from app.ui.screens.bullet_list import BulletList
 from app.ui.screens.checklist_row import ChecklistRow
 from app.ui.store_writes import not_saved_text, tell
 
@@ -27,6 +28,7 @@ class GettingReadyList(QFrame):
         self._layout.setSpacing(8)
         self.rows: dict[str, ChecklistRow] = {}
         self.headings: list[QLabel] = []
+        self.notes: list[BulletList] = []
         self._key: tuple[int, date] | None = None
 
     def show_list(self, ready: GettingReady, treatment_id: int, treatment_date: date) -> None:
@@ -54,7 +56,7 @@ class GettingReadyList(QFrame):
             item = self._layout.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
                 widget.deleteLater()
-        self.rows, self.headings = {}, []
+        self.rows, self.headings, self.notes = {}, [], []
         for days, items in ready.groups():
             heading = QLabel()
             heading.setProperty("role", "h3")  # before the text: see app.ui.accessible
@@ -62,16 +64,20 @@ class GettingReadyList(QFrame):
             heading.setWordWrap(True)
             self._layout.addWidget(heading)
             self.headings.append(heading)
+            notes: BulletList | None = None  # notes next to each other are one list
             for entry in items:
                 if entry.kind == "task":
                     row = ChecklistRow(entry.text)
                     row.box.toggled.connect(lambda on, i=entry.id: self._tick(i, on))
                     self._layout.addWidget(row)
                     self.rows[entry.id] = row
+                    notes = None
                 else:
-                    note = QLabel("•  " + entry.text)
-                    note.setWordWrap(True)
-                    self._layout.addWidget(note)
+                    if notes is None:
+                        notes = BulletList()
+                        self._layout.addWidget(notes)
+                        self.notes.append(notes)
+                    notes.set_lines([*notes.lines(), entry.text])
 
     def _tick(self, item_id: str, done: bool) -> None:
         if self._key is None:

@@ -9,9 +9,9 @@ from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -21,6 +21,7 @@ from app.render.content_provider import ContentProvider
 from app.ui.screens.page import add_callout, add_label
 from app.ui.screens.screen_view import ScreenView
 from app.ui.theme import Palette
+from app.ui.wrap_buttons import WrapPushButton
 
 SCREEN_ROLE = Qt.ItemDataRole.UserRole
 
@@ -100,15 +101,16 @@ class LearnArea(QWidget):
         reader_layout.setContentsMargins(0, 0, 0, 16)
         self.view = ScreenView(self.open_screen)
         reader_layout.addWidget(self.view, 1)
-        self.back_button = QPushButton(self.tr("Back"))
+        # Words that wrap: "Set up your recovery" is wider than half a small window.
+        self.back_button = WrapPushButton(self.tr("Back"))
         self.back_button.setAccessibleName(self.tr("Back: previous screen"))
         self.back_button.clicked.connect(self.back)
-        self.contents_button = QPushButton(self.tr("Contents"))
+        self.contents_button = WrapPushButton(self.tr("Contents"))
         self.contents_button.setAccessibleName(self.tr("Contents: list of all screens"))
         self.contents_button.clicked.connect(self.show_contents)
         self.progress = QLabel()
         self.progress.setProperty("role", "secondary")
-        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button = WrapPushButton(self.tr("Next"))
         self.next_button.setProperty("role", "primary")
         self.next_button.clicked.connect(self.next)
         self.bar = NavBar(self.back_button, self.contents_button, self.progress, self.next_button)
@@ -131,6 +133,10 @@ class LearnArea(QWidget):
         self.contents_list.setObjectName("contentsList")
         self.contents_list.setAccessibleName(self.tr("All screens"))
         self.contents_list.setWordWrap(True)
+        # Lines wrap to the list's width and are laid out again when it changes: it never
+        # scrolls sideways (it did in a narrow window, and at 1280 x 800 with large text).
+        self.contents_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.contents_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contents_list.itemActivated.connect(self._open_item)
         self.contents_list.itemClicked.connect(self._open_item)
         contents_layout.addWidget(self.contents_list, 1)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -26,12 +26,28 @@ from app.ui.recovery_session import RecoverySession
 from app.ui.screens.day_preview import DayPreview
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.questions import Confirm, ask, close_session_question, delete_question
+from app.ui.screens.tab_row import TabRow
 from app.ui.screens.take_home import ChooseFile, TakeHome, choose_save_file
 from app.ui.screens.timeline import TimelineView
 from app.ui.screens.today import TodayView
 from app.ui.screens.treatment_form import TreatmentForm
 from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import Palette
+
+
+class _LineLabel(QLabel):
+    """Words that take one line when there is room: a word-wrapped QLabel's size hint is a
+    guess narrower than its words, so beside buttons it wrapped even in a wide window."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        one_line = self.fontMetrics().horizontalAdvance(self.text()) + 2
+        return QSize(one_line + margins.left() + margins.right(), hint.height())
 
 
 def _list_tr(text: str) -> str:
@@ -48,8 +64,7 @@ class _SessionRow(QWidget):
         self.number = 0
         # The buttons follow the words, on the next line when the window is narrow.
         line = FlowLayout(self, spacing=12, stretch=False)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
+        self.label = _LineLabel()
         line.addWidget(self.label)
         self.change = QPushButton(_list_tr("Change"))
         self.change.clicked.connect(lambda: view._open_form(self.record))
@@ -228,11 +243,6 @@ class RecoveryArea(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("My recovery"))
-        # All four tabs always in view: in a narrow window at a large text size their words
-        # shorten with "…" (the whole name in the tooltip and to a screen reader), rather than
-        # hide behind scroll arrows.
-        self.tabs.setUsesScrollButtons(False)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.today = TodayView(session, palette, choose_file)
         self.today.open_warning_signs.connect(self.open_warning_signs)
         self.today.add_session.connect(self._add_next_session)
@@ -251,9 +261,17 @@ class RecoveryArea(QWidget):
         self.tabs.addTab(timeline_page, self.tr("Timeline"))
         self.tabs.addTab(preview_page, self.tr("Preview a day"))
         self.tabs.addTab(self.treatments, self.tr("My treatments"))
-        for index in range(self.tabs.count()):
-            self.tabs.setTabToolTip(index, self.tabs.tabText(index))
-        self.stack.addWidget(self.tabs)
+        # All four tabs always in view with their whole names: in a narrow window at a large
+        # text size they wrap onto a second line (a tab bar would cut them to "To…").
+        self.tab_row = TabRow(self.tabs)
+        self.tab_row.sync_names()
+        self.tabbed = QWidget()
+        tabbed_layout = QVBoxLayout(self.tabbed)
+        tabbed_layout.setContentsMargins(0, 0, 0, 0)
+        tabbed_layout.setSpacing(0)
+        tabbed_layout.addWidget(self.tab_row)
+        tabbed_layout.addWidget(self.tabs, 1)
+        self.stack.addWidget(self.tabbed)
 
         self._plan_key: tuple[int, datetime] | None = None
         # The countdown is recomputed from the clock on every tick, never counted down, so
@@ -298,7 +316,7 @@ class RecoveryArea(QWidget):
             self.first_form.set_now(self._session.now())
             self.stack.setCurrentWidget(self.welcome)
             return
-        self.stack.setCurrentWidget(self.tabs)
+        self.stack.setCurrentWidget(self.tabbed)
         self.today.refresh()
         now = self._session.now()
         position = self._session.position(now)

@@ -28,6 +28,7 @@ from app.domain.pack import Screen
 from app.domain.placeholders import fill
 from app.domain.warning_blocks import Segment
 from app.render.images import ClosedTextDocument, image_fragments, render_svg, set_image_size
+from app.ui.document_accessible import ALT_PROPERTY, STRUCTURED, document_changed
 from app.ui.screens.level_boxes import box_levels, marked_markdown
 from app.ui.theme import LIGHT, Palette
 
@@ -35,6 +36,7 @@ ILLUSTRATION_URL = QUrl("mnc-illustration:current")
 IMAGE = QTextDocument.ResourceType.ImageResource
 ILLUSTRATION_RENDER_WIDTH = 1000  # px; wider than any column (900), so only ever scaled down
 LINE_HEIGHT = 1.5  # times the body text size, from line to line (DESIGN.md)
+PARAGRAPH_GAP = 0.75  # times the body text size, after a paragraph or a whole list
 MAX_LINE_EM = 36  # about 70 characters of body text
 NARROW_EM = 20  # below this column width, headings step down one size
 
@@ -52,6 +54,10 @@ class ScreenView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setObjectName("screenView")
+        # Headings, lists and pictures for a screen reader (app.ui.document_accessible): set
+        # before anything asks for the view's accessible interface.
+        self.setProperty(STRUCTURED, True)
+        self.setProperty("illustrationAddress", ILLUSTRATION_URL.toString())
         self.anchorClicked.connect(self._follow)
         self._illustration_aspect = 0.0
         self._document: QTextDocument | None = None  # the one show_screen made last
@@ -106,7 +112,9 @@ class ScreenView(QTextBrowser):
             self._illustration_aspect = image.height() / max(image.width(), 1)
             cursor = QTextCursor(document.begin())
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-            cursor.insertBlock(QTextBlockFormat())
+            apart = QTextBlockFormat()  # from the words under it, as a paragraph is
+            apart.setBottomMargin(round(PARAGRAPH_GAP * QFontInfo(self.font()).pixelSize()))
+            cursor.insertBlock(apart)
             picture = QTextImageFormat()
             picture.setName(ILLUSTRATION_URL.toString())
             cursor.insertImage(picture)
@@ -119,6 +127,8 @@ class ScreenView(QTextBrowser):
         if previous is not None:
             previous.deleteLater()
         alt = screen.meta.illustration_alt or ""
+        self.setProperty(ALT_PROPERTY, alt)
+        document_changed(self)
         self.setAccessibleName(screen.meta.title)
         self.setAccessibleDescription(f"{screen.meta.summary} {alt}".strip())
         self._fit_to_width()
@@ -179,7 +189,9 @@ def _set_type(document: QTextDocument, narrow: bool) -> None:
     long word in a title is not broken across lines."""
     # At least, not exactly: a line holding a picture still grows to fit it.
     at_least = QTextBlockFormat.LineHeightTypes.MinimumHeight.value
-    line = round(LINE_HEIGHT * QFontInfo(document.defaultFont()).pixelSize())
+    pixels = QFontInfo(document.defaultFont()).pixelSize()
+    line = round(LINE_HEIGHT * pixels)
+    gap = round(PARAGRAPH_GAP * pixels)
     adjustment = QTextFormat.Property.FontSizeAdjustment
     block = document.begin()
     while block.isValid():
@@ -196,5 +208,11 @@ def _set_type(document: QTextDocument, narrow: bool) -> None:
                 cursor.mergeCharFormat(smaller)
         else:
             fmt.setLineHeight(line, at_least)
+            # Qt's Markdown reader spaces paragraphs by the font's point size, which a font
+            # set in pixels (the theme's) does not have: it left no gap between paragraphs.
+            listed = block.textList()
+            last_item = listed is None or listed.itemNumber(block) == listed.count() - 1
+            fmt.setTopMargin(0)
+            fmt.setBottomMargin(gap if last_item else gap // 3)
         QTextCursor(block).mergeBlockFormat(fmt)
         block = block.next()

@@ -22,6 +22,7 @@ from app.render.formatting import local_day, milestone_countdown
 from app.store import StoreWriteError
 from app.ui.keyboard import order_tabs_like_layout
 from app.ui.recovery_session import RecoverySession
+from app.ui.screens.bullet_list import BulletList
 from app.ui.screens.checkin import CheckInPanel
 from app.ui.screens.checklist_row import ChecklistRow, StatusRow
 from app.ui.screens.day_navigator import DayNavigator
@@ -119,7 +120,8 @@ class TodayView(Page):
         normal = card(self.column)
         self.normal_card = frame_of(normal)
         self.normal_title = add_label(normal, self.tr("What is normal now"), "h3")
-        self.normal_text = add_label(normal, "")
+        self.normal_list = BulletList()  # a list for a screen reader, not lines in one label
+        normal.addWidget(self.normal_list)
 
         self.checkin = CheckInPanel(session, palette, choose_file)
         self.checkin.open_warning_signs.connect(self.open_warning_signs)
@@ -185,7 +187,7 @@ class TodayView(Page):
             self.normal_title.setText(
                 self.tr("What is normal now: {phase}").format(phase=span.name)
             )
-            self.normal_text.setText("\n".join(f"•  {line}" for line in span.normal))
+            self.normal_list.set_lines(span.normal)
         self._show_checklist(today)
         self.checkin.refresh(position.current.id, plan, today)
 
