@@ -149,10 +149,12 @@ def check_translations(ctx: Context) -> str:
     from app.render.translation import current_language, install_language, translations_folder
 
     before, default = current_language(), QLocale()
+    qt_context = "QPlatformTheme"
     try:
         install_language("es")
         own = QCoreApplication.translate("Areas", "Learn")
-        qt = QCoreApplication.translate("QPlatformTheme", "Cancel")
+        # Qt's own context, through a name: lupdate takes literal contexts into the app's .ts.
+        qt = QCoreApplication.translate(qt_context, "Cancel")
     finally:
         install_language(before)
         QLocale.setDefault(default)

@@ -2208,32 +2208,32 @@
 <context>
     <name>TreatmentsView</name>
     <message>
-        <source>My treatments</source>
-        <translation>Mis tratamientos</translation>
-    </message>
-    <message>
-        <source>Add a session</source>
-        <translation>Agregar una sesión</translation>
-    </message>
-    <message>
-        <source>Session {n}: {when}</source>
-        <translation>Sesión {n}: {when}</translation>
-    </message>
-    <message>
         <source>Change</source>
         <translation>Cambiar</translation>
-    </message>
-    <message>
-        <source>Change session {n}</source>
-        <translation>Cambiar la sesión {n}</translation>
     </message>
     <message>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
+        <source>Session {n}: {when}</source>
+        <translation>Sesión {n}: {when}</translation>
+    </message>
+    <message>
+        <source>Change session {n}</source>
+        <translation>Cambiar la sesión {n}</translation>
+    </message>
+    <message>
         <source>Delete session {n}</source>
         <translation>Borrar la sesión {n}</translation>
+    </message>
+    <message>
+        <source>My treatments</source>
+        <translation>Mis tratamientos</translation>
+    </message>
+    <message>
+        <source>Add a session</source>
+        <translation>Agregar una sesión</translation>
     </message>
 </context>
 <context>

@@ -50,10 +50,6 @@ class _LineLabel(QLabel):
         return QSize(one_line + margins.left() + margins.right(), hint.height())
 
 
-def _list_tr(text: str) -> str:
-    return QCoreApplication.translate("TreatmentsView", text)  # the list's words, as before
-
-
 class _SessionRow(QWidget):
     """One session in the list: its words, Change and Delete. Kept while the session exists;
     a change of its time or number rewrites its words, nothing else."""
@@ -66,9 +62,9 @@ class _SessionRow(QWidget):
         line = FlowLayout(self, spacing=12, stretch=False)
         self.label = _LineLabel()
         line.addWidget(self.label)
-        self.change = QPushButton(_list_tr("Change"))
+        self.change = QPushButton(QCoreApplication.translate("TreatmentsView", "Change"))
         self.change.clicked.connect(lambda: view._open_form(self.record))
-        self.delete = QPushButton(_list_tr("Delete"))
+        self.delete = QPushButton(QCoreApplication.translate("TreatmentsView", "Delete"))
         self.delete.clicked.connect(lambda: self._delete(view))
         line.addWidget(self.change)
         line.addWidget(self.delete)
@@ -82,9 +78,17 @@ class _SessionRow(QWidget):
             return
         self.record, self.number = record, number
         when = local_moment(record.treated_at.astimezone(ZoneInfo(record.zone)))
-        self.label.setText(_list_tr("Session {n}: {when}").format(n=number, when=when))
-        self.change.setAccessibleName(_list_tr("Change session {n}").format(n=number))
-        self.delete.setAccessibleName(_list_tr("Delete session {n}").format(n=number))
+        self.label.setText(
+            QCoreApplication.translate("TreatmentsView", "Session {n}: {when}").format(
+                n=number, when=when
+            )
+        )
+        self.change.setAccessibleName(
+            QCoreApplication.translate("TreatmentsView", "Change session {n}").format(n=number)
+        )
+        self.delete.setAccessibleName(
+            QCoreApplication.translate("TreatmentsView", "Delete session {n}").format(n=number)
+        )
 
 
 class TreatmentsView(Page):
