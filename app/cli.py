@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the PIN from the first line of standard input instead of asking twice",
     )
     pin.add_argument("--remove", action="store_true", help="remove the PIN (exit stays locked)")
+    from app.fleet.commands import add_bundle_command
+
+    add_bundle_command(commands)
     return parser
 
 
@@ -95,6 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.kiosk_pin_command import run_set_kiosk_pin
 
         return run_set_kiosk_pin(args)
+
+    if args.command == "bundle":
+        from app.fleet.commands import run_bundle
+
+        return run_bundle(args)
 
     if args.self_test:
         from app.selftest import run_self_test
