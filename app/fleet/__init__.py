@@ -11,6 +11,14 @@ status (what staff are told), watch (looking in the folder), startup (what to st
 commands (the `bundle` command line).
 """
 
-from app.fleet.status import BundleStatus, read_status, status_lines
+from app.fleet.startup import StartSetup, current_status, start_setup, started_with
+from app.fleet.status import BundleStatus, status_lines
 
-__all__ = ["BundleStatus", "read_status", "status_lines"]
+__all__ = [
+    "BundleStatus",
+    "StartSetup",
+    "current_status",
+    "start_setup",
+    "started_with",
+    "status_lines",
+]

@@ -22,12 +22,15 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.input_files import read_regular_file
 from app.export.atomic import write_atomically
-from app.fleet.archive import VerifiedBundle
 from app.fleet.manifest import CLINIC_CONFIG, MANIFEST, PACK_FOLDER
 from app.paths import ensure_private_dir
+
+if TYPE_CHECKING:  # start-up reads the pointer; only applying needs the archive and crypto
+    from app.fleet.archive import VerifiedBundle
 
 CURRENT, PREVIOUS = "current", "previous"
 _FOLDER = re.compile(r"bundle-([0-9]{1,9})-[0-9a-f]{12}")

@@ -19,6 +19,7 @@ from app.fleet.install import files_present, usable_or_fall_back
 from app.fleet.status import FELL_BACK, BundleStatus, Event, read_status, write_status
 
 log = logging.getLogger(__name__)
+_started: list[StartSetup] = []  # what this process started with, for current_status()
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,14 @@ def start_setup(
     """The pack and config to start with: an applied bundle's when the machine's clinic config
     has a `[managed]` table and a bundle is applied; else the usual ones. `--content-pack`
     still wins over a bundle's pack, for trying a pack out."""
+    setup = _choose(explicit_config, explicit_pack, state)
+    _started[:] = [setup]
+    return setup
+
+
+def _choose(
+    explicit_config: Path | None, explicit_pack: Path | None, state: Path | None
+) -> StartSetup:
     config = find_clinic_config(explicit_config)
     managed = read_managed(config) if config is not None else None
     if managed is None:
@@ -67,8 +76,29 @@ def record_fall_back(state: Path, back_to: int | None, reason: str) -> None:
     write_status(state, replace(status, version=back_to, last_problem=event))
 
 
-def current_status(setup: StartSetup) -> BundleStatus:
-    """For the UI and --self-test: what is recorded about bundles on this machine."""
-    if setup.managed is None or setup.state is None:
-        return BundleStatus(managed=setup.managed is not None)
-    return read_status(setup.state)
+def started_with() -> StartSetup | None:
+    """What this process started with (None before start_setup ran)."""
+    return _started[0] if _started else None
+
+
+def current_status(setup: StartSetup | None = None) -> BundleStatus:
+    """For the UI and --self-test: what is recorded about bundles on this machine (by default,
+    for the setup this process started with)."""
+    setup = setup or started_with()
+    if setup is None or setup.managed is None or setup.state is None:
+        return BundleStatus(managed=setup is not None and setup.managed is not None)
+    return read_status(setup.state, managed=True)
+
+
+def peek_status(explicit_config: Path | None) -> BundleStatus:
+    """The recorded status, read only: for --self-test, which changes nothing on the machine."""
+    config = find_clinic_config(explicit_config)
+    managed = read_managed(config) if config is not None else None
+    if managed is None:
+        return BundleStatus(managed=False)
+    try:
+        from app.paths import setup_bundles_dir
+
+        return read_status(setup_bundles_dir(), managed=True)
+    except (OSError, RuntimeError):
+        return BundleStatus(managed=True)

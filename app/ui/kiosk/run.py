@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -17,6 +18,7 @@ from app import APP_NAME, version
 from app.domain.clock import Clock, SystemClock
 from app.domain.kiosk_pin import PinGate
 from app.domain.plan import RecoveryPlan
+from app.fleet.startup import StartSetup, start_setup
 from app.render.content_provider import ContentProvider
 from app.render.formatting import system_zone_name
 from app.ui.accessible import install_heading_roles
@@ -29,6 +31,7 @@ from app.ui.application import (
 )
 from app.ui.excepthook import install_excepthook
 from app.ui.keyboard import install_enter_activates_buttons
+from app.ui.kiosk.bundles import KioskBundles
 from app.ui.kiosk.overlays import Overlay
 from app.ui.kiosk.setup import KioskSetup, KioskTimings
 from app.ui.kiosk.shell import KioskWindow
@@ -134,12 +137,35 @@ def show_notice(window: KioskWindow, text: str) -> Overlay:
     return notice
 
 
+def with_setup(options: GuiOptions, setup: StartSetup) -> GuiOptions:
+    """`options` with the content pack and clinic config a setup bundle gives (docs/fleet.md)."""
+    pack, config = setup.content_pack, setup.clinic_config
+    return replace(
+        options,
+        content_pack=str(pack) if pack else None,
+        clinic_config=str(config) if config else None,
+    )
+
+
 def run_kiosk(options: GuiOptions) -> int:
     log_to_stderr()
     app = create_application()
     log.info("starting %s %s as a kiosk", APP_NAME, version())
-    window, notices = build_kiosk(app, options)
-    install_excepthook(show=lambda _report: window.recover())
+    explicit_config = Path(options.clinic_config) if options.clinic_config else None
+    explicit_pack = Path(options.content_pack) if options.content_pack else None
+    setup = start_setup(explicit_config, explicit_pack)
+    window, notices = build_kiosk(app, with_setup(options, setup))
+
+    def rebuild() -> tuple[KioskWindow, StartSetup]:
+        fresh = start_setup(explicit_config, explicit_pack)
+        new_window, new_notices = build_kiosk(app, with_setup(options, fresh))
+        new_window.show_on(options.screen)
+        for text in new_notices:
+            show_notice(new_window, text)
+        return new_window, fresh
+
+    bundles = KioskBundles(window, setup, rebuild)
+    install_excepthook(show=lambda _report: bundles.window.recover())
     window.show_on(options.screen)
     for text in notices:
         show_notice(window, text)
