@@ -99,7 +99,7 @@ def _long_date(iso: str | None) -> str:
     when = QDateTime.fromString(iso or "", Qt.DateFormat.ISODate)
     if not when.isValid():
         return iso or ""
-    return QLocale().toString(when.toLocalTime().date(), QLocale.FormatType.LongFormat)
+    return QLocale().toString(when.toLocalTime().date(), "d MMMM yyyy")  # as app.render does
 
 
 def status_text(status: BundleStatus, running: int | None) -> list[str]:
