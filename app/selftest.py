@@ -496,9 +496,13 @@ def run_self_test(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
     explicit = Path(args.clinic_config) if getattr(args, "clinic_config", None) else None
     clinic_path = find_clinic_config(explicit)  # before the sandbox moves XDG_CONFIG_HOME
-    from app.fleet.startup import peek_status
+    from app.fleet.startup import peek
 
-    bundle_status = peek_status(explicit)  # and XDG_STATE_HOME
+    bundle_status, bundle = peek(explicit)  # and XDG_STATE_HOME
+    if bundle is not None:  # a managed machine: check the setup bundle it starts with
+        clinic_path = bundle.clinic_config
+        if not getattr(args, "content_pack", None):
+            args = argparse.Namespace(**{**vars(args), "content_pack": str(bundle.pack)})
     started = time.perf_counter()
     print(
         f"{APP_NAME} {version()} self-test (in a temporary folder; "

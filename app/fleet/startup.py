@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.domain.clinic_location import find_clinic_config
 from app.domain.clinic_managed import ManagedSettings, read_managed
-from app.fleet.install import files_present, usable_or_fall_back
+from app.fleet.install import InstalledBundle, files_present, installed, usable_or_fall_back
 from app.fleet.status import FELL_BACK, BundleStatus, Event, read_status, write_status
 
 log = logging.getLogger(__name__)
@@ -90,15 +90,17 @@ def current_status(setup: StartSetup | None = None) -> BundleStatus:
     return read_status(setup.state, managed=True)
 
 
-def peek_status(explicit_config: Path | None) -> BundleStatus:
-    """The recorded status, read only: for --self-test, which changes nothing on the machine."""
+def peek(explicit_config: Path | None) -> tuple[BundleStatus, InstalledBundle | None]:
+    """The recorded status and the bundle in use, read only: for --self-test, which checks
+    the setup the app would start with and changes nothing on the machine."""
     config = find_clinic_config(explicit_config)
     managed = read_managed(config) if config is not None else None
     if managed is None:
-        return BundleStatus(managed=False)
+        return BundleStatus(managed=False), None
     try:
         from app.paths import setup_bundles_dir
 
-        return read_status(setup_bundles_dir(), managed=True)
+        state = setup_bundles_dir()
+        return read_status(state, managed=True), installed(state)
     except (OSError, RuntimeError):
-        return BundleStatus(managed=True)
+        return BundleStatus(managed=True), None
