@@ -18,8 +18,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import minisign
-
 from app.domain.input_files import MIB, read_regular_file
 from app.fleet.manifest import (
     MANIFEST,
@@ -31,6 +29,7 @@ from app.fleet.manifest import (
     parse_manifest,
     sha256,
 )
+from app.fleet.minisign_format import PublicKey
 from app.fleet.signing import SigningError, verify_manifest
 
 SUFFIX = ".mncbundle"
@@ -109,7 +108,7 @@ def _members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     return members
 
 
-def _checked(archive: zipfile.ZipFile, public: minisign.PublicKey) -> VerifiedBundle:
+def _checked(archive: zipfile.ZipFile, public: PublicKey) -> VerifiedBundle:
     members = _members(archive)
     if MANIFEST not in members:
         raise BundleRefused("it is not a setup bundle (it has no manifest)")
@@ -139,7 +138,7 @@ def _checked(archive: zipfile.ZipFile, public: minisign.PublicKey) -> VerifiedBu
     return VerifiedBundle(manifest, files)
 
 
-def read_bundle(path: Path, public: minisign.PublicKey) -> VerifiedBundle:
+def read_bundle(path: Path, public: PublicKey) -> VerifiedBundle:
     """The bundle at `path`, every byte of it checked against the signature; BundleRefused
     (with the reason) otherwise."""
     try:

@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import minisign
-
 from app.domain.clinic import load_clinic_config
 from app.domain.input_files import read_regular_file
 from app.domain.pack import load_pack
@@ -29,6 +27,7 @@ from app.fleet.manifest import (
     is_safe_name,
     sha256,
 )
+from app.fleet.minisign_format import SecretKey
 from app.fleet.signing import sign_manifest
 
 
@@ -104,7 +103,7 @@ def build_bundle(
     pack: Path,
     config_file: Path,
     version: int,
-    secret: minisign.SecretKey,
+    secret: SecretKey,
     now: datetime | None = None,
 ) -> bytes:
     """The signed bundle's bytes, or BuildRefused with every reason it cannot be made."""

@@ -73,22 +73,17 @@ def _password(args: argparse.Namespace) -> str | None:
 def _create(args: argparse.Namespace, out: TextIO) -> int:
     from app.export.atomic import write_atomically
     from app.fleet.build import BuildRefused, build_bundle
-    from app.fleet.signing import SigningError, load_secret_key
+    from app.fleet.signing import PasswordNeeded, SigningError, load_secret_key
 
     try:
-        secret = load_secret_key(args.key)
-    except SigningError as error:
-        if "password" not in str(error):
-            print(f"bundle not made: {error}", file=sys.stderr)
-            return EXIT_REFUSED
         try:
-            secret = load_secret_key(args.key, _password(args))
-        except SigningError as again:
-            print(f"bundle not made: {again}", file=sys.stderr)
-            return EXIT_REFUSED
-    try:
-        with secret:
-            data = build_bundle(args.pack, args.clinic_config, args.version, secret)
+            secret = load_secret_key(args.key)
+        except PasswordNeeded:
+            secret = load_secret_key(args.key, _password(args) or "")
+        data = build_bundle(args.pack, args.clinic_config, args.version, secret)
+    except SigningError as error:
+        print(f"bundle not made: {error}", file=sys.stderr)
+        return EXIT_REFUSED
     except BuildRefused as refusal:
         print("bundle not made; fix these, then run the command again:", file=sys.stderr)
         for problem in refusal.problems:

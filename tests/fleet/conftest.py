@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import minisign
 import pytest
 
 from app.domain.clinic_managed import ManagedSettings
 from app.fleet.archive import archive_bytes
 from app.fleet.manifest import CLINIC_CONFIG, MANIFEST, Manifest, sha256
+from app.fleet.minisign_format import SecretKey
 from app.fleet.signing import generate_key_pair, public_key_from_text, sign_manifest
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -29,7 +29,7 @@ CLINIC_TOML = '[clinic]\nname = "Bundle Clinic {version}"\nphone = "+1 555 0100"
 
 @dataclass(frozen=True)
 class Keys:
-    secret: minisign.SecretKey
+    secret: SecretKey
     secret_file: bytes
     public_file: bytes
     public_line: str
@@ -37,7 +37,7 @@ class Keys:
 
 def _keys() -> Keys:
     secret_file, public_file, line = generate_key_pair()
-    return Keys(minisign.SecretKey.from_bytes(secret_file), secret_file, public_file, line)
+    return Keys(SecretKey.from_bytes(secret_file), secret_file, public_file, line)
 
 
 @pytest.fixture(scope="session")
