@@ -21,6 +21,7 @@ from app.fleet.archive import SUFFIX, BundleRefused, read_bundle
 from app.fleet.install import InstalledBundle, InstallFailed, LoadCheck, install, installed
 from app.fleet.signing import SigningError, public_key_from_text
 from app.fleet.status import FELL_BACK, REFUSED, BundleStatus, Event, read_status, write_status
+from app.paths import ensure_private_dir
 
 log = logging.getLogger(__name__)
 MAX_CANDIDATES = 20  # the newest files in the folder; older ones are left alone
@@ -78,6 +79,11 @@ def check_folder(
     """Look in the bundle folder once and apply the newest good bundle, if it is newer than the
     one in use. Records and returns the status."""
     at = _now(now)
+    try:
+        ensure_private_dir(state)  # refusals are recorded even before any bundle was applied
+    except OSError as error:
+        log.warning("setup bundles cannot be applied here (%s): %s", state, error)
+        return CheckResult(None, read_status(state))
     status = read_status(state)
     in_use = installed(state)
     status = replace(status, version=in_use.version if in_use else None)

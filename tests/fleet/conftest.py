@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.clinic_managed import ManagedSettings
+from app.fleet import startup
 from app.fleet.archive import archive_bytes
 from app.fleet.manifest import CLINIC_CONFIG, MANIFEST, Manifest, sha256
 from app.fleet.minisign_format import SecretKey
@@ -25,6 +26,13 @@ from app.fleet.signing import generate_key_pair, public_key_from_text, sign_mani
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REPO = Path(__file__).resolve().parents[2]
 CLINIC_TOML = '[clinic]\nname = "Bundle Clinic {version}"\nphone = "+1 555 0100"\n'
+
+
+@pytest.fixture(autouse=True)
+def _forget_the_start_setup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """start_setup remembers what the process started with (for Settings); a test's managed
+    setup must not show up in a later test's Settings."""
+    monkeypatch.setattr(startup, "_started", [])
 
 
 @dataclass(frozen=True)

@@ -259,3 +259,12 @@ def test_a_fifo_in_the_folder_is_refused_without_blocking(tmp_path: Path, keys: 
 def test_the_pointer_names_a_folder_inside_the_state_folder(with_bundle_2: Machine) -> None:
     (with_bundle_2.state / CURRENT).write_text("../../etc\n")
     assert installed(with_bundle_2.state) is None
+
+
+def test_a_refusal_is_recorded_before_any_bundle_was_applied(
+    machine: Machine, make_bundle: MakeBundle
+) -> None:
+    machine.drop("clinic-1.mncbundle", make_bundle(1, sign=False))
+    check_folder(machine.managed, machine.state, WHEN)
+    assert _in_use(machine) is None
+    assert _refusal(machine) == (None, "it is not signed")
