@@ -9,7 +9,6 @@ the quick read and the full load agree on what is valid.
 
 import base64
 import binascii
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
@@ -64,6 +63,8 @@ def resolve_bundle_folder(text: str, config_file: Path) -> Path:
 def read_managed(config_file: Path) -> ManagedSettings | None:
     """The `[managed]` table of the clinic config at `config_file`, when it is complete and
     valid; None otherwise (the full load tells staff what is wrong)."""
+    import tomllib  # here, not at the top: ~12 ms that a start without a config need not pay
+
     try:
         raw = read_regular_file(config_file, MAX_CONFIG_BYTES, follow_links=True)
         data = tomllib.loads(raw.decode("utf-8-sig"))
