@@ -42,7 +42,12 @@ LoadCheck = Callable[[Path, Path], str | None]
 
 
 class InstallFailed(RuntimeError):
-    """The bundle could not be put in use; the last good one still is. Says why."""
+    """The bundle could not be put in use; the last good one still is. Says why.
+    `retry`: the bundle itself may be fine (a full disk), so try it again next time."""
+
+    def __init__(self, reason: str, retry: bool = False) -> None:
+        super().__init__(reason)
+        self.retry = retry
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,8 @@ def install(verified: VerifiedBundle, state: Path, check: LoadCheck) -> Installe
         shutil.rmtree(incoming, ignore_errors=True)
         shutil.rmtree(bundle.folder, ignore_errors=True)
         _point(state, PREVIOUS, old_previous)
-        raise InstallFailed(f"it could not be unpacked: {error.strerror or error}") from None
+        reason = f"it could not be unpacked: {error.strerror or error}"
+        raise InstallFailed(reason, retry=True) from None
     problem = check(bundle.pack, bundle.clinic_config)
     if problem is not None:
         roll_back(state, old_current, old_previous)

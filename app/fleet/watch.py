@@ -126,6 +126,8 @@ def check_folder(
                 kind = FELL_BACK if isinstance(error, InstallFailed) else REFUSED
                 problem = Event(kind, version, path.name, str(error), at)
                 log.warning("setup bundle %s not applied: %s", path.name, error)
+                if getattr(error, "retry", False):
+                    seen.pop(path.name, None)  # a full disk: look again next time
             else:
                 log.info("setup bundle %s applied from %s", version, path.name)
                 if problem is status.last_problem:

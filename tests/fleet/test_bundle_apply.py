@@ -3,6 +3,7 @@ other one with the reason, keeping the last good one in use."""
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import stat
@@ -268,3 +269,24 @@ def test_a_refusal_is_recorded_before_any_bundle_was_applied(
     check_folder(machine.managed, machine.state, WHEN)
     assert _in_use(machine) is None
     assert _refusal(machine) == (None, "it is not signed")
+
+
+def test_a_full_disk_while_unpacking_keeps_the_last_good_one_and_tries_again_later(
+    with_bundle_2: Machine, make_bundle: MakeBundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.fleet import install as install_module
+
+    real_unpack = install_module._unpack
+
+    def full_disk(verified: object, target: Path) -> None:
+        target.mkdir(mode=0o700)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with_bundle_2.drop("clinic-3.mncbundle", make_bundle(3))
+    monkeypatch.setattr(install_module, "_unpack", full_disk)
+    assert check_folder(with_bundle_2.managed, with_bundle_2.state, WHEN).applied is None
+    assert _in_use(with_bundle_2) == 2
+    assert not [p for p in with_bundle_2.state.iterdir() if p.name.startswith(".incoming")]
+    monkeypatch.setattr(install_module, "_unpack", real_unpack)  # space was freed
+    assert check_folder(with_bundle_2.managed, with_bundle_2.state, WHEN).applied is not None
+    assert _in_use(with_bundle_2) == 3
