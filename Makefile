@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SOURCES := app tests build_scripts
 
-.PHONY: run test test-fast lint bench screenshots lock clean bundle package test-packaging
+.PHONY: run test test-fast lint bench screenshots lock clean bundle package test-packaging translations
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,7 +33,19 @@ $(BARE_BUNDLE): $(BUILD_STAMP) build_scripts/bare_window.py build_scripts/compan
 	$(PY) build_scripts/package.py --bare-window
 	@touch $(BARE_BUNDLE)
 
-run: $(STAMP)
+# The compiled translations (.qm) next to their sources, for running from the checkout; they are
+# build output (.gitignore), made again whenever a .ts changes.
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(PY) build_scripts/translations.py resources/translations >/dev/null
+
+# Refresh the .ts sources from the code (lupdate): run after changing any user-visible string,
+# then translate what it marks unfinished (Qt Linguist: .venv/bin/pyside6-linguist FILE.ts).
+translations: $(STAMP)
+	$(PY) build_scripts/translations.py --update
+
+run: $(STAMP) $(QM_FILES)
 	$(PY) -m app $(ARGS)
 
 # The tests set QT_QPA_PLATFORM=offscreen themselves; it is repeated here for anything they spawn.
@@ -42,7 +54,7 @@ run: $(STAMP)
 # changed). `make test-fast` leaves the bundle out, for quick runs while working.
 test: test-fast test-packaging
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not packaging" $(PYTEST_ARGS)
 
 # The bundle, then on Linux dist/*.tar.gz and dist/*.deb (build_scripts/package.py).

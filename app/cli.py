@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --kiosk: show the kiosk on screen N (0 is the first; default: the primary)",
     )
     parser.add_argument(
+        "--language",
+        choices=("system", "en", "es"),
+        help="the language of the window and the kiosk: en (English), es (Español), or "
+        "system (the default: the computer's language when the app has it, else English)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check that this copy works (content pack, clinic config, a temporary store, "
@@ -76,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the PIN from the first line of standard input instead of asking twice",
     )
     pin.add_argument("--remove", action="store_true", help="remove the PIN (exit stays locked)")
+    from app.kiosk_stats_command import add_kiosk_stats_command
+
+    add_kiosk_stats_command(commands)
     from app.fleet.commands import add_bundle_command
 
     add_bundle_command(commands)
@@ -98,6 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.kiosk_pin_command import run_set_kiosk_pin
 
         return run_set_kiosk_pin(args)
+
+    if args.command == "kiosk-stats":
+        from app.kiosk_stats_command import run_kiosk_stats
+
+        return run_kiosk_stats(args)
 
     if args.command == "bundle":
         from app.fleet.commands import run_bundle
@@ -123,5 +137,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             clinic_config=args.clinic_config,
             kiosk=args.kiosk,
             screen=args.screen,
+            language=args.language,
         )
     )

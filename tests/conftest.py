@@ -71,7 +71,7 @@ def test_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def loaded_content(test_pack: Path) -> ContentProvider:
     """The test pack, loaded once for the whole run (it is read-only)."""
-    provider = ContentProvider(test_pack)
+    provider = ContentProvider(test_pack, language="en")  # whatever this machine's language
     provider.load()
     loaded = provider.content()
     # A broken test pack would fall back to the shipped one and quietly test its timings.

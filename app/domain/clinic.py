@@ -42,6 +42,8 @@ from app.domain.schema import Collector, FieldPath, Problem, ProtocolError, Text
 from app.domain.svg_safety import svg_problem
 
 KIOSK_IDLE_DEFAULT, KIOSK_IDLE_MIN, KIOSK_IDLE_MAX = 90, 20, 3600
+# "Still there?": WCAG 2.2.1 gives at least 20 s to answer a time-out warning.
+KIOSK_STILL_THERE_DEFAULT, KIOSK_STILL_THERE_MIN, KIOSK_STILL_THERE_MAX = 20, 20, 120
 # The accent replaces the light theme's primary: white text sits on it (buttons) and it sits on
 # the white background (links, progress). WCAG AA: 4.5:1 for text, 3:1 for UI parts.
 WHITE = "#FFFFFF"
@@ -76,6 +78,8 @@ class ClinicConfig:
     before_days: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     kiosk_enabled: bool = False
     kiosk_idle_seconds: int = KIOSK_IDLE_DEFAULT
+    kiosk_usage_counts: bool = False  # per-day counts beside this file (app.kiosk_usage)
+    kiosk_still_there_seconds: int = KIOSK_STILL_THERE_DEFAULT
     kiosk_pin: PinHash | None = None  # None: no PIN, so the kiosk cannot be left from the screen
     kiosk_reduce_motion: bool = False  # the attract loop changes slides without a fade
     managed: ManagedSettings | None = None  # [managed]: signed setup bundles (docs/fleet.md)
@@ -151,6 +155,13 @@ def _idle(value: int) -> int:
     return value
 
 
+def _still_there(value: int) -> int:
+    low, high = KIOSK_STILL_THERE_MIN, KIOSK_STILL_THERE_MAX
+    if not low <= value <= high:
+        raise ValueError(f"expected a number of seconds from {low} to {high}, got {value}")
+    return value
+
+
 def _pin_hash(value: str) -> str:
     try:
         parse_pin_hash(value)
@@ -176,6 +187,8 @@ class _ClinicModel(_Section):
 class _KioskModel(_Section):
     enabled: Annotated[bool, BeforeValidator(_true_or_false)] = False
     idle_seconds: Annotated[int, AfterValidator(_idle)] = KIOSK_IDLE_DEFAULT
+    usage_counts: Annotated[bool, BeforeValidator(_true_or_false)] = False
+    still_there_seconds: Annotated[int, AfterValidator(_still_there)] = KIOSK_STILL_THERE_DEFAULT
     pin_hash: Annotated[str, AfterValidator(_pin_hash)] | None = None
     reduce_motion: Annotated[bool, BeforeValidator(_true_or_false)] = False
 
@@ -248,6 +261,8 @@ def clinic_config_from_mapping(
         before_days=before,
         kiosk_enabled=kiosk.enabled,
         kiosk_idle_seconds=kiosk.idle_seconds,
+        kiosk_usage_counts=kiosk.usage_counts,
+        kiosk_still_there_seconds=kiosk.still_there_seconds,
         kiosk_pin=parse_pin_hash(kiosk.pin_hash) if kiosk.pin_hash else None,
         kiosk_reduce_motion=kiosk.reduce_motion,
         managed=managed,

@@ -1,10 +1,13 @@
 """``microneedling-companion validate-pack PATH``: every problem, then the reading-grade table.
 
 The command is for content authors: they edit Markdown in a text editor, run this, and fix what
-it lists. It prints every problem of every language (one per line, "file: field: message"), then
-a table of the screens with their Flesch-Kincaid grade (English only: the formula is calibrated
-for English), the median, and what was left out. The exit code is 0 only when there is no
-problem at all, reading grades included, so it can gate a content change in CI.
+it lists. It prints every problem of every language (one per line, "file: field: message"),
+including what one language has and another lacks (app.domain.pack_parity), then a table of the
+screens with their reading score, the medians, and what was left out. English screens get a
+Flesch-Kincaid grade (lower is easier); Spanish ones the Szigriszt-Pazos reading ease on the
+INFLESZ scale (higher is easier; app.domain.readability_es): each formula is calibrated for its
+own language. The exit code is 0 only when there is no problem at all, reading scores included,
+so it can gate a content change in CI.
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from app.domain.pack import PACK_FILE, LoadResult, Problem, load_pack
+from app.domain.pack import PACK_FILE, ContentPack, LoadResult, Problem, load_pack
+from app.domain.pack_parity import check_parity
 from app.domain.readability import AUTHORING_HINT, ReadabilityUnavailable, fk_grade
+from app.domain.readability_es import inflesz_band, reading_ease_es
 from app.domain.warning_blocks import scoring_markdown
 
 # Limits from docs/content-format.md ("Reading level").
@@ -24,6 +29,12 @@ MAX_SCREEN_GRADE = 7.0
 MAX_MEDIAN_GRADE = 6.0
 GRADED_LANGUAGE = "en"
 READING_GRADE = "(reading grade)"  # pseudo-field, in app.domain.schema's "(...)" style
+# Spanish: Szigriszt-Pazos on the INFLESZ scale; 55 is the bottom of "normal", 65 of
+# "bastante fácil" (issue 18).
+EASE_LANGUAGE = "es"
+MIN_SCREEN_EASE = 55.0
+MIN_MEDIAN_EASE = 65.0
+READING_EASE = "(reading ease)"
 _TITLE_WIDTH = 44
 
 
@@ -35,6 +46,7 @@ class ScreenRow:
     title: str
     file: str
     grade: float | None
+    ease: float | None = None  # Szigriszt-Pazos, for Spanish screens
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,7 @@ class PackReport:
     problems: list[Problem]
     rows: list[ScreenRow]
     medians: dict[str, float]  # language -> median grade, for graded languages
+    ease_medians: dict[str, float]  # language -> median reading ease (Spanish)
     dropped: list[str]
     grades_unavailable: str | None  # why no grades, when textstat is not installed
 
@@ -76,21 +89,29 @@ def build_report(path: Path, language: str | None = None) -> PackReport:
     rows: list[ScreenRow] = []
     dropped: list[str] = []
     unavailable: str | None = None
+    packs: dict[str, ContentPack] = {}
     for code in languages:
         result = done.get(code) or load_pack(path, code)
         problems.extend(result.problems)
         dropped.extend(result.dropped)
         pack = result.pack
-        for screen in pack.screens if pack is not None else ():
-            grade = None
-            if code == GRADED_LANGUAGE and unavailable is None and pack is not None:
+        if pack is None:
+            continue
+        packs[code] = pack
+        for screen in pack.screens:
+            grade = ease = None
+            # The screen as shown: its warning-sign blocks expanded from the model.
+            shown = scoring_markdown(screen.body, pack.warnings)
+            if code == GRADED_LANGUAGE and unavailable is None:
                 try:
-                    # The screen as shown: its warning-sign blocks expanded from the model.
-                    grade = fk_grade(scoring_markdown(screen.body, pack.warnings))
+                    grade = fk_grade(shown)
                 except ReadabilityUnavailable as error:
                     unavailable = str(error)
+            elif code == EASE_LANGUAGE:
+                ease = reading_ease_es(shown)
             meta = screen.meta
-            rows.append(ScreenRow(code, meta.order, meta.id, meta.title, screen.file, grade))
+            rows.append(ScreenRow(code, meta.order, meta.id, meta.title, screen.file, grade, ease))
+    problems.extend(check_parity(packs))
 
     medians: dict[str, float] = {}
     for row in rows:
@@ -106,9 +127,35 @@ def build_report(path: Path, language: str | None = None) -> PackReport:
                 f"got {median:.1f}"
             )
             problems.append(Problem(f"{GRADED_LANGUAGE}/screens/", READING_GRADE, message))
+    ease_medians = _check_ease(rows, problems)
     # pack.toml and protocol.toml are the same for every language: say each problem once.
     unique = list(dict.fromkeys(problems))
-    return PackReport(unique, rows, medians, list(dict.fromkeys(dropped)), unavailable)
+    return PackReport(
+        unique, rows, medians, ease_medians, list(dict.fromkeys(dropped)), unavailable
+    )
+
+
+def _check_ease(rows: list[ScreenRow], problems: list[Problem]) -> dict[str, float]:
+    """Spanish reading ease: every screen at least MIN_SCREEN_EASE, the median at least
+    MIN_MEDIAN_EASE; returns the median of each scored language."""
+    for row in rows:
+        if row.ease is not None and row.ease < MIN_SCREEN_EASE:
+            message = (
+                f"expected a Szigriszt-Pazos reading ease of {MIN_SCREEN_EASE:.0f} or more, "
+                f"got {row.ease:.1f} ({inflesz_band(row.ease)})"
+            )
+            problems.append(Problem(row.file, READING_EASE, message))
+    medians: dict[str, float] = {}
+    for code in sorted({row.language for row in rows if row.ease is not None}):
+        scores = [row.ease for row in rows if row.language == code and row.ease is not None]
+        median = medians[code] = statistics.median(scores)
+        if median < MIN_MEDIAN_EASE:
+            message = (
+                f"expected a median Szigriszt-Pazos reading ease of {MIN_MEDIAN_EASE:.0f} or "
+                f"more across the screens, got {median:.1f} ({inflesz_band(median)})"
+            )
+            problems.append(Problem(f"{code}/screens/", READING_EASE, message))
+    return medians
 
 
 def write_report(report: PackReport, out: TextIO) -> None:
@@ -133,20 +180,34 @@ def _write_table(report: PackReport, out: TextIO) -> None:
         return text if len(text) <= _TITLE_WIDTH else text[: _TITLE_WIDTH - 3] + "..."
 
     id_width = max(len("id"), *(len(row.id) for row in report.rows))
-    header = f"{'lang':<4}  {'order':>5}  {'id':<{id_width}}  {'title':<{_TITLE_WIDTH}}  grade"
+    header = (
+        f"{'lang':<4}  {'order':>5}  {'id':<{id_width}}  {'title':<{_TITLE_WIDTH}}  grade   ease"
+    )
     out.write(header + "\n" + "-" * len(header) + "\n")
     for row in sorted(report.rows, key=lambda r: (r.language, r.order)):
         grade = "-" if row.grade is None else f"{row.grade:5.1f}"
+        ease = "-" if row.ease is None else f"{row.ease:5.1f}"
         flag = f"  above {MAX_SCREEN_GRADE}" if row.grade and row.grade > MAX_SCREEN_GRADE else ""
+        if row.ease is not None:
+            below = f", below {MIN_SCREEN_EASE:.0f}" if row.ease < MIN_SCREEN_EASE else ""
+            flag = f"  {inflesz_band(row.ease)}{below}"
         out.write(
             f"{row.language:<4}  {row.order:>5}  {row.id:<{id_width}}  "
-            f"{title(row.title):<{_TITLE_WIDTH}}  {grade:>5}{flag}\n"
+            f"{title(row.title):<{_TITLE_WIDTH}}  {grade:>5}  {ease:>5}{flag}\n"
         )
     for code, median in report.medians.items():
         flag = f"  above {MAX_MEDIAN_GRADE}" if median > MAX_MEDIAN_GRADE else ""
         count = sum(1 for row in report.rows if row.language == code)
         screens = f"{count} screen{'s' * (count != 1)}"
         out.write(f"Median grade ({code}, {screens}): {median:.1f}{flag}\n")
+    for code, median in report.ease_medians.items():
+        below = f", below {MIN_MEDIAN_EASE:.0f}" if median < MIN_MEDIAN_EASE else ""
+        count = sum(1 for row in report.rows if row.language == code)
+        screens = f"{count} screen{'s' * (count != 1)}"
+        out.write(
+            f"Median reading ease ({code}, {screens}, Szigriszt-Pazos): {median:.1f} "
+            f"({inflesz_band(median)}{below})\n"
+        )
 
 
 def run_validate_pack(path: Path, out: TextIO, language: str | None = None) -> int:

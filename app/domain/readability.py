@@ -17,6 +17,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -191,10 +192,13 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+([.,;:!?])")  # left where a link or code w
 _END = re.compile(r"[.!?][\"')\]]*$")
 
 
-def _representative(match: re.Match[str]) -> str:
-    # Unknown names are the validator's business; score them as plain words, do not fail.
-    name = match.group(1)
-    return REPRESENTATIVE_VALUES.get(name, name.replace("_", " "))
+def _representative(values: Mapping[str, str]) -> Callable[[re.Match[str]], str]:
+    def replace(match: re.Match[str]) -> str:
+        # Unknown names are the validator's business; score them as plain words, do not fail.
+        name = match.group(1)
+        return values.get(name, name.replace("_", " "))
+
+    return replace
 
 
 def _strip_front_matter(text: str) -> str:
@@ -251,9 +255,13 @@ def _blocks(text: str) -> list[str]:
     return [" ".join(block) for block in blocks]
 
 
-def prose_from_markdown(markdown_text: str) -> str:
-    """The words a patient reads, one sentence-ending mark per heading, item and paragraph."""
-    text = _PLACEHOLDER.sub(_representative, _strip_front_matter(markdown_text))
+def prose_from_markdown(
+    markdown_text: str, values: Mapping[str, str] = REPRESENTATIVE_VALUES
+) -> str:
+    """The words a patient reads, one sentence-ending mark per heading, item and paragraph.
+
+    ``values`` are the words placeholders stand for, in the screen's language."""
+    text = _PLACEHOLDER.sub(_representative(values), _strip_front_matter(markdown_text))
     sentences: list[str] = []
     for block in _blocks(text):
         for pattern, replacement in _INLINE_RULES:

@@ -46,10 +46,6 @@ PAGE_MARGIN_MM = 15.0
 PRINT_DPI = 300
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CheckInSummary", text)
-
-
 @dataclass(frozen=True)
 class Summary:
     treated_at: datetime  # aware, on the patient's wall clock
@@ -64,7 +60,7 @@ class Summary:
 def build_summary(summary: Summary) -> QTextDocument:
     document = QTextDocument()
     document.setDocumentMargin(0)
-    title = _tr("My skin check-ins")
+    title = QCoreApplication.translate("CheckInSummary", "My skin check-ins")
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
     font = QFont()
     font.setPointSizeF(BODY_PT)
@@ -72,24 +68,44 @@ def build_summary(summary: Summary) -> QTextDocument:
     cursor = QTextCursor(document)
     _write(cursor, title, HEADING_PT[1], bold=True, first=True)
     if summary.clinic_name:
-        _write(cursor, _tr("For {clinic}").format(clinic=summary.clinic_name), BODY_PT)
+        _write(
+            cursor,
+            QCoreApplication.translate("CheckInSummary", "For {clinic}").format(
+                clinic=summary.clinic_name
+            ),
+            BODY_PT,
+        )
     when = summary.treated_at
     _write(
         cursor,
-        _tr("Treatment: {date}, {time}").format(date=_long_day(when.date()), time=_time(when)),
+        QCoreApplication.translate("CheckInSummary", "Treatment: {date}, {time}").format(
+            date=_long_day(when.date()), time=_time(when)
+        ),
         BODY_PT,
         bold=True,
     )
-    _write(cursor, _tr("Made on {date}.").format(date=_long_day(summary.made_on)), BODY_PT)
+    _write(
+        cursor,
+        QCoreApplication.translate("CheckInSummary", "Made on {date}.").format(
+            date=_long_day(summary.made_on)
+        ),
+        BODY_PT,
+    )
     if not summary.days:
-        _write(cursor, _tr("No check-ins yet."), BODY_PT, top=8)
+        _write(
+            cursor,
+            QCoreApplication.translate("CheckInSummary", "No check-ins yet."),
+            BODY_PT,
+            top=8,
+        )
     for entry, result in summary.days:
         _day(cursor, summary, entry, result)
     _write(
         cursor,
-        _tr(
+        QCoreApplication.translate(
+            "CheckInSummary",
             "These are the patient's own answers in the Microneedling Companion app. The "
-            "levels follow the warning signs in the app. They are not a diagnosis."
+            "levels follow the warning signs in the app. They are not a diagnosis.",
         ),
         BODY_PT - 1,
         top=12,
@@ -99,38 +115,59 @@ def build_summary(summary: Summary) -> QTextDocument:
 
 def _day(cursor: QTextCursor, summary: Summary, entry: CheckIn, result: Triage) -> None:
     text = summary.text
-    heading = _tr("Day {n}: {date}").format(n=entry.day, date=_long_day(entry.local_date))
+    heading = QCoreApplication.translate("CheckInSummary", "Day {n}: {date}").format(
+        n=entry.day, date=_long_day(entry.local_date)
+    )
     _write(cursor, heading, HEADING_PT[2], bold=True, top=10)
     answers = []
     for symptom in summary.model.checkin.symptoms:
         score = entry.scores.get(symptom)
-        word = text.severities[score.key] if score is not None else _tr("not answered")
-        pair = _tr("{symptom}: {answer}")
+        word = (
+            text.severities[score.key]
+            if score is not None
+            else QCoreApplication.translate("CheckInSummary", "not answered")
+        )
+        pair = QCoreApplication.translate("CheckInSummary", "{symptom}: {answer}")
         answers.append(pair.format(symptom=text.symptoms[symptom], answer=word))
     _write(cursor, "   ·   ".join(answers), BODY_PT)
     questions = summary.model.checkin.questions
     said_yes = [text.questions[q.id] for q in questions if q.id in entry.yes]
     for question in said_yes:
-        _write(cursor, _tr("Yes: {question}").format(question=question), BODY_PT, bold=True)
+        _write(
+            cursor,
+            QCoreApplication.translate("CheckInSummary", "Yes: {question}").format(
+                question=question
+            ),
+            BODY_PT,
+            bold=True,
+        )
     if entry.answered:
         yes = sum(q.id in entry.yes for q in questions)
         no = sum(q.id in entry.no for q in questions)
-        counts = _tr("Warning questions: {yes} yes, {no} no, {skipped} not answered.")
+        counts = QCoreApplication.translate(
+            "CheckInSummary", "Warning questions: {yes} yes, {no} no, {skipped} not answered."
+        )
         _write(cursor, counts.format(yes=yes, no=no, skipped=len(questions) - yes - no), BODY_PT)
     if entry.answered:
         words = card_words(result, text, summary.values)
         if words.level is None:
-            level = _tr("Result: no call needed.")
+            level = QCoreApplication.translate("CheckInSummary", "Result: no call needed.")
         else:
-            level = _tr("Result: {level}. {title}").format(level=words.label, title=words.title)
+            level = QCoreApplication.translate("CheckInSummary", "Result: {level}. {title}").format(
+                level=words.label, title=words.title
+            )
         _write(cursor, level, BODY_PT, bold=True)
         for reason in words.reasons:
             _write(cursor, "•  " + reason, BODY_PT)
     else:
-        _write(cursor, _tr("No answers this day."), BODY_PT)
+        _write(
+            cursor, QCoreApplication.translate("CheckInSummary", "No answers this day."), BODY_PT
+        )
     if entry.note:
         # The patient's words, as plain text: never read as markup.
-        _write(cursor, _tr("Note:"), BODY_PT, bold=True, top=2)
+        _write(
+            cursor, QCoreApplication.translate("CheckInSummary", "Note:"), BODY_PT, bold=True, top=2
+        )
         _write(cursor, entry.note, BODY_PT)
 
 
@@ -186,7 +223,7 @@ def write_summary_pdf(document: QTextDocument, path: Path) -> None:
     writer = QPdfWriter(buffer)
     writer.setResolution(PRINT_DPI)
     writer.setPageLayout(_page_layout())
-    writer.setTitle(_tr("My skin check-ins"))
+    writer.setTitle(QCoreApplication.translate("CheckInSummary", "My skin check-ins"))
     writer.setCreator(QCoreApplication.applicationName() or "Microneedling Companion")
     copy = document.clone()
     copy.documentLayout().setPaintDevice(writer)

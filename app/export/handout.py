@@ -52,6 +52,7 @@ from app.export.handout_print import write_pdf as write_pdf
 from app.render.formatting import local_moment
 from app.render.images import ClosedTextDocument
 from app.render.palette import LIGHT
+from app.render.zone_words import place_words
 
 if TYPE_CHECKING:
     from app.domain.plan import RecoveryPlan
@@ -86,10 +87,6 @@ EMERGENCY_BORDER = QColor(LIGHT.emergency)  # the warning levels take theirs fro
 EMERGENCY_BG = QColor(LIGHT.emergency_bg)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Handout", text)
-
-
 def _px(mm: float) -> float:
     """Millimetres as the 96-dpi pixels Qt's text layout scales to the paint device."""
     return mm / 25.4 * 96.0
@@ -110,7 +107,8 @@ def build_handout(
     document = ClosedTextDocument()
     document.setDocumentMargin(0)
     document.setMetaInformation(
-        QTextDocument.MetaInformation.DocumentTitle, _tr("Your aftercare plan")
+        QTextDocument.MetaInformation.DocumentTitle,
+        QCoreApplication.translate("Handout", "Your aftercare plan"),
     )
     font = QFont()
     font.setFamilies([*FONT_FAMILIES, *QFont().families()])
@@ -123,7 +121,11 @@ def build_handout(
     writer = _Writer(document)
     sections.header(writer, clinic_name, clinic_phone, logo)
     writer.paragraph(
-        _tr("Your treatment: {when}").format(when=local_moment(plan.treated_at, plan.zone)),
+        # Paper is read later and elsewhere: the year, and the zone the times are in.
+        QCoreApplication.translate("Handout", "Your treatment: {when}, {zone}").format(
+            when=local_moment(plan.treated_at, plan.zone, year=True),
+            zone=place_words(plan.zone.key),
+        ),
         size=TREATMENT_PT,
         bold=True,
     )

@@ -6,6 +6,8 @@ printed pages.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,11 +37,14 @@ __all__ = [
     "KEEP_TOGETHER",
     "PAGE_MARGIN_MM",
     "PRINT_DPI",
-    "default_printer_name",
+    "PrinterFacts",
+    "default_printer_facts",
+    "kiosk_printer_name",
     "page_size_for_locale",
     "print_handout",
     "print_on_default_printer",
     "write_pdf",
+    "writes_files",
 ]
 
 PRINT_DPI = 300
@@ -54,10 +59,6 @@ MAX_PAGES = 2
 ILLUSTRATION_SCALES = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.5)
 # A frame property: do not split this box across pages.
 KEEP_TOGETHER = QTextFormat.Property.UserProperty + 1
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Handout", text)
 
 
 def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
@@ -233,7 +234,7 @@ def write_pdf(document: QTextDocument, path: Path) -> None:
     writer = QPdfWriter(buffer)
     writer.setResolution(PRINT_DPI)
     writer.setPageLayout(_page_layout())
-    writer.setTitle(_tr("Your aftercare plan"))
+    writer.setTitle(QCoreApplication.translate("Handout", "Your aftercare plan"))
     writer.setCreator(QCoreApplication.applicationName() or "Microneedling Companion")
     _print_to(document, writer)
     del writer  # finishes the PDF
@@ -254,34 +255,73 @@ def print_handout(document: QTextDocument, parent: QWidget | None) -> bool:
         raise RuntimeError("printing needs a QApplication (a window), not a headless app")
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(_page_layout())
-    printer.setDocName(_tr("Your aftercare plan"))
+    printer.setDocName(QCoreApplication.translate("Handout", "Your aftercare plan"))
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print your aftercare plan"))
+    dialog.setWindowTitle(QCoreApplication.translate("Handout", "Print your aftercare plan"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     _print_to(document, printer)
     return True
 
 
-def default_printer_name() -> str:
-    """The system's default printer, or "" when there is none."""
-    from PySide6.QtPrintSupport import QPrinterInfo
+@dataclass(frozen=True)
+class PrinterFacts:
+    """What the kiosk needs to know of a printer: is it paper, or a file on the kiosk's disk?"""
+
+    name: str
+    make_and_model: str = ""
+    pdf_output: bool = False  # Qt itself would write a PDF (QPrinter.OutputFormat.PdfFormat)
+    output_file: str = ""  # Qt would write to this file
+
+
+# A "printer" that makes files: CUPS-PDF ("Generic CUPS-PDF Printer", queue "PDF"), "Print to
+# File", "Microsoft Print to PDF", "Save as PDF".
+_FILE_PRINTER = re.compile(r"\bpdf\b|print to file|\bfile\b", re.IGNORECASE)
+
+
+def writes_files(facts: PrinterFacts) -> bool:
+    """Whether printing to this printer writes a file instead of paper. On a kiosk such a file
+    would stay on the disk with a visitor's plan in it, and nobody would get a copy."""
+    if facts.pdf_output or facts.output_file:
+        return True
+    return bool(_FILE_PRINTER.search(f"{facts.name} {facts.make_and_model}"))
+
+
+def default_printer_facts() -> PrinterFacts | None:
+    """The system's default printer, or None when there is none."""
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
     info = QPrinterInfo.defaultPrinter()
-    return "" if info.isNull() else info.printerName()
+    if info.isNull():
+        return None
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    return PrinterFacts(
+        name=info.printerName(),
+        make_and_model=info.makeAndModel(),
+        pdf_output=printer.outputFormat() == QPrinter.OutputFormat.PdfFormat,
+        output_file=printer.outputFileName(),
+    )
+
+
+def kiosk_printer_name(facts: PrinterFacts | None) -> str:
+    """The printer a kiosk may print on: the default one when it prints on paper, else ""
+    (no printer: the kiosk says "ask at the desk")."""
+    if facts is None or writes_files(facts):
+        return ""
+    return facts.name
 
 
 def print_on_default_printer(document: QTextDocument) -> bool:
     """Print straight to the default printer, with no dialog: the kiosk's way, because the print
     dialog offers "print to file" and a file browser, a way out of the kiosk. False when the
-    computer has no printer."""
+    computer has no printer, or its default printer writes files."""
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
     info = QPrinterInfo.defaultPrinter()
-    if info.isNull():
+    if info.isNull() or not kiosk_printer_name(default_printer_facts()):
         return False
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(_page_layout())
-    printer.setDocName(_tr("Your aftercare plan"))
+    printer.setDocName(QCoreApplication.translate("Handout", "Your aftercare plan"))
     _print_to(document, printer)
     return True

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -40,7 +40,6 @@ from app.export.handout import (
     _body_block,
     _chars,
     _px,
-    _tr,
     _Writer,
 )
 from app.export.handout_print import KEEP_TOGETHER
@@ -76,10 +75,16 @@ def header(writer: _Writer, clinic_name: str, clinic_phone: str, logo: Path | No
     phone, the phone cell is a blank line to write it on."""
     image = _logo_image(logo) if logo is not None else None
     titles: list[tuple[str, float, bool]] = [
-        (clinic_name or _tr("Your aftercare plan"), HEADING_PT[1], True)
+        (
+            clinic_name or QCoreApplication.translate("Handout", "Your aftercare plan"),
+            HEADING_PT[1],
+            True,
+        )
     ]
     if clinic_name:
-        titles.append((_tr("Your aftercare plan"), HEADING_PT[2], False))
+        titles.append(
+            (QCoreApplication.translate("Handout", "Your aftercare plan"), HEADING_PT[2], False)
+        )
     widths = [QTextLength(QTextLength.Type.VariableLength, 0)] * 2
     logo_size = (0.0, 0.0)
     if image is not None:
@@ -121,9 +126,9 @@ def header(writer: _Writer, clinic_name: str, clinic_phone: str, logo: Path | No
     cursor.setBlockFormat(right)
     # "Phone:" beside the clinic's name; the warning signs below say "Clinic phone:" in full.
     if clinic_phone:
-        phone = _tr("Phone: {phone}").format(phone=clinic_phone)
+        phone = QCoreApplication.translate("Handout", "Phone: {phone}").format(phone=clinic_phone)
     else:
-        phone = _tr("Phone: {blank}").format(blank=PHONE_BLANK)
+        phone = QCoreApplication.translate("Handout", "Phone: {blank}").format(blank=PHONE_BLANK)
     cursor.insertText(phone, _chars(TREATMENT_PT, bold=True))
     writer.after(table)
 
@@ -131,9 +136,13 @@ def header(writer: _Writer, clinic_name: str, clinic_phone: str, logo: Path | No
 def milestones(writer: _Writer, plan: RecoveryPlan) -> None:
     """What, when ("From about 5:30 PM on Sun 8 Mar"; the next session a date alone) and the
     instruction, worded for who set the value ("Your clinic asks" / "Many clinics ask")."""
-    writer.heading(_tr("When can I do things again?"), 2)
-    headers = (_tr("What"), _tr("When"), _tr("What to do"))
-    rows = [(m.label, milestone_when(m, plan.zone), m.detail) for m in plan.milestones]
+    writer.heading(QCoreApplication.translate("Handout", "When can I do things again?"), 2)
+    headers = (
+        QCoreApplication.translate("Handout", "What"),
+        QCoreApplication.translate("Handout", "When"),
+        QCoreApplication.translate("Handout", "What to do"),
+    )
+    rows = [(m.label, milestone_when(m, plan.zone, year=True), m.detail) for m in plan.milestones]
     table_format = QTextTableFormat()
     table_format.setBorder(1)
     table_format.setBorderBrush(QBrush(RULE))
@@ -182,19 +191,25 @@ def checklist(writer: _Writer, plan: RecoveryPlan) -> None:
     if not days:
         return
     order = {item.id: index for index, item in enumerate(plan.protocol.checklist)}
-    writer.heading(_tr("Daily checklist"), 2)
+    writer.heading(QCoreApplication.translate("Handout", "Daily checklist"), 2)
     writer.paragraph(
-        _tr("Day 1 is the day of your treatment, {date}.").format(
-            date=local_day(plan.treatment_date)
+        QCoreApplication.translate("Handout", "Day 1 is the day of your treatment, {date}.").format(
+            date=local_day(plan.treatment_date, year=True)
         )
     )
     bullets = _bullets()
     for item_id in sorted(days, key=lambda key: (order.get(key, len(order)), key)):
-        label = _tr("{days}:").format(days=_day_ranges(days[item_id]))
+        label = QCoreApplication.translate("Handout", "{days}:").format(
+            days=_day_ranges(days[item_id])
+        )
         writer.list_item([(label + " ", True), (words[item_id], False)], bullets)
     # The list ends; sun care does not. Dark marks are the main lasting risk (content brief 6).
-    after = _tr("From day {day}:").format(day=plan.recovery_length_days + 1)
-    sunscreen = _tr("Keep using sunscreen every day, through your whole course of treatment.")
+    after = QCoreApplication.translate("Handout", "From day {day}:").format(
+        day=plan.recovery_length_days + 1
+    )
+    sunscreen = QCoreApplication.translate(
+        "Handout", "Keep using sunscreen every day, through your whole course of treatment."
+    )
     writer.list_item([(after + " ", True), (sunscreen, False)], bullets)
     writer.end_list()
 
@@ -208,9 +223,9 @@ def _day_ranges(numbers: list[int]) -> str:
         else:
             runs.append((number, number))
     if len(runs) == 1 and runs[0][0] == runs[0][1]:
-        return _tr("Day {day}").format(day=runs[0][0])
+        return QCoreApplication.translate("Handout", "Day {day}").format(day=runs[0][0])
     spans = [f"{first}–{last}" if first != last else str(first) for first, last in runs]
-    return _tr("Days {days}").format(days=", ".join(spans))
+    return QCoreApplication.translate("Handout", "Days {days}").format(days=", ".join(spans))
 
 
 def normal(writer: _Writer, plan: RecoveryPlan) -> None:
@@ -219,9 +234,9 @@ def normal(writer: _Writer, plan: RecoveryPlan) -> None:
     spans = [span for span in plan.phases if not span.is_empty and span.normal]
     if not spans:
         return
-    writer.heading(_tr("What is normal?"), 2)
+    writer.heading(QCoreApplication.translate("Handout", "What is normal?"), 2)
     for span in spans:
-        label = _tr("{phase}:").format(phase=span.name)
+        label = QCoreApplication.translate("Handout", "{phase}:").format(phase=span.name)
         writer.runs([(label + " ", True), (" ".join(span.normal), False)], bottom=3)
 
 
@@ -245,11 +260,13 @@ def warning_signs(
     if clinic_phone and clinic_phone != phones.clinic:
         phones = Phones(clinic_phone, "")  # another clinic's: not this one's out-of-hours line
     words = PhoneWords(
-        clinic=_tr("Clinic phone: {phone}"),
-        after_hours=_tr("Out of hours: {phone}"),
-        missing=_tr("Clinic phone: {blank}").format(blank=PHONE_BLANK),
+        clinic=QCoreApplication.translate("Handout", "Clinic phone: {phone}"),
+        after_hours=QCoreApplication.translate("Handout", "Out of hours: {phone}"),
+        missing=QCoreApplication.translate("Handout", "Clinic phone: {blank}").format(
+            blank=PHONE_BLANK
+        ),
     )
-    writer.heading(_tr("Warning signs"), 2)
+    writer.heading(QCoreApplication.translate("Handout", "Warning signs"), 2)
     for level in LEVELS:
         _level_box(writer, level_words(content.warnings(), level, values, phones, words))
 
@@ -292,13 +309,19 @@ def footer(writer: _Writer, last_reviewed: date) -> None:
         QDate(last_reviewed.year, last_reviewed.month, last_reviewed.day), "d MMMM yyyy"
     )
     writer.paragraph(
-        _tr("General information. Follow your clinic's instructions."),
+        QCoreApplication.translate(
+            "Handout", "General information. Follow your clinic's instructions."
+        ),
         colour=SECONDARY,
         top=8,
         bottom=0,
     )
     writer.paragraph(
-        _tr("Content last reviewed: {date}").format(date=reviewed), colour=SECONDARY, bottom=0
+        QCoreApplication.translate("Handout", "Content last reviewed: {date}").format(
+            date=reviewed
+        ),
+        colour=SECONDARY,
+        bottom=0,
     )
 
 

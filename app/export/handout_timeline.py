@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 
 from app.domain.clock import as_utc
 from app.domain.plan import RecoveryPlan, start_of_day
-from app.export.handout import BODY_PT, FONT_FAMILIES, RULE, SECONDARY, TEXT, _tr, _Writer
+from app.export.handout import BODY_PT, FONT_FAMILIES, RULE, SECONDARY, TEXT, _Writer
 from app.export.handout_print import ILLUSTRATION_URL
 from app.render.formatting import short_day
 from app.render.palette import LIGHT
@@ -73,12 +73,16 @@ def timeline_rows(plan: RecoveryPlan) -> list[TimelineRow]:
     for milestone in plan.milestones:
         day = short_day(milestone.about.astimezone(plan.zone).date())
         if milestone.kind == "next_session":
-            about = _tr("about {date}").format(date=day)
+            about = QCoreApplication.translate("Handout", "about {date}").format(date=day)
             rows.append(TimelineRow(milestone.label, milestone.at, about, bar=False))
         else:
             rows.append(TimelineRow(milestone.label, milestone.at, day))
     # Sunscreen goes on, every day, past the end of everything else (content brief, 6).
-    sunscreen = TimelineRow(_tr("Keep using sunscreen every day"), None, sunscreen=True)
+    sunscreen = TimelineRow(
+        QCoreApplication.translate("Handout", "Keep using sunscreen every day"),
+        None,
+        sunscreen=True,
+    )
     rows.insert(sum(row.bar for row in rows), sunscreen)  # after the bars, before the session
     return rows
 

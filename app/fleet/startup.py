@@ -29,6 +29,7 @@ class StartSetup:
     managed: ManagedSettings | None = None  # the machine's own [managed] table
     state: Path | None = None  # where bundles are applied (with managed only)
     bundle_version: int | None = None  # the bundle started with; None: the machine's own setup
+    machine_config: Path | None = None  # the machine's own clinic config (with [managed])
 
 
 def start_setup(
@@ -57,13 +58,13 @@ def _choose(
         bundle, dropped = usable_or_fall_back(state, files_present)
     except (OSError, RuntimeError) as error:
         log.warning("setup bundles cannot be used: %s", error)
-        return StartSetup(explicit_pack, config, managed, None)
+        return StartSetup(explicit_pack, config, managed, None, None, config)
     if dropped is not None:
         record_fall_back(state, bundle.version if bundle else None, dropped)
     if bundle is None:
-        return StartSetup(explicit_pack, config, managed, state)
+        return StartSetup(explicit_pack, config, managed, state, None, config)
     return StartSetup(
-        explicit_pack or bundle.pack, bundle.clinic_config, managed, state, bundle.version
+        explicit_pack or bundle.pack, bundle.clinic_config, managed, state, bundle.version, config
     )
 
 

@@ -28,10 +28,6 @@ BUILTIN_PACK = "microneedling-acne-scars"
 CLINIC_FIELDS = ("name", "phone", "after_hours_phone")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Content", text)
-
-
 def builtin_pack_folder() -> Path:
     return paths.resource_path("content", BUILTIN_PACK)
 
@@ -113,6 +109,24 @@ class ContentProvider(QObject):
         """Load now if not yet loaded; emits `loaded` once."""
         if self._content is not None:
             return
+        self._load_now()
+        self.loaded.emit()
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    def set_language(self, language: str) -> None:
+        """Show the pack in `language` from now on (the pack's English when it lacks it). The
+        content loaded before is dropped and loaded again at once, without a second `loaded`:
+        what follows the first load (clinic config, reminders) has already happened."""
+        if language == self._language:
+            return
+        self._language = language
+        if self._content is not None:
+            self._load_now()
+
+    def _load_now(self) -> None:
         from app.domain.content import load_content
 
         self._content = load_content(self._preferred, builtin_pack_folder(), self._language)
@@ -121,7 +135,6 @@ class ContentProvider(QObject):
             log.warning("content pack problem: %s", problem)
         if self._content.used_fallback:
             log.warning("content pack %s unusable; showing the built-in pack", self._preferred)
-        self.loaded.emit()
 
     def content(self) -> Content:
         self.load()
@@ -135,9 +148,9 @@ class ContentProvider(QObject):
         content = self.content()
         phone = self.clinic_phone
         if phone and self.clinic_after_hours_phone:
-            phone = tr("{phone} (after hours: {after_hours})").format(
-                phone=phone, after_hours=self.clinic_after_hours_phone
-            )
+            phone = QCoreApplication.translate(
+                "Content", "{phone} (after hours: {after_hours})"
+            ).format(phone=phone, after_hours=self.clinic_after_hours_phone)
         known = set(content.protocol.rule_ids)
         overrides = {k: v for k, v in self.clinic_overrides.items() if k in known}
         return placeholder_values(
@@ -145,8 +158,12 @@ class ContentProvider(QObject):
             content.protocol.with_overrides(overrides) if overrides else content.protocol,
             # Clinic details come from a config file, not reviewed content: escaped, so that
             # a name like "Skin_Care" is not turned into italics.
-            escape_markdown(self.clinic_name) if self.clinic_name else tr("your clinic"),
-            escape_markdown(phone) if phone else tr("your clinic's phone number"),
+            escape_markdown(self.clinic_name)
+            if self.clinic_name
+            else QCoreApplication.translate("Content", "your clinic"),
+            escape_markdown(phone)
+            if phone
+            else QCoreApplication.translate("Content", "your clinic's phone number"),
             _long_date,
             escape_markdown(self.emergency_number()),
         )
@@ -158,12 +175,15 @@ class ContentProvider(QObject):
             return ""
         lines = [str(problem) for problem in content.problems]
         if content.used_fallback:
-            head = tr(
+            head = QCoreApplication.translate(
+                "Content",
                 "The content from {folder} could not be used, so the app shows its own "
-                "built-in content instead. What needs fixing:"
+                "built-in content instead. What needs fixing:",
             ).format(folder=str(self._preferred))
         else:
-            head = tr("Some content had problems and was left out. What needs fixing:")
+            head = QCoreApplication.translate(
+                "Content", "Some content had problems and was left out. What needs fixing:"
+            )
         return head + "\n" + "\n".join(lines)
 
     # warning signs -------------------------------------------------------------------------
@@ -195,7 +215,7 @@ class ContentProvider(QObject):
         plain text: each surface escapes what it needs)."""
         return {
             "emergency_number": self.emergency_number(),
-            "clinic_name": self.clinic_name or tr("your clinic"),
+            "clinic_name": self.clinic_name or QCoreApplication.translate("Content", "your clinic"),
         }
 
     def phones(self) -> Phones:
@@ -214,15 +234,15 @@ class ContentProvider(QObject):
         from app.domain.warning_blocks import PhoneWords
 
         return PhoneWords(
-            clinic=tr("Clinic phone: {phone}"),
-            after_hours=tr("Out of hours: {phone}"),
+            clinic=QCoreApplication.translate("Content", "Clinic phone: {phone}"),
+            after_hours=QCoreApplication.translate("Content", "Out of hours: {phone}"),
             missing=missing_phone or self.missing_phone or self.settings_phone_line(),
         )
 
     def settings_phone_line(self) -> str:
         """The home window's line where the clinic's phone would be, when nobody set it; the
         Warning signs area makes it a link to Settings."""
-        return tr("Add your clinic's phone in Settings.")
+        return QCoreApplication.translate("Content", "Add your clinic's phone in Settings.")
 
     def screen_segments(self, body: str) -> list[Segment]:
         """A screen's body ready to draw: the author's Markdown with its placeholders filled,

@@ -6,14 +6,21 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTime, QTimeZone
 
 if TYPE_CHECKING:
     from app.domain.plan import Milestone
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Formatting", text)
+SHORT_DAY, SHORT_DAY_YEAR = "ddd d MMM", "ddd d MMM yyyy"  # QLocale patterns: always a weekday
+
+
+class Formatting(QObject):
+    """Words with a count, in Qt's plural forms (%n). lupdate marks a message as plural only
+    for tr() inside a class, so these live here; the context is "Formatting"."""
+
+    def days_and_hours(self, days: int, hours: int) -> str:
+        return self.tr("%n days {hours} h", "", days).format(hours=hours)
 
 
 def duration_words(delta: timedelta) -> str:
@@ -22,26 +29,33 @@ def duration_words(delta: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days >= 2:
-        return tr("{days} days {hours} h").format(days=days, hours=hours)
+        return Formatting().days_and_hours(days, hours)
     hours += days * 24
     if hours:
-        return tr("{hours} h {minutes} min").format(hours=hours, minutes=mins)
+        return QCoreApplication.translate("Formatting", "{hours} h {minutes} min").format(
+            hours=hours, minutes=mins
+        )
     if mins:
-        return tr("{minutes} min").format(minutes=mins)
-    return tr("less than a minute")
+        return QCoreApplication.translate("Formatting", "{minutes} min").format(minutes=mins)
+    return QCoreApplication.translate("Formatting", "less than a minute")
 
 
 def countdown(subject: str, delta: timedelta) -> str:
     """ "Makeup OK in 5 h 12 min"."""
-    return tr("{subject} in {time}").format(subject=subject, time=duration_words(delta))
+    return QCoreApplication.translate("Formatting", "{subject} in {time}").format(
+        subject=subject, time=duration_words(delta)
+    )
 
 
-def local_moment(moment: datetime, zone: ZoneInfo | None = None, pattern: str = "") -> str:
+def local_moment(
+    moment: datetime, zone: ZoneInfo | None = None, pattern: str = "", *, year: bool = False
+) -> str:
     """ "Sun 8 Mar, 5:00 PM": a short day and month and the locale's short time, on the wall
-    clock of `zone` (the patient's, never the machine's) or of the moment's own zone."""
+    clock of `zone` (the patient's, never the machine's) or of the moment's own zone. With
+    `year`, "Sun 8 Mar 2026, 5:00 PM", for what is read later (a QR code, paper)."""
     wall = moment.astimezone(zone) if zone is not None else moment
-    return (pattern or tr("{date}, {time}")).format(
-        date=short_day(wall.date()), time=clock_time(wall)
+    return (pattern or QCoreApplication.translate("Formatting", "{date}, {time}")).format(
+        date=short_day(wall.date(), year=year), time=clock_time(wall)
     )
 
 
@@ -53,23 +67,35 @@ def clock_time(wall: datetime) -> str:
     return clock.replace("\u202f", "\u00a0").replace(" ", "\u00a0")
 
 
-def short_day(day: date) -> str:
-    """ "Sun 8 Mar"."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+def short_day(day: date, *, year: bool = False) -> str:
+    """ "Sun 8 Mar", or with `year` "Sun 8 Mar 2026"."""
+    return QLocale().toString(
+        QDate(day.year, day.month, day.day), SHORT_DAY_YEAR if year else SHORT_DAY
+    )
 
 
-def milestone_when(milestone: Milestone, zone: ZoneInfo, *, start: bool = True) -> str:
+def milestone_when(
+    milestone: Milestone, zone: ZoneInfo, *, start: bool = True, year: bool = False
+) -> str:
     """When a milestone is, said as honestly as it is known. A clinic-practice timing is
     "From about 5:30 PM on Sun 8 Mar": its time rounded later to a whole or half hour
     (Milestone.about), never to the minute. The next session is no appointment, so it is a
     date alone: "About Sat 4 Apr". With `start=False`, the words for inside a sentence."""
     if milestone.kind == "next_session":
-        day = _unbroken(short_day(milestone.at.astimezone(zone).date()))
-        pattern = tr("About {date}") if start else tr("about {date}")
+        day = _unbroken(short_day(milestone.at.astimezone(zone).date(), year=year))
+        pattern = (
+            QCoreApplication.translate("Formatting", "About {date}")
+            if start
+            else QCoreApplication.translate("Formatting", "about {date}")
+        )
         return pattern.format(date=day)
     wall = milestone.about.astimezone(zone)
-    pattern = tr("From about {time} on {date}") if start else tr("from about {time} on {date}")
-    return pattern.format(time=clock_time(wall), date=_unbroken(short_day(wall.date())))
+    pattern = (
+        QCoreApplication.translate("Formatting", "From about {time} on {date}")
+        if start
+        else QCoreApplication.translate("Formatting", "from about {time} on {date}")
+    )
+    return pattern.format(time=clock_time(wall), date=_unbroken(short_day(wall.date(), year=year)))
 
 
 def milestone_countdown(milestone: Milestone, delta: timedelta, zone: ZoneInfo) -> tuple[str, str]:
@@ -79,10 +105,10 @@ def milestone_countdown(milestone: Milestone, delta: timedelta, zone: ZoneInfo) 
     "Book or check your next session")."""
     if milestone.kind == "next_session":
         when = milestone_when(milestone, zone, start=False)
-        return tr("{subject}: {when}").format(
+        return QCoreApplication.translate("Formatting", "{subject}: {when}").format(
             subject=milestone.countdown, when=when
         ), milestone.label
-    line = tr("{label}: {when}").format(
+    line = QCoreApplication.translate("Formatting", "{label}: {when}").format(
         label=milestone.label, when=milestone_when(milestone, zone, start=False)
     )
     return countdown(milestone.countdown, delta), line
@@ -93,9 +119,10 @@ def _unbroken(text: str) -> str:
     return text.replace(" ", "\u00a0")
 
 
-def local_day(day: date) -> str:
-    """ "Sunday 8 March"."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+def local_day(day: date, *, year: bool = False) -> str:
+    """ "Sunday 8 March", or with `year` "Sunday 8 March 2026"."""
+    pattern = "dddd d MMMM yyyy" if year else "dddd d MMMM"
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def system_zone_name() -> str:

@@ -32,6 +32,7 @@ from app.ui.start import wire_start
 from app.ui.store_open import open_store, tell_about_store
 from app.ui.store_writes import QuietCheckpoint
 from app.ui.theme import qt_palette, stylesheet
+from app.ui.translation import choose_language, current_language, install_language
 
 if TYPE_CHECKING:  # pydantic: loaded after the first frame
     from app.domain.clinic import ClinicConfig
@@ -56,13 +57,11 @@ class GuiOptions:
     clinic_config: str | None = None
     kiosk: bool = False  # --kiosk; kiosk.enabled in the clinic config also turns it on
     screen: int | None = None  # the kiosk's screen; None: the primary
+    language: str | None = None  # --language; None: the system's (app/ui/translation.py)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Application", text)
-
-
-def create_application() -> QApplication:
+def create_application(language: str | None = None) -> QApplication:
+    """The QApplication, named, with the translators for `language` (None: the system's)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
@@ -70,6 +69,7 @@ def create_application() -> QApplication:
     app.setApplicationVersion(version())
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "app.svg"))))
+    install_language(choose_language(language))
     return app
 
 
@@ -87,27 +87,39 @@ def single_instance_refusal(
     """The title and text to show when this copy cannot start: another copy holds the data
     folder and does not answer, or the folder cannot be written at all."""
     if outcome is Outcome.NO_ANSWER:
-        return tr("The app is already open"), tr(
+        return QCoreApplication.translate(
+            "Application", "The app is already open"
+        ), QCoreApplication.translate(
+            "Application",
             "Another copy of the app is already open with your data, but it is not answering. "
             "Switch to its window. If you cannot find it, wait a minute and start the app "
-            "again, or restart the computer."
+            "again, or restart the computer.",
         )
     if problem is LockProblem.DISK_FULL:
-        return tr("The disk is full"), tr(
+        return QCoreApplication.translate(
+            "Application", "The disk is full"
+        ), QCoreApplication.translate(
+            "Application",
             "The disk that holds your data ({folder}) is full, so the app cannot start. "
-            "Free some space, then start the app again. Nothing was changed."
+            "Free some space, then start the app again. Nothing was changed.",
         ).format(folder=str(folder))
     if problem is LockProblem.READ_ONLY:
-        return tr("The data folder is read-only"), tr(
+        return QCoreApplication.translate(
+            "Application", "The data folder is read-only"
+        ), QCoreApplication.translate(
+            "Application",
             "The app cannot write in its data folder ({folder}), so it cannot start: the "
             "folder or its disk is read-only, or you may not write there. Make it writable, "
             "or choose another folder with --data-dir, then start the app again. "
-            "Nothing was changed."
+            "Nothing was changed.",
         ).format(folder=str(folder))
-    return tr("The data folder cannot be used"), tr(
+    return QCoreApplication.translate(
+        "Application", "The data folder cannot be used"
+    ), QCoreApplication.translate(
+        "Application",
         "The app could not create its lock file in its data folder ({folder}), so it cannot "
         "start. Check that the disk is connected and has space, then start the app again. "
-        "Nothing was changed."
+        "Nothing was changed.",
     ).format(folder=str(folder))
 
 
@@ -178,7 +190,20 @@ def build_home_window(
     details = prefs.clinic_details()
     content.use_patient_clinic(details.name, details.phone, details.after_hours_phone)
 
+    def on_language_changed() -> None:
+        # Qt's words, the locale's dates and the pack's language, then every area made anew.
+        language = install_language(choose_language(prefs.language))
+        content.set_language(language)
+        window.replace_areas(home_areas(content, prefs, data, log_file, session))
+        if window.current_key() == "settings":
+            from app.ui.screens.settings import SettingsScreen  # built by then anyway
+
+            screen = window.area_widget("settings")
+            if isinstance(screen, SettingsScreen):
+                screen.focus_language()
+
     window.restyle_requested.connect(on_preferences_changed)
+    prefs.language_changed.connect(on_language_changed)
     prefs.changed.connect(window.restyle_requested)
     prefs.clinic_changed.connect(on_clinic_changed)
     # Every write restarts one wait; after a quiet spell the WAL is folded back and emptied.
@@ -244,9 +269,10 @@ def use_clinic_config(content: ContentProvider, explicit: Path | None) -> Clinic
 
 def clinic_problem_text(settings: ClinicSettings) -> str:
     return (
-        tr(
+        QCoreApplication.translate(
+            "Application",
             "Some clinic settings in {file} could not be used. The app uses its own "
-            "defaults for those and carries on. What needs fixing:"
+            "defaults for those and carries on. What needs fixing:",
         ).format(file=str(settings.path))
         + "\n"
         + "\n".join(settings.problems)
@@ -268,14 +294,20 @@ def apply_clinic_config(
     session.changed.emit()  # plans and screens use the clinic's timings and words from now on
     window.restyle_requested.emit()
     if settings.problems:
-        tell(window, tr("The clinic settings have mistakes"), clinic_problem_text(settings))
+        tell(
+            window,
+            QCoreApplication.translate("Application", "The clinic settings have mistakes"),
+            clinic_problem_text(settings),
+        )
     return settings.problems
 
 
 def _tell_about_content_problems(parent: QWidget, content: ContentProvider) -> None:
     summary = content.problem_summary()
     if summary and content.content().used_fallback:
-        QMessageBox.warning(parent, tr("Content could not be used"), summary)
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Application", "Content could not be used"), summary
+        )
 
 
 def kiosk_requested(options: GuiOptions) -> bool:
@@ -293,14 +325,16 @@ def run_gui(options: GuiOptions) -> int:
         from app.ui.kiosk.run import run_kiosk
 
         return run_kiosk(options)
-    app = create_application()
+    app = create_application(options.language)
     try:
         data = paths.data_dir(options.data_dir)
     except (OSError, RuntimeError) as error:
         QMessageBox.critical(
             None,
-            tr("The data folder cannot be used"),
-            tr("The app cannot use the folder for your data: {error}").format(error=error),
+            QCoreApplication.translate("Application", "The data folder cannot be used"),
+            QCoreApplication.translate(
+                "Application", "The app cannot use the folder for your data: {error}"
+            ).format(error=error),
         )
         return 2
     log_file = buffer_startup_logging(data)
@@ -328,6 +362,8 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
         return 3
 
     prefs = Preferences(store)
+    if options.language is None and prefs.language != "system":
+        install_language(choose_language(prefs.language))  # the patient's choice in Settings
     settings = QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME
     )
@@ -337,7 +373,7 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
         Path(options.clinic_config) if options.clinic_config else None,
         Path(options.content_pack) if options.content_pack else None,
     )
-    content = ContentProvider(setup.content_pack)
+    content = ContentProvider(setup.content_pack, current_language())
     session = RecoverySession(store, content)
     window = build_home_window(app, prefs, content, data, log_file, settings, session)
     instance.activation_requested.connect(window.bring_forward)

@@ -16,10 +16,6 @@ from app.ui.theme import PALETTES
 # Screens are imported when first built, so start-up pays only for the first one.
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Areas", text)
-
-
 def home_areas(
     content: ContentProvider,
     prefs: Preferences,
@@ -86,9 +82,9 @@ def home_areas(
         return area
 
     return [
-        Area("learn", tr("Learn"), "learn", learn),
-        Area("recovery", tr("My recovery"), "recovery", recovery),
-        Area("warning", tr("Warning signs"), "warning", warning),
-        Area("settings", tr("Settings"), "settings", settings),
-        Area("about", tr("About"), "about", about),
+        Area("learn", QCoreApplication.translate("Areas", "Learn"), "learn", learn),
+        Area("recovery", QCoreApplication.translate("Areas", "My recovery"), "recovery", recovery),
+        Area("warning", QCoreApplication.translate("Areas", "Warning signs"), "warning", warning),
+        Area("settings", QCoreApplication.translate("Areas", "Settings"), "settings", settings),
+        Area("about", QCoreApplication.translate("Areas", "About"), "about", about),
     ]

@@ -222,6 +222,31 @@ class MainWindow(QMainWindow):
         self.banner.setGeometry(area.right() + 1 - width, area.y(), width, height)
         self.banner.raise_()
 
+    def replace_areas(self, areas: list[Area]) -> None:
+        """The same areas made again (a new language): each built area is thrown away and made
+        anew when next shown; the area on screen now is made at once, so the patient stays
+        where they were. What the patient saved is in the store, so nothing is lost."""
+        assert [a.key for a in areas] == [a.key for a in self._areas]
+        current = self.rail.currentRow()
+        self._areas = areas
+        for shortcut, area in zip(self._shortcuts, areas, strict=False):
+            shortcut.setWhatsThis(self.tr("Go to {area}").format(area=area.label))
+        for index in list(self._built):
+            old = self._built.pop(index)
+            self.stack.insertWidget(index, QWidget())  # a stand-in, as before the first show
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._retranslate()
+        self._fit_rail()  # the rail's labels, wrapped to the new words
+        if current >= 0:
+            self._show_area(current)
+
+    def _retranslate(self) -> None:
+        self.rail.setAccessibleName(self.tr("Sections"))
+        self.banner_close.setText(self.tr("Dismiss"))
+        self.banner_close.setAccessibleName(self.tr("Dismiss reminder"))
+        self.quit_shortcut.setWhatsThis(self.tr("Quit the app"))
+
     def area_widget(self, key: str) -> QWidget:
         index = next(i for i, a in enumerate(self._areas) if a.key == key)
         return self._ensure_built(index)

@@ -25,6 +25,8 @@ class Setting:
 TEXT_SIZE = Setting("display.text_size", "0", tuple(str(i) for i in range(len(TEXT_STEPS))))
 THEME = Setting("display.theme", "light", THEMES)
 REDUCE_MOTION = Setting("display.reduce_motion", "0", ("0", "1"))
+# The language of the window and the content: "system" follows the computer (app/ui/translation).
+LANGUAGE = Setting("display.language", "system", ("system", "en", "es"))
 # The first-run welcome was answered (or passed by); from then on the app opens on what fits.
 WELCOME_SEEN = Setting("journey.welcome_seen", "0", ("0", "1"))
 ALL_SETTINGS = (TEXT_SIZE, THEME, REDUCE_MOTION)
@@ -55,6 +57,7 @@ class ClinicDetails:
 class Preferences(QObject):
     changed = Signal()  # a display or region choice: the window restyles
     clinic_changed = Signal()  # the patient's clinic details: surfaces redraw, no restyle
+    language_changed = Signal()  # the window and the content are built again in that language
 
     def __init__(self, store: Store | None) -> None:
         super().__init__()
@@ -100,6 +103,16 @@ class Preferences(QObject):
 
     def set_reduce_motion(self, on: bool) -> None:
         self._set(REDUCE_MOTION, "1" if on else "0")
+
+    @property
+    def language(self) -> str:
+        return self._get(LANGUAGE)
+
+    def set_language(self, language: str) -> None:
+        before = self.language
+        self._set(LANGUAGE, language)
+        if self.language != before:
+            self.language_changed.emit()
 
     @property
     def welcome_seen(self) -> bool:

@@ -15,10 +15,6 @@ from app.store import BackupProblem, DatabaseTooNew, Recovery, Store, StoreUnava
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StoreOpen", text)
-
-
 def open_store(
     data: Path, tell: Callable[[QWidget | None, str, str], object] | None = None
 ) -> Store | None:
@@ -31,10 +27,18 @@ def open_store(
         return Store.open(data)
     except DatabaseTooNew as error:
         log.error("refused a database from a newer version (%s > %s)", error.found, error.supported)
-        tell(None, tr("Saved data from a newer version"), str(error))
+        tell(
+            None,
+            QCoreApplication.translate("StoreOpen", "Saved data from a newer version"),
+            str(error),
+        )
     except StoreUnavailable as error:
         log.error("the database cannot be used right now: %s", error.kind)
-        tell(None, tr("Your saved data cannot be opened right now"), unavailable_message(error))
+        tell(
+            None,
+            QCoreApplication.translate("StoreOpen", "Your saved data cannot be opened right now"),
+            unavailable_message(error),
+        )
     return None
 
 
@@ -45,32 +49,49 @@ def tell_about_store(
 ) -> None:
     """After the window shows: a repair of the saved data, and a backup that failed."""
     if store.recovery is not None:
-        tell(parent, tr("Your saved data was repaired"), recovery_message(store.recovery))
+        tell(
+            parent,
+            QCoreApplication.translate("StoreOpen", "Your saved data was repaired"),
+            recovery_message(store.recovery),
+        )
         store.acknowledge_recovery()  # told: not again at the next start
     if store.backup_problem is not None:
-        tell(parent, tr("No backup was made"), backup_problem_message(store.backup_problem))
+        tell(
+            parent,
+            QCoreApplication.translate("StoreOpen", "No backup was made"),
+            backup_problem_message(store.backup_problem),
+        )
 
 
 def recovery_message(recovery: Recovery) -> str:
     if recovery.recent_changes_lost:
-        return tr(
+        return QCoreApplication.translate(
+            "StoreOpen",
             "Some of your most recent changes could not be read because part of your saved "
             "data was damaged. Everything saved before them is here. A copy of the damaged "
-            "files has been kept, unchanged, as {name} in your data folder."
+            "files has been kept, unchanged, as {name} in your data folder.",
         ).format(name=recovery.damaged_copy.name)
-    kept = tr(
+    kept = QCoreApplication.translate(
+        "StoreOpen",
         "Your saved data could not be read because the file was damaged. "
-        "The damaged file has been kept, unchanged, as {name} in your data folder."
+        "The damaged file has been kept, unchanged, as {name} in your data folder.",
     ).format(name=recovery.damaged_copy.name)
     if recovery.restored_from is None:
-        return kept + " " + tr("No backup was found, so the app has started with empty data.")
+        return (
+            kept
+            + " "
+            + QCoreApplication.translate(
+                "StoreOpen", "No backup was found, so the app has started with empty data."
+            )
+        )
     when = recovery.restored_from.astimezone().strftime("%Y-%m-%d %H:%M")
     return (
         kept
         + " "
-        + tr(
+        + QCoreApplication.translate(
+            "StoreOpen",
             "Your data was restored from a backup made on {when}. "
-            "Anything you changed after that time is missing."
+            "Anything you changed after that time is missing.",
         ).format(when=when)
     )
 
@@ -79,37 +100,52 @@ def unavailable_message(error: StoreUnavailable) -> str:
     """Why the saved data cannot be used now, and what to do; the data itself is untouched."""
     folder = str(error.folder)
     text = {
-        "disk_full": tr("The disk is full: free some space, then start the app again."),
-        "read_only": tr(
+        "disk_full": QCoreApplication.translate(
+            "StoreOpen", "The disk is full: free some space, then start the app again."
+        ),
+        "read_only": QCoreApplication.translate(
+            "StoreOpen",
             "Your data folder {folder} is read-only, so the app cannot save anything there. "
-            "Make it writable, or start the app with --data-dir and another folder."
+            "Make it writable, or start the app with --data-dir and another folder.",
         ),
-        "no_permission": tr(
+        "no_permission": QCoreApplication.translate(
+            "StoreOpen",
             "The app is not allowed to read or write your data folder {folder}. Check that "
-            "the folder and the files in it belong to you, then start the app again."
+            "the folder and the files in it belong to you, then start the app again.",
         ),
-        "locked": tr(
+        "locked": QCoreApplication.translate(
+            "StoreOpen",
             "Your saved data in {folder} is in use by another program. Close it, or wait a "
-            "moment, then start the app again."
+            "moment, then start the app again.",
         ),
-        "io_error": tr(
+        "io_error": QCoreApplication.translate(
+            "StoreOpen",
             "Your saved data in {folder} could not be read because of a problem with the disk. "
-            "Check the disk, then start the app again."
+            "Check the disk, then start the app again.",
         ),
     }[error.kind].format(folder=folder)
-    return text + " " + tr("Your saved data has not been changed.")
+    return (
+        text
+        + " "
+        + QCoreApplication.translate("StoreOpen", "Your saved data has not been changed.")
+    )
 
 
 def backup_problem_message(problem: BackupProblem) -> str:
     why = {
-        "disk_full": tr("the disk is full"),
-        "read_only": tr("the folder is read-only"),
-        "no_permission": tr("the app is not allowed to write there"),
-        "locked": tr("the folder is in use by another program"),
-        "io_error": tr("of a problem with the disk"),
+        "disk_full": QCoreApplication.translate("StoreOpen", "the disk is full"),
+        "read_only": QCoreApplication.translate("StoreOpen", "the folder is read-only"),
+        "no_permission": QCoreApplication.translate(
+            "StoreOpen", "the app is not allowed to write there"
+        ),
+        "locked": QCoreApplication.translate(
+            "StoreOpen", "the folder is in use by another program"
+        ),
+        "io_error": QCoreApplication.translate("StoreOpen", "of a problem with the disk"),
     }[problem.kind]
-    return tr(
+    return QCoreApplication.translate(
+        "StoreOpen",
         "The app could not save a backup of your data in {folder} because {why}. Your data is "
         "safe and the app works as usual, but until this is fixed there is no fresh copy to "
-        "go back to if the file is ever damaged."
+        "go back to if the file is ever damaged.",
     ).format(folder=str(problem.folder), why=why)

@@ -19,27 +19,28 @@ log = logging.getLogger(__name__)
 QUIET_MS = 5000  # no write for this long: fold the WAL back and empty it
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StoreWrites", text)
-
-
 def not_saved_text(error: StoreWriteError) -> str:
     """What went wrong and what to do next, for a write that did not happen."""
     messages = {
-        "disk_full": _tr("Not saved: the disk is full. Free some space, then try again."),
-        "read_only": _tr(
-            "Not saved: your data file is read-only. Make your data folder writable again, "
-            "then try again."
+        "disk_full": QCoreApplication.translate(
+            "StoreWrites", "Not saved: the disk is full. Free some space, then try again."
         ),
-        "locked": _tr(
-            "Not saved: another program is using your data file. Wait a moment, then try again."
+        "read_only": QCoreApplication.translate(
+            "StoreWrites",
+            "Not saved: your data file is read-only. Make your data folder writable again, "
+            "then try again.",
+        ),
+        "locked": QCoreApplication.translate(
+            "StoreWrites",
+            "Not saved: another program is using your data file. Wait a moment, then try again.",
         ),
     }
     return messages.get(
         error.kind,
-        _tr(
+        QCoreApplication.translate(
+            "StoreWrites",
             "Not saved: your data file could not be written. Check the disk, then try again. "
-            "If it keeps happening, restart the app."
+            "If it keeps happening, restart the app.",
         ),
     )
 

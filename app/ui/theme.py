@@ -279,8 +279,10 @@ QFrame#kioskOverlayCard {{
 }}
 QFrame#kioskOverlayCard QLabel {{ background: transparent; }}
 QLabel[role="caution-text"] {{ color: {p.caution_text}; font-weight: 600; }}
-QScrollBar:vertical {{ width: 24px; }}
-QScrollBar::handle:vertical {{ min-height: 64px; }}
+QScrollBar:vertical {{ width: 48px; }}
+QScrollBar:horizontal {{ height: 48px; }}
+QScrollBar::handle:vertical {{ min-height: 96px; }}
+QScrollBar::handle:horizontal {{ min-width: 96px; }}
 """
 
 

@@ -250,6 +250,36 @@ class PackBuilder:
         self.screen("when-to-call", 3, "Call {{clinic_name}} on {{clinic_phone}} if you worry.")
         return self
 
+    def bilingual(self) -> PackBuilder:
+        """The baseline in English and Spanish: the same screens, placeholders and words."""
+        self.good()
+        self.pack_toml(languages=("en", "es"))
+        self.protocol("es")
+        self.warnings("es")
+        self.screen(
+            "what-is-it",
+            1,
+            "# ¿Qué es?\n\nUnas agujas muy finas hacen poros en su piel.\n"
+            "Luego lea [qué hacer después](screen:after-care).",
+            language="es",
+            illustration="illustrations/skin.svg",
+            alt="Un dibujo simple.",
+        )
+        self.screen(
+            "after-care",
+            2,
+            "- Sin maquillaje durante {{ makeup }}.\n- No tome el sol durante {{sun}}.",
+            language="es",
+            sources='["S1", "S2"]',
+        )
+        self.screen(
+            "when-to-call",
+            3,
+            "Llame a {{clinic_name}} al {{clinic_phone}} si tiene dudas.",
+            language="es",
+        )
+        return self
+
 
 @pytest.fixture(scope="session")
 def cmudict_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -290,6 +320,11 @@ def make_builder() -> type[PackBuilder]:
 @pytest.fixture
 def good_pack(builder: PackBuilder) -> PackBuilder:
     return builder.good()
+
+
+@pytest.fixture
+def bilingual_pack(builder: PackBuilder) -> PackBuilder:
+    return builder.bilingual()
 
 
 @pytest.fixture

@@ -33,7 +33,10 @@ pytestmark = pytest.mark.shipped_content
 SUN_ENDS = re.compile(
     r"\bsun(?!day|\s\d)\w*\b[^.!?\n]{0,40}?\b(?:ends?|ended|ending|is\s+over|are\s+over|"
     r"stops?|stopped|finish\w*|done)\b"
-    r"|\b(?:ends?|ending|stops?|stopping|finish\w*)\b[^.!?\n]{0,25}?\bsun(?!day|\s\d)",
+    r"|\b(?:ends?|ending|stops?|stopping|finish\w*)\b[^.!?\n]{0,25}?\bsun(?!day|\s\d)"
+    # The same in Spanish: "el cuidado del sol termina / se acaba", "fin del protector solar".
+    r"|\bsol(?:ar)?\b[^.!?\n]{0,40}?\b(?:termina\w*|acaba\w*|se\s+acab\w*|deja\s+de)\b"
+    r"|\b(?:fin|final|termina\w*)\b[^.!?\n]{0,25}?\bsol(?:ar)?\b",
     re.IGNORECASE,
 )
 CLINIC_EXAMPLE = REPO / "resources" / "clinic.example.toml"  # makeup 48 hours, sun 28 days
@@ -107,10 +110,17 @@ def _event_words(calendar: Calendar) -> Iterator[str]:
 
 
 def test_the_pattern_finds_what_it_is_for() -> None:
-    for said in ("Strict sun care ends", "Your sun protection is over.", "the end of sun care"):
+    for said in (
+        "Strict sun care ends",
+        "Your sun protection is over.",
+        "the end of sun care",
+        "El cuidado del sol termina",
+        "Fin del protector solar.",
+    ):
         assert SUN_ENDS.search(said), said
     for fine in (
         "Strict sun avoidance can ease",
+        "Ya puede relajar el cuidado estricto del sol",
         "From about 5:30 PM on Sun 8 Mar. Ends",
         "Sunday",
     ):
@@ -179,12 +189,30 @@ def test_the_timeline_picture_shows_sun_care_from_day_1_and_no_fixed_weeks(
 ) -> None:
     # Learn's "first days after" screen shows this picture; its alt text says sun care runs
     # the whole way from the first day, and a clinic's own timings must never contradict it.
+    # The drawing has no words (numbers only); each language's caption says what they show.
     svg = (shipped_pack / "illustrations" / "recovery-timeline.svg").read_text("utf-8")
     words = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
-    assert not re.search(r"\bweeks?\b", words, re.IGNORECASE), words
-    assert "Sun care" in words and "Day 1" in words
+    assert words.split() == ["1", "2", "3", "4"], words
+    en = (shipped_pack / "en" / "screens" / "06-first-days-after.md").read_text("utf-8")
+    es = (shipped_pack / "es" / "screens" / "06-first-days-after.md").read_text("utf-8")
+    caption_en = next(line for line in en.splitlines() if line.startswith("*In the drawing"))
+    caption_es = next(line for line in es.splitlines() if line.startswith("*En el dibujo"))
+    assert "1 is day 1" in caption_en and "sun care" in caption_en
+    assert "el 1 es el día 1" in caption_es and "cuidado del sol" in caption_es
+    for caption in (caption_en, caption_es):
+        assert not re.search(r"\b(weeks?|semanas?)\b", caption, re.IGNORECASE), caption
     [band] = re.findall(r'<rect x="(\d+)"[^>]*fill="#FFF2B3"', svg)  # the sun-care band
     [day_1] = re.findall(r'<circle cx="(\d+)" cy="200"', svg)[:1]  # the first mark
     assert int(band) <= int(day_1)
     # The redness is shown on more than one skin tone.
     assert "#F6D7C3" in svg and "#7A4A2A" in svg
+
+
+def test_the_spanish_sun_words_say_it_can_ease_and_sunscreen_goes_on(shipped_pack: Path) -> None:
+    pack = load_pack(shipped_pack, "es").pack
+    assert pack is not None
+    sun = pack.text.rule("sun")
+    assert sun.milestone == "Ya puede relajar el cuidado estricto del sol"
+    for words in (sun.detail, sun.detail_default):
+        assert "puede relajar ese cuidado" in words
+        assert "FPS 30 o más cada día durante todo el tratamiento" in words

@@ -67,7 +67,7 @@ def test_report_flags_a_hard_screen_and_a_high_median(good_pack: Any, cmudict_di
     assert "above 6.0" in output
 
 
-def test_report_checks_every_listed_language_and_grades_only_english(
+def test_report_checks_every_listed_language_grading_english_and_easing_spanish(
     good_pack: Any, cmudict_dir: Path
 ) -> None:
     good_pack.pack_toml(languages=["en", "es"])
@@ -81,9 +81,16 @@ def test_report_checks_every_listed_language_and_grades_only_english(
 
     spanish = [row for row in report.rows if row.language == "es"]
     assert [(row.id, row.grade) for row in spanish] == [("que-es", None)]
-    assert all(row.grade is not None for row in report.rows if row.language == "en")
+    assert spanish[0].ease is not None and spanish[0].ease < 55  # long words, one sentence
+    assert all(row.grade is not None and row.ease is None for row in report.rows[:3])
     assert code == 1
     assert "es/screens/99-roto.md: order: " in output
+    assert (
+        "es/screens/01-que-es.md: (reading ease): expected a Szigriszt-Pazos reading ease "
+        in output
+    )
+    assert "Median reading ease (es, 1 screen, Szigriszt-Pazos): " in output
+    assert 'es/screens/: (folder): has no screen "after-care"' in output
     assert output.count("pack.toml") == 0  # pack-level problems are not repeated per language
 
     code_en, output_en = run(good_pack.root, "en")

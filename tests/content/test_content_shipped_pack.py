@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
 
 from app.domain.pack import LoadResult, load_pack
+from app.domain.pack_parity import check_parity
 from app.domain.pack_report import (
     GRADED_LANGUAGE,
     MAX_MEDIAN_GRADE,
     MAX_SCREEN_GRADE,
+    MIN_MEDIAN_EASE,
+    MIN_SCREEN_EASE,
     build_report,
     write_report,
 )
@@ -105,3 +109,61 @@ def test_english_reading_grade_at_most_7_per_screen_and_median_at_most_6(
     too_hard = [f"{row.file}: {row.grade:.1f}" for row in graded if row.grade > MAX_SCREEN_GRADE]  # type: ignore[operator]
     assert too_hard == []
     assert report.medians[GRADED_LANGUAGE] <= MAX_MEDIAN_GRADE
+
+
+def test_the_pack_is_in_english_and_spanish_and_every_spanish_screen_loads(
+    shipped_pack: Path,
+) -> None:
+    spanish = load_pack(shipped_pack, "es")
+    english = load_pack(shipped_pack, "en").pack
+
+    assert spanish.meta is not None and spanish.meta.languages == ["en", "es"]
+    assert spanish.problems == [] and spanish.dropped == []
+    assert spanish.pack is not None and english is not None
+    assert [s.meta.id for s in spanish.pack.screens] == [s.meta.id for s in english.screens]
+    assert all(screen.language == "es" for screen in spanish.pack.screens)
+    assert spanish.pack.warnings.text.checkin_title == "¿Cómo está su piel hoy?"
+
+
+def test_every_shipped_language_has_the_same_screens_placeholders_rules_and_signs(
+    shipped_pack: Path,
+) -> None:
+    results = load_every_language(shipped_pack)
+    packs = {code: result.pack for code, result in results.items() if result.pack is not None}
+
+    assert len(packs) == len(results) >= 2
+    assert [str(problem) for problem in check_parity(packs)] == []
+
+
+def test_spanish_reading_ease_at_least_55_per_screen_and_median_at_least_65(
+    shipped_pack: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = build_report(shipped_pack, "es")
+    table = io.StringIO()
+    write_report(report, table)
+    with capsys.disabled():  # shown in the normal output, even when the test passes
+        print("\n\nSpanish reading ease (Szigriszt-Pazos, INFLESZ):\n" + table.getvalue())
+
+    scored = [row for row in report.rows if row.ease is not None]
+    assert len(scored) == len(report.rows) >= 1
+    too_hard = [f"{row.file}: {row.ease:.1f}" for row in scored if row.ease < MIN_SCREEN_EASE]  # type: ignore[operator]
+    assert too_hard == []
+    assert report.ease_medians["es"] >= MIN_MEDIAN_EASE
+    assert report.problems == []
+
+
+def test_spanish_durations_need_no_gender(shipped_pack: Path) -> None:
+    # A duration may be "4 semanas" or "30 días": "unas {{next_session}}" would read
+    # "unas 30 días" once a clinic sets its timing in days.
+    gendered = re.compile(
+        r"\b(?:unas|unos|las|los|otras|otros)\s+\{\{\s*"
+        r"(?:duration|makeup|sweat|actives|sun|next_session)\s*\}\}",
+        re.IGNORECASE,
+    )
+    found = [
+        f"{path.relative_to(shipped_pack)}: {match.group(0)}"
+        for path in sorted((shipped_pack / "es").rglob("*"))
+        if path.suffix in (".md", ".toml") and path.name != "GLOSSARY.md"
+        for match in gendered.finditer(path.read_text("utf-8"))
+    ]
+    assert found == []

@@ -61,6 +61,7 @@ def test_example_file_loads_with_no_problems() -> None:
         "sun": Duration(28, "days"),
     }
     assert (config.kiosk_enabled, config.kiosk_idle_seconds) == (False, 90)
+    assert config.kiosk_still_there_seconds == 20
     assert config.source == EXAMPLE
 
 
@@ -210,6 +211,28 @@ def test_kiosk_idle_seconds_must_be_a_whole_number_from_20_to_3600(
     config, problems = _load(tmp_path, f"[kiosk]\nenabled = true\nidle_seconds = {value}\n")
     assert _by_field(problems) == {"kiosk.idle_seconds": expected}
     assert (config.kiosk_enabled, config.kiosk_idle_seconds) == (True, 90)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("19", "expected a number of seconds from 20 to 120, got 19"),
+        ("121", "expected a number of seconds from 20 to 120, got 121"),
+        ('"30"', "expected a whole number, got '30'"),
+    ],
+)
+def test_kiosk_still_there_seconds_must_be_a_whole_number_from_20_to_120(
+    tmp_path: Path, value: str, expected: str
+) -> None:
+    config, problems = _load(tmp_path, f"[kiosk]\nstill_there_seconds = {value}\n")
+    assert _by_field(problems) == {"kiosk.still_there_seconds": expected}
+    assert config.kiosk_still_there_seconds == 20
+
+
+def test_kiosk_still_there_seconds_is_read(tmp_path: Path) -> None:
+    config, problems = _load(tmp_path, "[kiosk]\nstill_there_seconds = 120\n")
+    assert problems == []
+    assert config.kiosk_still_there_seconds == 120
 
 
 # --- files that cannot be read ---------------------------------------------------------------

@@ -93,7 +93,7 @@ def test_the_pdf_has_the_real_dates_the_phone_and_the_emergency_words(
     # Makeup: 30 real hours after 16:00 EST is 23:00 EDT the next day.
     assert "Sun 8 Mar" in flat and "11:00 PM" in flat
     assert "Tue 17 Mar" in flat  # sun care ends, 10 calendar days later
-    assert "Sat 7 Mar, 4:00 PM" in flat  # the treatment itself
+    assert "Sat 7 Mar 2026, 4:00 PM, New York time" in flat  # the treatment itself
     assert PHONE in flat
     emergency = provider.level_words(Level.EMERGENCY)  # the pack's one model of the signs
     assert emergency.title in flat and emergency.signs[-1] in flat
@@ -128,7 +128,7 @@ def test_sections_come_in_order_with_the_emergency_first_and_boxed(
     text = _plain(document)
     order = [
         "Riverside Skin",
-        "Your treatment: Sat 7 Mar, 4:00 PM",
+        "Your treatment: Sat 7 Mar 2026, 4:00 PM, New York time",
         "When can I do things again?",
         "Daily checklist",
         "What is normal?",
@@ -201,7 +201,7 @@ def test_the_checklist_lists_each_item_once_with_its_days(
         line = f"{days}: {words.item(item_id)}"
         assert text.count(words.item(item_id)) == 1
         assert line in text
-    assert "Day 1 is the day of your treatment, Saturday 7 March." in text
+    assert "Day 1 is the day of your treatment, Saturday 7 March 2026." in text
 
 
 def test_what_is_normal_has_every_phase(

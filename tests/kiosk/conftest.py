@@ -24,6 +24,9 @@ CLINIC = REPO / "tests" / "fixtures" / "clinic" / "clinic.toml"
 NOW = datetime(2026, 11, 24, 15, 10, tzinfo=UTC)
 PIN = "2468"
 FAST = KioskTimings(idle_ms=300, prompt_ms=400, slide_ms=150, hold_ms=250)
+# For tests that walk through every screen and are not about the idle reset: on a loaded
+# machine building the screens takes longer than FAST's 0.7 s, and the reset came mid-walk.
+STEADY = KioskTimings(idle_ms=60_000, prompt_ms=20_000, slide_ms=150, hold_ms=250)
 
 
 @pytest.fixture
@@ -59,7 +62,7 @@ def make_kiosk(
     def make(
         timings: KioskTimings = FAST,
         config: Path | None = clinic_config,
-        printer_name: str = "",
+        printer_name: str | None = "",
         size: tuple[int, int] = (1280, 800),
         print_plan: Callable[[RecoveryPlan], bool] | None = None,
     ) -> KioskWindow:

@@ -18,7 +18,7 @@ from app.ui.kiosk.run import build_kiosk
 from app.ui.kiosk.setup import KioskTimings
 from app.ui.kiosk.shell import KioskWindow
 from app.ui.screens.learn import LearnArea
-from tests.kiosk.conftest import FAST, MakeKiosk
+from tests.kiosk.conftest import FAST, STEADY, MakeKiosk
 
 
 def test_the_kiosk_opens_on_the_attract_loop_with_touch_to_start(kiosk: KioskWindow) -> None:
@@ -166,6 +166,25 @@ def test_the_idle_time_comes_from_the_clinic_config(clinic_config: Path) -> None
         app.setStyleSheet(style)
 
 
+def test_the_still_there_time_comes_from_the_clinic_config(clinic_config: Path) -> None:
+    text = clinic_config.read_text(encoding="utf-8")
+    clinic_config.write_text(text.replace("[kiosk]\n", "[kiosk]\nstill_there_seconds = 60\n"))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style = app.styleSheet()
+    window, notices = build_kiosk(
+        app, GuiOptions(clinic_config=str(clinic_config)), printer_name=""
+    )
+    try:
+        assert notices == []
+        assert window.idle.prompt_ms == 60_000
+        assert window.idle._idle.interval() == 90_000
+    finally:
+        window.allow_close()
+        window.deleteLater()
+        app.setStyleSheet(style)
+
+
 def test_the_countdown_in_the_preview_follows_the_clock(
     kiosk: KioskWindow, qtbot: QtBot, clock: ManualClock
 ) -> None:
@@ -220,8 +239,9 @@ def _check_targets_and_text(kiosk: KioskWindow) -> int:
 
 
 def test_every_kiosk_control_is_a_48px_target_and_text_is_at_least_20px(
-    kiosk: KioskWindow, qtbot: QtBot
+    make_kiosk: MakeKiosk, qtbot: QtBot
 ) -> None:
+    kiosk = make_kiosk(STEADY)
     counts = {"attract": _check_targets_and_text(kiosk)}
     kiosk.begin_visit()
     assert kiosk.visit is not None

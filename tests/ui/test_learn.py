@@ -176,24 +176,30 @@ def test_warning_signs_put_the_emergency_section_first_in_emergency_colours(
 def test_a_new_language_is_a_folder_away(qtbot: QtBot, tmp_path: Path) -> None:
     pack = tmp_path / "pack"
     shutil.copytree(builtin_pack_folder(), pack)
-    shutil.copytree(pack / "en", pack / "es")
-    first = next((pack / "es" / "screens").glob("01-*.md"))
+    shutil.copytree(pack / "en", pack / "fr")
+    first = next((pack / "fr" / "screens").glob("01-*.md"))
     first.write_text(
         first.read_text(encoding="utf-8").replace(
-            'title = "What is microneedling?"', 'title = "¿Qué es la micropunción?"'
+            'title = "What is microneedling?"', 'title = "Qu\'est-ce que le microneedling ?"'
         ),
         encoding="utf-8",
     )
     meta = pack / "pack.toml"
     meta.write_text(
-        meta.read_text(encoding="utf-8").replace('languages = ["en"]', 'languages = ["en", "es"]'),
+        meta.read_text(encoding="utf-8").replace(
+            'languages = ["en", "es"]', 'languages = ["en", "es", "fr"]'
+        ),
         encoding="utf-8",
     )
-    spanish = ContentProvider(pack, language="es")
-    area = _learn(qtbot, spanish)
+    french = ContentProvider(pack, language="fr")
+    area = _learn(qtbot, french)
+    french.load()
+    assert not french.content().problems
+    assert "Qu'est-ce que le microneedling ?" in area.view.toPlainText()
+    # The built-in pack is in Spanish too.
+    spanish = ContentProvider(language="es")
     spanish.load()
-    assert not spanish.content().problems
-    assert "¿Qué es la micropunción?" in area.view.toPlainText()
+    assert spanish.content().pack.language == "es" and not spanish.content().problems
     # A language the pack does not have falls back to its first one, not to an error.
     german = ContentProvider(pack, language="de")
     german.load()

@@ -75,10 +75,10 @@ class StillThere(Overlay):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setAccessibleName(self.tr("Still there?"))
-        self.label(self.tr("Still there?"), "h1")
+        self.title = self.label("", "h1")
         self.countdown = self.label("")
-        self.stay = QPushButton(self.tr("Yes, I'm still here"))
+        self.stay = QPushButton()
+        self.retranslate()
         self.stay.setProperty("role", "primary")
         self.stay.clicked.connect(self.hide)
         self.card_layout.addWidget(self.stay)
@@ -86,6 +86,12 @@ class StillThere(Overlay):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count)
+
+    def retranslate(self) -> None:
+        """Its words in the language now installed (a visitor may change it on the kiosk)."""
+        self.setAccessibleName(self.tr("Still there?"))
+        self.title.setText(self.tr("Still there?"))
+        self.stay.setText(self.tr("Yes, I'm still here"))
 
     def ask(self, seconds: int) -> None:
         self._left_ms = seconds * 1000

@@ -7,12 +7,10 @@ lives in these widgets, which the shell throws away when it returns to the start
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -32,24 +30,23 @@ from app.domain.series import EntryProblem, TreatmentInput, check_entry, plan_fo
 from app.render.content_provider import ContentProvider
 from app.render.formatting import local_moment, milestone_countdown
 from app.ui.keyboard import mark_selected
-from app.ui.kiosk.qr import qr_image, summary_text
 from app.ui.kiosk.setup import KioskSetup
+from app.ui.kiosk.take_home import TakeHomeCode, VisitPrints
 from app.ui.screens.day_preview import DayPreview, aftercare_finished_parts
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.timeline import TimelineView
 
 DAYS_BACK, DAYS_AHEAD = 30, 90  # a visitor treated last month, or booked for later
 STEP_MINUTES = 30
-QR_SIDE_PX = 360  # large enough for a phone held at arm's length, small enough for 1280x800
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("KioskPreview", text)
 
 
 def _wall_label(day: date, today: date) -> str:
     long_date = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
-    named = {0: tr("Today, {date}"), -1: tr("Yesterday, {date}"), 1: tr("Tomorrow, {date}")}
+    named = {
+        0: QCoreApplication.translate("KioskPreview", "Today, {date}"),
+        -1: QCoreApplication.translate("KioskPreview", "Yesterday, {date}"),
+        1: QCoreApplication.translate("KioskPreview", "Tomorrow, {date}"),
+    }
     pattern = named.get((day - today).days)
     return pattern.format(date=long_date) if pattern else long_date
 
@@ -157,61 +154,6 @@ class PreviewPicker(Page):
         self.chosen.emit(self.local().replace(tzinfo=self._zone))
 
 
-class TakeHomeCode(QWidget):
-    """The QR code of the plan's key dates, and the printed handout where there is a printer."""
-
-    def __init__(
-        self,
-        plan: RecoveryPlan,
-        content: ContentProvider,
-        printer_name: str,
-        print_plan: Callable[[RecoveryPlan], bool],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._plan = plan
-        self._print_plan = print_plan
-        self.text = summary_text(plan, content.clinic_name, content.clinic_phone)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(32)
-        self.code = QLabel()
-        self.code.setPixmap(QPixmap.fromImage(qr_image(self.text, QR_SIDE_PX)))
-        self.code.setAccessibleName(self.tr("QR code with your key dates"))
-        self.code.setAccessibleDescription(self.text)
-        self.code.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.code, 0, Qt.AlignmentFlag.AlignTop)
-        words = QVBoxLayout()
-        words.setSpacing(16)
-        add_label(words, self.tr("Take it home"), "h2")
-        add_label(
-            words,
-            self.tr(
-                "Point your phone's camera at the code. It shows your key dates and the "
-                "clinic's phone number as plain text, to save or share. It has no name in it, "
-                "and nothing is sent anywhere."
-            ),
-        )
-        self.print_button = QPushButton(self.tr("Print my aftercare plan"))
-        self.print_button.clicked.connect(self.print_handout)
-        self.status = add_label(words, "", "secondary")
-        if printer_name:
-            words.insertWidget(2, self.print_button)
-        else:
-            self.print_button.hide()
-            self.status.setText(self.tr("Ask at the front desk for a printed copy of your plan."))
-        words.addStretch(1)
-        layout.addLayout(words, 1)
-
-    def print_handout(self) -> None:
-        if self._print_plan(self._plan):
-            text = self.tr("Sent to the printer. Collect it at the front desk.")
-        else:
-            text = self.tr("The printer is not available. Ask at the front desk for a copy.")
-        self.status.setText(text)
-        self.status.setAccessibleName(text)
-
-
 class PreviewResult(QWidget):
     """The countdown, a day at a time, all the dates, and take it home."""
 
@@ -220,6 +162,7 @@ class PreviewResult(QWidget):
         plan: RecoveryPlan,
         content: ContentProvider,
         setup: KioskSetup,
+        prints: VisitPrints | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -254,7 +197,8 @@ class PreviewResult(QWidget):
         self.view_buttons.setExclusive(True)
         self.day_preview = DayPreview()
         self.timeline = TimelineView(setup.palette)
-        self.take_home = TakeHomeCode(plan, content, setup.printer_name, setup.print_plan)
+        self.take_home = TakeHomeCode(plan, content, setup.printer_name, setup.print_plan, prints)
+        self._usage = setup.usage
         views = (
             (self.tr("Day by day"), self.day_preview),
             (self.tr("All the dates"), self.timeline),
@@ -277,6 +221,8 @@ class PreviewResult(QWidget):
             holder_layout.addStretch(1)
             scroller.setWidget(holder)
             self.views.addWidget(scroller)
+            if widget is self.take_home:
+                self._take_home_page = scroller
         switch.addStretch(1)
         outer.addLayout(switch)
         outer.addWidget(self.views, 1)
@@ -285,7 +231,9 @@ class PreviewResult(QWidget):
         self.view_buttons.button(0).setChecked(True)
 
         now = self._clock.now()
-        self.day_preview.set_plan(plan, plan.local_date_of(max(now, plan.treated_at)))
+        # The clock's own date is "today" (a treatment in two days opens on its day 1, and
+        # that day is not called today).
+        self.day_preview.set_plan(plan, plan.local_date_of(now))
         self.timeline.set_plan(plan, now)
         self.ticker = QTimer(self)
         self.ticker.setInterval(15_000)
@@ -298,7 +246,14 @@ class PreviewResult(QWidget):
             self.show_view(index)
 
     def show_view(self, index: int) -> None:
+        taking_home = self.views.widget(index) is self._take_home_page
+        if taking_home and index != self.views.currentIndex():
+            self._usage.qr_shown()  # each time the QR code comes into view
         self.views.setCurrentIndex(index)
+        # The QR code needs the height: on a 1366x768 screen it was cut off under the countdown
+        # (a code a phone cannot see whole cannot be read).
+        self.countdown.setVisible(not taking_home)
+        self.countdown_detail.setVisible(not taking_home)
         button = self.view_buttons.button(index)
         if button is not None:
             button.setChecked(True)
@@ -344,6 +299,7 @@ class PreviewArea(QWidget):
         self.picker.chosen.connect(self.show_plan)
         self._layout.addWidget(self.picker, 0, 0)
         self.result: PreviewResult | None = None
+        self.prints = VisitPrints()  # one copy a visit, whichever time was picked
 
     def plan_for(self, treated_at: datetime) -> RecoveryPlan:
         content = self._content.content()
@@ -352,7 +308,10 @@ class PreviewArea(QWidget):
 
     def show_plan(self, treated_at: datetime) -> None:
         self._drop_result()
-        self.result = PreviewResult(self.plan_for(treated_at), self._content, self._setup)
+        self.result = PreviewResult(
+            self.plan_for(treated_at), self._content, self._setup, self.prints
+        )
+        self._setup.usage.preview_made()
         self.result.change_button.clicked.connect(self.change_time)
         self._layout.addWidget(self.result, 0, 0)
         self.picker.hide()

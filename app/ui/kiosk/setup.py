@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.clinic import KIOSK_STILL_THERE_DEFAULT
 from app.domain.clock import Clock
 from app.domain.kiosk_pin import PinGate
 from app.domain.plan import RecoveryPlan
+from app.kiosk_usage import UsageCounter
 from app.ui.kiosk.attract import SLIDE_MS
 from app.ui.kiosk.overlays import HOLD_MS
 from app.ui.theme import Palette
 
-PROMPT_SECONDS = 20  # WCAG 2.2.1: at least 20 s to answer a time-out warning
+
+def desk_phone_words() -> str:
+    """What the warning signs say for the clinic's phone on a kiosk, which has no Settings."""
+    return QCoreApplication.translate("Kiosk", "Ask at the desk for the clinic's phone number.")
+
+
+PROMPT_SECONDS = KIOSK_STILL_THERE_DEFAULT  # `[kiosk] still_there_seconds` in the clinic config
 
 
 @dataclass(frozen=True)
@@ -39,3 +49,4 @@ class KioskSetup:
     palette: Callable[[], Palette]
     printer_name: str  # "" when there is no printer
     print_plan: Callable[[RecoveryPlan], bool]
+    usage: UsageCounter = field(default_factory=UsageCounter)  # counts nothing unless opted in

@@ -32,9 +32,13 @@ from app.render.content_provider import ContentProvider
 from app.ui.icons import icon
 from app.ui.images import render_svg
 from app.ui.kiosk.attract import AttractLoop
+from app.ui.kiosk.chrome import TouchOnlyChrome
 from app.ui.kiosk.idle import IdleWatcher
+from app.ui.kiosk.on_top import StayOnTop, bypasses_window_manager
 from app.ui.kiosk.overlays import PinPad, StaffCorner, StillThere
-from app.ui.kiosk.setup import KioskSetup, KioskTimings
+from app.ui.kiosk.pad_timeout import CloseWhenIdle
+from app.ui.kiosk.setup import KioskSetup, KioskTimings, desk_phone_words
+from app.ui.translation import LANGUAGE_NAMES, LANGUAGES, current_language, install_language
 
 log = logging.getLogger(__name__)
 # More errors than this within ERROR_WINDOW_S and the kiosk exits (code EXIT_TOO_MANY_ERRORS),
@@ -235,7 +239,11 @@ class Visit(QStackedWidget):
         if key == "learn":
             from app.ui.screens.learn import LearnArea
 
-            return LearnArea(self._content, setup.palette)
+            learn = LearnArea(self._content, setup.palette)
+            learn.screen_shown.connect(setup.usage.learn_screen_viewed)
+            if learn.current_screen_id():  # the first screen, shown as it was built
+                setup.usage.learn_screen_viewed(learn.current_screen_id())
+            return learn
         if key == "warning":
             from app.ui.screens.warning_signs import WarningSignsArea
 
@@ -270,10 +278,23 @@ class KioskWindow(QWidget):
         self._timings = timings
         self._may_close = False
         self._errors: list[float] = []
+        # The clinic's language (the one the kiosk started in): every visit starts in it, and
+        # the idle reset goes back to it after a visitor chose the other one.
+        self.home_language = current_language()
         self.setObjectName("kiosk")
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
-        self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        flags = (
+            Qt.WindowType.Window
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+        if bypasses_window_manager():
+            flags |= Qt.WindowType.X11BypassWindowManagerHint
+        self.setWindowFlags(flags)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.on_top = StayOnTop(self, lambda: self._may_close)
+        self.chrome = TouchOnlyChrome(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -296,13 +317,15 @@ class KioskWindow(QWidget):
         self.pin_pad = PinPad(self, setup.gate)
         self.pin_pad.unlocked.connect(self.allow_close)
         self.corner.held.connect(self.pin_pad.open)
+        self.pad_timeout = CloseWhenIdle(
+            self.pin_pad, self.pin_pad.close_pad, timings.idle_ms, self.idle.activity
+        )
 
         self.guard = ExitGuard(self)
         self.guard.refused.connect(lambda keys: log.info("refused exit keys %s", keys))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.installEventFilter(self.guard)
-            app.applicationStateChanged.connect(self._on_state_changed)
         self.show_attract()
 
     # the top bar ---------------------------------------------------------------------------------
@@ -326,17 +349,84 @@ class KioskWindow(QWidget):
         name = QLabel(self._setup.clinic_name or APP_NAME)
         name.setProperty("role", "kiosk-bar-name")
         row.addWidget(name, 1)
+        self._phone: QLabel | None = None
         if self._setup.clinic_phone:
             phone = QLabel(self.tr("Clinic phone: {phone}").format(phone=self._setup.clinic_phone))
             phone.setProperty("role", "kiosk-bar-text")
             row.addWidget(phone)
+            self._phone = phone
         self.home_button = QPushButton(self.tr("Start screen"))
         self.home_button.setAccessibleName(self.tr("Back to the start screen"))
         self.home_button.setIcon(icon("home", self._setup.palette().primary, 64))
         self.home_button.setIconSize(QSize(32, 32))
         self.home_button.clicked.connect(lambda: self.go("start"))
         row.addWidget(self.home_button)
+        # The other language, named in itself ("Español" in English, "English" in Spanish): a
+        # visitor who cannot read the screen's language can still read its own name.
+        self.language_button = QPushButton()
+        self.language_button.setProperty("role", "secondary")
+        self.language_button.clicked.connect(self._switch_language)
+        row.addWidget(self.language_button)
+        self._show_language_choice()
         return bar
+
+    # language ------------------------------------------------------------------------------------
+
+    def other_language(self) -> str:
+        others = [code for code in LANGUAGES if code != current_language()]
+        return others[0] if others else current_language()
+
+    def _show_language_choice(self) -> None:
+        other = self.other_language()
+        self.language_button.setText(LANGUAGE_NAMES[other])
+        # Said in the language it offers, so a reader of that language hears its own words.
+        self.language_button.setAccessibleName(LANGUAGE_NAMES[other])
+        self.language_button.setAccessibleDescription(
+            self.tr("Show the kiosk in {language}").format(language=LANGUAGE_NAMES[other])
+        )
+
+    def _switch_language(self) -> None:
+        self.switch_language(self.other_language())
+
+    def switch_language(self, language: str) -> None:
+        """Everything a visitor sees, made again in `language`: the highlights, the start
+        screen (a visit in progress starts again there) and the top bar. Nothing is kept."""
+        if language == current_language():
+            return
+        install_language(language)
+        self._content.set_language(language)
+        self._content.missing_phone = desk_phone_words()
+        was_attract = self.current() == "attract"
+        old = self.attract
+        self.attract = AttractLoop(self._content, self._setup.reduce_motion, self._timings.slide_ms)
+        self.attract.touched.connect(self.begin_visit)
+        self.stack.insertWidget(self.stack.indexOf(old), self.attract)
+        old.stop()
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        if self.visit is not None:
+            visit, self.visit = self.visit, None
+            self.stack.removeWidget(visit)
+            visit.deleteLater()
+        self.still_there.retranslate()
+        self._retranslate_bar()
+        self._show_language_choice()
+        if was_attract:
+            self.show_attract()
+        else:
+            self._open_visit()
+            assert self.visit is not None
+            self.visit.open("start")
+
+    def _retranslate_bar(self) -> None:
+        if self._phone is not None:
+            self._phone.setText(
+                self.tr("Clinic phone: {phone}").format(phone=self._setup.clinic_phone)
+            )
+        self.home_button.setText(self.tr("Start screen"))
+        self.home_button.setAccessibleName(self.tr("Back to the start screen"))
+        if self.logo.pixmap() is not None and not self.logo.pixmap().isNull():
+            self.logo.setAccessibleName(self.tr("Clinic logo"))
 
     def _show_logo(self, path: Path) -> None:
         side = 64
@@ -358,19 +448,25 @@ class KioskWindow(QWidget):
     def show_attract(self) -> None:
         self.idle.stop()
         self.home_button.hide()
+        self.language_button.show()
         self.stack.setCurrentWidget(self.attract)
         self.attract.start()
 
     def begin_visit(self) -> None:
         """A touch on the attract loop: the start screen of a new visit."""
         self.attract.stop()
+        self._open_visit()
+        self._setup.usage.visit_started()
+        assert self.visit is not None
+        self.visit.open("start")
+        self.idle.start()
+
+    def _open_visit(self) -> None:
         if self.visit is None:
             self.visit = Visit(self._content, self._setup)
             self.visit.moved.connect(self._on_moved)
             self.stack.addWidget(self.visit)
         self.stack.setCurrentWidget(self.visit)
-        self.visit.open("start")
-        self.idle.start()
 
     def _touched_anywhere(self) -> None:
         if self.current() == "attract" and not self.pin_pad.isVisible():
@@ -395,6 +491,10 @@ class KioskWindow(QWidget):
 
     def _on_moved(self, key: str) -> None:
         self.home_button.setVisible(key != "start")
+        # The language is chosen before a visit goes anywhere: changing it makes the screens
+        # again, which would throw away a half-made preview.
+        self.language_button.setVisible(key == "start")
+        self._setup.usage.screen_viewed(key)
 
     def reset(self) -> None:
         """End the visit: throw its screens away and loop the highlights again."""
@@ -405,6 +505,9 @@ class KioskWindow(QWidget):
             self.stack.removeWidget(visit)
             visit.hide()
             visit.deleteLater()
+            self._setup.usage.visit_ended()
+        if current_language() != self.home_language:
+            self.switch_language(self.home_language)  # the next visitor meets the clinic's
         self.show_attract()
         focused = QApplication.focusWidget()
         if focused is not None:
@@ -436,6 +539,8 @@ class KioskWindow(QWidget):
 
     def allow_close(self) -> None:
         self._may_close = True
+        self.on_top.disarm()
+        self.chrome.remove()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.removeEventFilter(self.guard)
@@ -445,30 +550,16 @@ class KioskWindow(QWidget):
         if self._may_close:
             self.idle.stop()
             self.attract.stop()
+            self._setup.usage.close()
             super().closeEvent(event)
             return
         log.info("refused a request to close the kiosk")
         event.ignore()
         QTimer.singleShot(0, self, self.take_focus)
 
-    def _on_state_changed(self, state: Qt.ApplicationState) -> None:
-        if state != Qt.ApplicationState.ApplicationActive and not self._may_close:
-            QTimer.singleShot(300, self, self.take_focus)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        minimized = self.windowState() & Qt.WindowState.WindowMinimized
-        if event.type() == QEvent.Type.WindowStateChange and minimized and not self._may_close:
-            QTimer.singleShot(0, self, self.take_focus)
-
     def take_focus(self) -> None:
-        """Back to the front, fullscreen, with the keyboard focus."""
-        if self._may_close:
-            return
-        if self.windowState() & Qt.WindowState.WindowMinimized or not self.isFullScreen():
-            self.showFullScreen()
-        self.raise_()
-        self.activateWindow()
+        """Back to the front, fullscreen, with the keyboard focus (see app.ui.kiosk.on_top)."""
+        self.on_top.come_back()
 
     def show_on(self, screen_number: int | None) -> None:
         """Fullscreen on screen `screen_number` (0 is the first), or on the primary screen."""
@@ -482,3 +573,5 @@ class KioskWindow(QWidget):
             self.setScreen(screen)
             self.setGeometry(screen.geometry())
         self.showFullScreen()
+        self.activateWindow()
+        self.on_top.arm()

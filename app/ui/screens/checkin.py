@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -348,8 +348,8 @@ class CheckInPanel(QFrame):
         self._note_timer.start()
 
     def _cut_words(self) -> str:
-        return self.tr("A note can be up to {n} characters. The rest was not kept.").format(
-            n=QLocale().toString(CHECKIN_NOTE_MAX)
+        return self.tr(
+            "A note can be up to %Ln characters. The rest was not kept.", "", CHECKIN_NOTE_MAX
         )
 
     def _save_pending_note(self) -> None:

@@ -18,17 +18,17 @@ from app.ui.screens.page import add_label
 from app.ui.theme import Palette
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CheckInCard", text)
-
-
 def icon_colour(level: Level | None, palette: Palette) -> str:
     return level_colours(level, palette).tone
 
 
 def level_word(words: CardWords) -> str:
     """The level's word from the pack, or ours for "nothing needs a call"."""
-    return words.label if words.level is not None else tr("No call needed")
+    return (
+        words.label
+        if words.level is not None
+        else QCoreApplication.translate("CheckInCard", "No call needed")
+    )
 
 
 def restyle(widget: QWidget) -> None:

@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -41,10 +41,6 @@ if TYPE_CHECKING:
 
 # What the summary for the clinic is made from: the plan, the pack's words, the days, values.
 SummaryInput = tuple["RecoveryPlan", "Warnings", "list[tuple[CheckIn, Triage]]", dict[str, str]]
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CheckInHistory", text)
 
 
 def card_values(content: ContentProvider) -> dict[str, str]:

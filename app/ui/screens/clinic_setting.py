@@ -152,7 +152,7 @@ class ClinicSetting(QWidget):
     def _problem_words(self, field: _Field, problem: DetailProblem) -> str:
         if problem is DetailProblem.TOO_LONG:
             most = NAME_MAX if field.key == "name" else PHONE_MAX
-            return self.tr("That is too long: use at most {n} characters.").format(n=most)
+            return self.tr("That is too long: use at most %n characters.", "", most)
         if problem is DetailProblem.NOT_PLAIN_TEXT:
             return self.tr("Write the name in plain words, without < or >.")
         if problem is DetailProblem.NOT_ONE_LINE:

@@ -47,7 +47,7 @@ class GettingReadyList(QFrame):
         when = short_day(date.fromordinal(start))
         if days == 1:
             return self.tr("From {date} (the day before)").format(date=when)
-        return self.tr("From {date} ({n} days before)").format(date=when, n=days)
+        return self.tr("From {date} (%n days before)", "", days).format(date=when)
 
     def _rebuild(self, ready: GettingReady, treatment_date: date) -> None:
         while self._layout.count():

@@ -76,6 +76,7 @@ class LearnArea(QWidget):
     """Waits for the content provider, then shows the first screen (or the one asked for)."""
 
     set_up_recovery = Signal()  # "Set up your recovery" at the end of Learn
+    screen_shown = Signal(str)  # the id of the screen now showing (the kiosk counts them)
 
     def __init__(
         self,
@@ -181,6 +182,7 @@ class LearnArea(QWidget):
             self.next_button.setText(self.tr("Set up your recovery"))
             self.next_button.setAccessibleName(self.next_button.text())
         self.pages.setCurrentIndex(0)
+        self.screen_shown.emit(screen.meta.id)
 
     def refresh(self) -> None:
         """Redraw in the current text size and theme, with the clinic's current details."""

@@ -7,14 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain.series import CloseSession
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Questions", text)
 
 
 @dataclass(frozen=True)
@@ -45,25 +41,36 @@ def ask(parent: QWidget, question: Question) -> bool:
 
 def delete_question(number: int) -> Question:
     return Question(
-        tr("Delete a session"),
-        tr("Delete session {n}? Its checklist ticks and notes are deleted with it.").format(
-            n=number
-        ),
-        tr("Delete session"),
-        tr("Keep"),
+        QCoreApplication.translate("Questions", "Delete a session"),
+        QCoreApplication.translate(
+            "Questions", "Delete session {n}? Its checklist ticks and notes are deleted with it."
+        ).format(n=number),
+        QCoreApplication.translate("Questions", "Delete session"),
+        QCoreApplication.translate("Questions", "Keep"),
     )
 
 
 def _gap_words(days: int) -> str:
     if days == 0:
-        return tr("on the same day")
+        return QCoreApplication.translate("Questions", "on the same day")
     if days == 1:
-        return tr("1 day later")
+        return QCoreApplication.translate("Questions", "1 day later")
     if days == -1:
-        return tr("1 day earlier")
+        return QCoreApplication.translate("Questions", "1 day earlier")
     if days > 0:
-        return tr("{n} days later").format(n=days)
-    return tr("{n} days earlier").format(n=-days)
+        return Questions().days_later(days)
+    return Questions().days_earlier(-days)
+
+
+class Questions(QObject):
+    """Words with a count, in Qt's plural forms (%n): lupdate marks a message as plural only
+    for tr() inside a class. Context "Questions", as the rest of this module."""
+
+    def days_later(self, days: int) -> str:
+        return self.tr("%n days later", "", days)
+
+    def days_earlier(self, days: int) -> str:
+        return self.tr("%n days earlier", "", days)
 
 
 def close_session_question(close: CloseSession, changing: bool) -> Question:
@@ -72,11 +79,18 @@ def close_session_question(close: CloseSession, changing: bool) -> Question:
     day = QLocale().toString(QDate(other.year, other.month, other.day), "ddd d MMM")
     gap = _gap_words(close.days_apart)
     if changing:
-        text = tr("You already have a session on {day}. Put this one {gap}?")
-        go_ahead = tr("Change it")
+        text = QCoreApplication.translate(
+            "Questions", "You already have a session on {day}. Put this one {gap}?"
+        )
+        go_ahead = QCoreApplication.translate("Questions", "Change it")
     else:
-        text = tr("You already have a session on {day}. Add another {gap}?")
-        go_ahead = tr("Add it")
+        text = QCoreApplication.translate(
+            "Questions", "You already have a session on {day}. Add another {gap}?"
+        )
+        go_ahead = QCoreApplication.translate("Questions", "Add it")
     return Question(
-        tr("Sessions close together"), text.format(day=day, gap=gap), go_ahead, tr("Go back")
+        QCoreApplication.translate("Questions", "Sessions close together"),
+        text.format(day=day, gap=gap),
+        go_ahead,
+        QCoreApplication.translate("Questions", "Go back"),
     )

@@ -8,22 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from app.render.content_provider import ContentProvider
 from app.store import StoreWriteError
 from app.ui.preferences import OTHER_REGION, Preferences
+from app.ui.region_names import by_name, region_name
 from app.ui.screens.page import add_label
 from app.ui.store_writes import not_saved_text, tell
-
-
-def region_name(code: str) -> str:
-    """The region's name as Qt knows it ("United Kingdom"), or the code when Qt knows none."""
-    territory = QLocale.codeToTerritory(code)
-    if territory == QLocale.Country.AnyTerritory:
-        return code
-    return QLocale.territoryToString(territory)
 
 
 class RegionSetting(QWidget):
@@ -68,7 +60,7 @@ class RegionSetting(QWidget):
         """The regions the pack knows, by name, then "Other"; the one in force chosen."""
         self.choice.blockSignals(True)
         self.choice.clear()
-        for code in sorted(self._content.regions(), key=region_name):
+        for code in sorted(self._content.regions(), key=by_name):
             self.choice.addItem(region_name(code), code)
         self.choice.addItem(self.tr("Other (use your local emergency number)"), OTHER_REGION)
         current = self._content.emergency_region()

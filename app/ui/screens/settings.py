@@ -1,7 +1,7 @@
-"""Settings: text size, colours, motion, your clinic (its name and phones, and the region of the
-emergency number) and starting at login. Every change applies at once and is saved; one that
-cannot be saved is undone on screen (or, for typed text, kept on screen) and says why beside
-its choices."""
+"""Settings: language, text size, colours, motion, your clinic (its name and phones, and the
+region of the emergency number) and starting at login. Every change applies at once and is
+saved; one that cannot be saved is undone on screen (or, for typed text, kept on screen) and
+says why beside its choices."""
 
 from __future__ import annotations
 
@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QButtonGroup, QLabel, QWidget
 from app import autostart
 from app.render.content_provider import ContentProvider
 from app.store import StoreWriteError
-from app.ui.preferences import Preferences
+from app.ui.preferences import LANGUAGE, Preferences
 from app.ui.screens.clinic_setting import ClinicSetting
 from app.ui.screens.page import Page, add_label
 from app.ui.screens.region_setting import RegionSetting
 from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import TEXT_STEPS, THEMES
+from app.ui.translation import LANGUAGE_NAMES
 from app.ui.wrap_buttons import WrapCheckBox, WrapRadioButton
 
 
@@ -32,6 +33,21 @@ class SettingsScreen(Page):
     ) -> None:
         super().__init__(self.tr("Settings"), parent)
         self._prefs = preferences
+
+        # First, so a patient who cannot read the words around it can still find it. Each
+        # language is named in itself (never translated): that is the name its reader knows.
+        add_label(self.column, self.tr("Language"), "h2")
+        language_names = {"system": self.tr("Same as this computer"), **LANGUAGE_NAMES}
+        assert set(language_names) == set(LANGUAGE.choices)
+        self.language_group = QButtonGroup(self)
+        for index, key in enumerate(LANGUAGE.choices):
+            button = WrapRadioButton(language_names[key])
+            button.setAccessibleName(self.tr("Language: {name}").format(name=language_names[key]))
+            button.setChecked(key == preferences.language)
+            self.language_group.addButton(button, index)
+            self.column.addWidget(button)
+            button.toggled.connect(partial(self._language_toggled, index))
+        self.language_status = self._status_line()
 
         add_label(self.column, self.tr("Text size"), "h2")
         size_names = [self.tr("Normal"), self.tr("Large"), self.tr("Larger"), self.tr("Largest")]
@@ -121,6 +137,22 @@ class SettingsScreen(Page):
         if on:
             self._choose_theme(index)
 
+    def _language_toggled(self, index: int, on: bool) -> None:
+        if on:
+            language = LANGUAGE.choices[index]
+            # Later: the window is made anew in the new language, this screen included, and
+            # this screen must not be torn down inside its own signal.
+            QTimer.singleShot(0, self, partial(self._choose_language, language))
+
+    def _choose_language(self, language: str) -> None:
+        self._save(lambda: self._prefs.set_language(language), self.language_status)
+
+    def focus_language(self) -> None:
+        """The keyboard back on the language just chosen, after the window was made anew."""
+        checked = self.language_group.checkedButton()
+        if checked is not None:
+            checked.setFocus()
+
     def _choose_text_step(self, step: int) -> None:
         self._save(lambda: self._prefs.set_text_step(step), self.size_status)
 
@@ -142,12 +174,19 @@ class SettingsScreen(Page):
 
     def show_stored(self) -> None:
         """Every choice as the database holds it, without counting as a click."""
-        for button in (*self.size_group.buttons(), *self.theme_group.buttons(), self.reduce_motion):
+        buttons = (
+            *self.language_group.buttons(),
+            *self.size_group.buttons(),
+            *self.theme_group.buttons(),
+            self.reduce_motion,
+        )
+        for button in buttons:
             button.blockSignals(True)
+        self.language_group.button(LANGUAGE.choices.index(self._prefs.language)).setChecked(True)
         self.size_group.button(self._prefs.text_step).setChecked(True)
         self.theme_group.button(THEMES.index(self._prefs.theme)).setChecked(True)
         self.reduce_motion.setChecked(self._prefs.reduce_motion)
-        for button in (*self.size_group.buttons(), *self.theme_group.buttons(), self.reduce_motion):
+        for button in buttons:
             button.blockSignals(False)
         if self.region is not None and self.region.choice.count():
             self.region.show_stored()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.clock import as_utc
@@ -17,8 +17,12 @@ from app.domain.series import MAX_AHEAD, SeriesPosition, TreatmentInput
 from app.render.formatting import clock_time, local_day, local_moment, short_day
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TodayStates", text)
+class TodayStates(QObject):
+    """Words with a count, in Qt's plural forms (%n): lupdate marks a message as plural only
+    for tr() inside a class. Context "TodayStates", as the rest of this module."""
+
+    def days_to_go(self, days: int) -> str:
+        return self.tr("Your treatment is in %n days", "", days)
 
 
 def treatment_countdown(upcoming: TreatmentInput, now: datetime) -> tuple[str, str]:
@@ -29,17 +33,20 @@ def treatment_countdown(upcoming: TreatmentInput, now: datetime) -> tuple[str, s
     treated = as_utc(upcoming.treated_at).astimezone(zone)
     when = local_moment(treated, zone)
     if as_utc(upcoming.treated_at) - as_utc(now, "now") > MAX_AHEAD:
-        return _tr("Your treatment is more than a year away"), _tr(
+        return QCoreApplication.translate(
+            "TodayStates", "Your treatment is more than a year away"
+        ), QCoreApplication.translate(
+            "TodayStates",
             "Your treatment is on {when}. That is more than a year after this computer's date: "
-            "check the computer's clock and date."
+            "check the computer's clock and date.",
         ).format(when=when)
     days = (treated.date() - as_utc(now, "now").astimezone(zone).date()).days
     if days <= 0:
-        title = _tr("Your treatment is today")
+        title = QCoreApplication.translate("TodayStates", "Your treatment is today")
     elif days == 1:
-        title = _tr("Your treatment is tomorrow")
+        title = QCoreApplication.translate("TodayStates", "Your treatment is tomorrow")
     else:
-        title = _tr("Your treatment is in {n} days").format(n=days)
+        title = TodayStates().days_to_go(days)
     return title, when
 
 
@@ -53,10 +60,14 @@ def rule_status(plan: RecoveryPlan, entry: ChecklistEntry, moment: datetime) -> 
     when = clock_time(wall)
     if wall.date() != as_utc(moment).astimezone(plan.zone).date():
         # Not on the day shown: "17:00" alone would read as today's.
-        when = _tr("{time} on {date}").format(time=when, date=short_day(wall.date()))
+        when = QCoreApplication.translate("TodayStates", "{time} on {date}").format(
+            time=when, date=short_day(wall.date())
+        )
     if plan.in_force(entry.rule_id, moment) or as_utc(moment) < as_utc(plan.treated_at):
-        return _tr("{item} (until about {time})").format(item=entry.text, time=when), False
-    return _tr("{milestone} (since about {time})").format(
+        return QCoreApplication.translate("TodayStates", "{item} (until about {time})").format(
+            item=entry.text, time=when
+        ), False
+    return QCoreApplication.translate("TodayStates", "{milestone} (since about {time})").format(
         milestone=milestone.label, time=when
     ), True
 
