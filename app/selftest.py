@@ -141,6 +141,28 @@ def check_resources(ctx: Context) -> str:
     return str(root)
 
 
+def check_translations(ctx: Context) -> str:
+    """The Spanish words: the app's own (.qm built from resources/translations) and Qt's for
+    its standard buttons (qtbase_es.qm), each found where this copy looks for it."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from app.render.translation import current_language, install_language, translations_folder
+
+    before, default = current_language(), QLocale()
+    try:
+        install_language("es")
+        own = QCoreApplication.translate("Areas", "Learn")
+        qt = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    finally:
+        install_language(before)
+        QLocale.setDefault(default)
+    if own == "Learn":
+        raise CheckFailed(f"no Spanish translation of the app in {translations_folder()}")
+    if qt == "Cancel":
+        raise CheckFailed("no Spanish translation of Qt's own buttons (qtbase_es.qm)")
+    return f'Spanish: "Learn" is "{own}", Qt\'s "Cancel" is "{qt}"'
+
+
 def check_content_pack(ctx: Context) -> str:
     from app.render.content_provider import ContentProvider
 
@@ -421,6 +443,7 @@ def check_setup_bundles(ctx: Context) -> str:
 CHECKS: list[Check] = [
     Check("Qt", check_qt),
     Check("resources", check_resources),
+    Check("translations", check_translations),
     Check("content pack", check_content_pack),
     Check("store", check_store),
     Check("home window", check_home_window),

@@ -3,7 +3,10 @@
 Each area of the home window, then every screen of the built-in content pack, at the normal
 text size; with --largest also at the largest text size into docs/screenshots/largest/ (not
 committed: for looking at, to catch clipped or overlapping text).
+With --language es the window and the content are in Spanish (the .qm files `make` builds);
+--out puts the pictures elsewhere (those are for looking at, not for the README).
 Usage: QT_QPA_PLATFORM=offscreen python build_scripts/screenshots.py [--largest] [--size WxH]
+       [--language en|es] [--out FOLDER]
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.domain.clock import ManualClock  # noqa: E402
 from app.render.content_provider import ContentProvider  # noqa: E402
+from app.render.translation import current_language  # noqa: E402
 from app.store import Store  # noqa: E402
 from app.ui.application import build_home_window, create_application  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
@@ -49,7 +53,7 @@ def shoot(window: MainWindow, app: QApplication, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(out)):
         raise SystemExit(f"could not write {out}")
-    print(out.relative_to(REPO))
+    print(out)
 
 
 def render_all(app: QApplication, text_step: int, size: tuple[int, int], folder: Path) -> None:
@@ -58,7 +62,7 @@ def render_all(app: QApplication, text_step: int, size: tuple[int, int], folder:
     try:
         prefs = Preferences(store)
         prefs.set_text_step(text_step)
-        content = ContentProvider()
+        content = ContentProvider(None, current_language())
         content.load()
         settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
         # A fixed clock: the pictures show the same day whenever they are taken.
@@ -94,10 +98,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--largest", action="store_true", help="also at the largest text size")
     parser.add_argument("--size", default="1280x800", help="window size, e.g. 1280x800")
+    parser.add_argument("--language", default="en", help="en or es")
+    parser.add_argument("--out", type=Path, help="folder (default: docs/screenshots)")
     args = parser.parse_args()
     width, height = (int(x) for x in args.size.split("x"))
-    app = create_application()
-    out = REPO / "docs" / "screenshots"
+    app = create_application(args.language)
+    out = args.out.resolve() if args.out else REPO / "docs" / "screenshots"
     render_all(app, 0, (width, height), out)
     if args.largest:
         render_all(app, len(TEXT_STEPS) - 1, (width, height), out / "largest")

@@ -1,4 +1,5 @@
-"""`set-kiosk-pin` writes only a salted hash into the clinic config and keeps everything else."""
+"""`set-kiosk-pin` writes only a salted hash into the clinic config and keeps everything else,
+through app.clinic_config_file (tomlkit), owner-only."""
 
 from __future__ import annotations
 
@@ -41,18 +42,20 @@ def test_the_pin_is_stored_hashed_and_the_comments_stay(tmp_path: Path) -> None:
     config.chmod(0o644)
 
     result = _run(
-        "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="2468\n"
+        "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="246813\n"
     )
 
     assert result.returncode == 0, result.stderr
     text = config.read_text(encoding="utf-8")
-    assert "2468" not in text
+    assert "246813" not in text
     stored = tomllib.loads(text)["kiosk"]["pin_hash"]
-    assert parse_pin_hash(stored).matches("2468")
+    assert parse_pin_hash(stored).matches("246813")
     # Every comment and value of the example is still there; only the one line was added.
     added = [line for line in text.splitlines() if line not in original.splitlines()]
     assert added == [f'pin_hash = "{stored}"']
-    assert config.stat().st_mode & 0o777 == 0o644
+    # It was readable by everyone: now only by its owner, and the command says so.
+    assert config.stat().st_mode & 0o777 == 0o600
+    assert "owner only" in result.stdout
 
 
 def test_setting_it_again_replaces_the_hash_and_remove_takes_it_out(tmp_path: Path) -> None:
@@ -60,18 +63,18 @@ def test_setting_it_again_replaces_the_hash_and_remove_takes_it_out(tmp_path: Pa
     config.write_text('[clinic]\nname = "A"\n', encoding="utf-8")
     assert (
         _run(
-            "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="1111"
+            "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="514273"
         ).returncode
         == 0
     )
     assert (
         _run(
-            "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="2222"
+            "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="862951"
         ).returncode
         == 0
     )
     data = tomllib.loads(config.read_text(encoding="utf-8"))
-    assert parse_pin_hash(data["kiosk"]["pin_hash"]).matches("2222")
+    assert parse_pin_hash(data["kiosk"]["pin_hash"]).matches("862951")
     assert config.read_text(encoding="utf-8").count("pin_hash") == 1
 
     assert _run("--clinic-config", str(config), "set-kiosk-pin", "--remove").returncode == 0
@@ -85,17 +88,20 @@ def test_the_written_hash_is_what_the_kiosk_reads(tmp_path: Path) -> None:
     config = tmp_path / "clinic.toml"
     assert (
         _run(
-            "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="97531"
+            "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="975318"
         ).returncode
         == 0
     )
     loaded, problems = load_clinic_config(config, [])
     assert problems == []
-    assert loaded.kiosk_pin is not None and loaded.kiosk_pin.matches("97531")
+    assert loaded.kiosk_pin is not None and loaded.kiosk_pin.matches("975318")
 
 
-@pytest.mark.parametrize("pin", ["12", "abcd", ""])
-def test_a_bad_pin_changes_nothing(tmp_path: Path, pin: str) -> None:
+@pytest.mark.parametrize(
+    "pin",
+    ["", "abcd", "2468", "121212"],  # every rule is pinned in tests/domain/test_kiosk_pin.py
+)
+def test_a_short_or_guessable_pin_changes_nothing(tmp_path: Path, pin: str) -> None:
     config = tmp_path / "clinic.toml"
     config.write_text("[kiosk]\nenabled = true\n", encoding="utf-8")
     result = _run("--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin=pin)
@@ -107,15 +113,22 @@ def test_a_bad_pin_changes_nothing(tmp_path: Path, pin: str) -> None:
 def test_a_broken_config_is_not_touched(tmp_path: Path) -> None:
     config = tmp_path / "clinic.toml"
     config.write_text("[kiosk\nenabled = true\n", encoding="utf-8")
-    result = _run("--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="1234")
+    result = _run(
+        "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="246813"
+    )
     assert result.returncode == 2
     assert "not valid TOML" in result.stderr
     assert config.read_text(encoding="utf-8") == "[kiosk\nenabled = true\n"
 
 
-def test_a_kiosk_table_written_as_dotted_keys_is_refused_with_the_line_to_add() -> None:
-    with pytest.raises(EditError, match="pin_hash = "):
-        with_pin_hash('kiosk.enabled = true\n[clinic]\nname = "A"\n', HASH)
+def test_a_kiosk_table_written_as_dotted_keys_gets_a_dotted_pin_line() -> None:
+    edited = with_pin_hash('kiosk.enabled = true\n[clinic]\nname = "A"\n', HASH)
+    assert edited == f'kiosk.enabled = true\nkiosk.pin_hash = "{HASH}"\n[clinic]\nname = "A"\n'
+
+
+def test_a_hash_the_loader_would_refuse_is_not_written() -> None:
+    with pytest.raises(EditError, match="pin_hash"):
+        with_pin_hash("[kiosk]\n", "scrypt$n=1000,r=8,p=1$abc$def")
 
 
 def test_the_line_goes_under_the_kiosk_header_even_with_tables_after_it() -> None:
@@ -145,7 +158,7 @@ def _run_under_umask_000(*args: str, stdin: str) -> subprocess.CompletedProcess[
 def test_a_new_config_and_its_folders_are_owner_only_whatever_the_umask(tmp_path: Path) -> None:
     config = tmp_path / "made" / "here" / "clinic.toml"
     result = _run_under_umask_000(
-        "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="2468\n"
+        "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="246813\n"
     )
     assert result.returncode == 0, result.stderr
     modes = {
@@ -155,17 +168,15 @@ def test_a_new_config_and_its_folders_are_owner_only_whatever_the_umask(tmp_path
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
-def test_an_existing_config_keeps_who_may_read_it_but_not_who_may_change_it(
-    tmp_path: Path,
-) -> None:
+def test_an_existing_config_becomes_owner_only(tmp_path: Path) -> None:
     config = tmp_path / "clinic.toml"
     config.write_text("[kiosk]\nenabled = true\n", encoding="utf-8")
     config.chmod(0o666)  # as an editor leaves it under umask 000
     result = _run_under_umask_000(
-        "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="2468\n"
+        "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="246813\n"
     )
     assert result.returncode == 0, result.stderr
-    assert stat.S_IMODE(config.stat().st_mode) == 0o644
+    assert stat.S_IMODE(config.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clinic.toml"]
 
 
@@ -173,7 +184,9 @@ def test_an_existing_config_keeps_who_may_read_it_but_not_who_may_change_it(
 def test_a_config_that_is_a_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
     config = tmp_path / "clinic.toml"
     os.mkfifo(config)
-    result = _run("--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="2468")
+    result = _run(
+        "--clinic-config", str(config), "set-kiosk-pin", "--pin-from-stdin", stdin="246813"
+    )
     assert result.returncode == 2
     assert "not a regular file" in result.stderr
     assert stat.S_ISFIFO(config.stat().st_mode)
@@ -184,7 +197,7 @@ def test_a_link_to_the_config_stays_a_link(tmp_path: Path) -> None:
     real.write_text('[clinic]\nname = "A"\n', encoding="utf-8")
     link = tmp_path / "clinic.toml"
     link.symlink_to(real)
-    result = _run("--clinic-config", str(link), "set-kiosk-pin", "--pin-from-stdin", stdin="2468")
+    result = _run("--clinic-config", str(link), "set-kiosk-pin", "--pin-from-stdin", stdin="246813")
     assert result.returncode == 0, result.stderr
     assert link.is_symlink()
-    assert parse_pin_hash(tomllib.loads(real.read_text())["kiosk"]["pin_hash"]).matches("2468")
+    assert parse_pin_hash(tomllib.loads(real.read_text())["kiosk"]["pin_hash"]).matches("246813")

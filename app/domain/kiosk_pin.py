@@ -17,10 +17,12 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import pairwise
 
 from app.domain.clock import Clock
 
-PIN_MIN_DIGITS, PIN_MAX_DIGITS = 4, 12
+PIN_MIN_DIGITS, PIN_MAX_DIGITS = 4, 12  # what a stored hash may have been made from
+NEW_PIN_MIN_DIGITS = 6  # a new PIN: 10**6 choices, so guessing at the keypad takes years
 SALT_BYTES = 16
 HASH_BYTES = 32
 # scrypt's interactive-login costs (16 MiB of memory, ~50 ms here): cheap for one check at the
@@ -54,12 +56,48 @@ class PinError(ValueError):
 
 
 def check_pin_format(pin: str) -> str:
-    """The PIN if it is 4 to 12 digits, else PinError. Digits only: the kiosk shows a keypad."""
+    """The PIN if it is 4 to 12 digits, else PinError. Digits only: the kiosk shows a keypad.
+    This is the shape any stored PIN had; a PIN chosen now must also pass check_new_pin."""
     if not pin.isascii() or not pin.isdigit():
         raise PinError("a PIN is digits only (0-9)")
     if not PIN_MIN_DIGITS <= len(pin) <= PIN_MAX_DIGITS:
         raise PinError(f"a PIN has {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits, not {len(pin)}")
     return pin
+
+
+def check_new_pin(pin: str) -> str:
+    """The PIN if staff may choose it now, else PinError saying why in plain words: digits
+    only, NEW_PIN_MIN_DIGITS to PIN_MAX_DIGITS of them, and not one of the PINs tried first
+    (digits in even steps like 123456, 654321 or 135791; one digit repeated like 000000; a
+    short block repeated like 121212 or 123123)."""
+    if not pin.isascii() or not pin.isdigit():
+        raise PinError("a PIN is digits only (0-9)")
+    if not NEW_PIN_MIN_DIGITS <= len(pin) <= PIN_MAX_DIGITS:
+        raise PinError(
+            f"a new PIN has {NEW_PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits, not {len(pin)}"
+        )
+    digits = [int(ch) for ch in pin]
+    steps = {(b - a) % 10 for a, b in pairwise(digits)}
+    if steps == {0}:
+        # The PIN itself is never echoed: messages may reach a terminal log.
+        raise PinError("the PIN repeats one digit (like 000000), a PIN tried first; choose another")
+    if len(steps) == 1:
+        raise PinError(
+            "the PIN counts up or down in even steps (like 123456 or 654321), a PIN tried "
+            "first; choose digits without a pattern"
+        )
+    for size in range(2, len(pin) // 2 + 1):
+        if all(pin[i] == pin[i % size] for i in range(len(pin))):
+            raise PinError(
+                "the PIN repeats a short block of digits (like 121212 or 123123), which is "
+                "easy to guess; choose digits without a pattern"
+            )
+    return pin
+
+
+def hash_new_pin(pin: str) -> str:
+    """The string to store for a PIN staff choose now: checked by check_new_pin, then hashed."""
+    return hash_pin(check_new_pin(pin))
 
 
 def _b64(data: bytes) -> str:

@@ -63,6 +63,14 @@ def add_export_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
             help="use the content pack in FOLDER, its timings and words, instead of the "
             "built-in one; a pack that has errors is refused (check it with validate-pack)",
         )
+        command.add_argument(
+            "--language",
+            choices=("system", "en", "es"),
+            # Not set unless given here, so the program's own --language still counts.
+            default=argparse.SUPPRESS,
+            help="the language of the words: en, es, or system (the default: the computer's "
+            "language when the app has it, else English)",
+        )
         command.add_argument("--out", required=True, type=Path, metavar="FILE", help="write here")
         command.add_argument(
             "--force",
@@ -130,7 +138,8 @@ def run_export(args: argparse.Namespace, err: TextIO | None = None) -> int:
         treated_at = _treated_at(args.treated_at, args.tz)
         force = bool(getattr(args, "force", False))
         out = _target(args.out, force)
-        sources = _Sources(args.clinic_config, getattr(args, "content_pack", None))
+        language = _install_language(getattr(args, "language", None), args.command)
+        sources = _Sources(args.clinic_config, getattr(args, "content_pack", None), language)
         try:
             if args.command == "export-ics":
                 _export_ics(treated_at, args.tz, sources, out, force, err)
@@ -158,20 +167,47 @@ class _Sources:
 
     clinic_config: str | None
     content_pack: str | None
+    language: str = "en"  # of the words and the content pack
 
 
-def _content(folder: str | None, err: TextIO) -> ContentProvider:
+# The application object the export made, kept for the run: translators live on it.
+_APPLICATION: list[object] = []
+
+
+def _install_language(asked: str | None, command: str) -> str:
+    """The language of the export's words: --language, else the computer's when the app has
+    it, else English, with Qt's translators installed for it (they need an application)."""
+    from app.render.translation import choose_language, install_language
+
+    language = choose_language(asked)
+    if asked is None and language == "en":
+        return language  # English: nothing to install, Qt's defaults as they are
+    if command == "export-handout":
+        # Printing needs Qt's font machinery but no screen: the offscreen platform does.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication
+
+        app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    else:
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    _APPLICATION.append(app)
+    return install_language(language)
+
+
+def _content(folder: str | None, language: str, err: TextIO) -> ContentProvider:
     """The content pack named by --content-pack, or the built-in one. A named pack that cannot
     be used is an error, not a quiet switch to the built-in timings: a clinic that asks for its
     own pack must not print a handout with someone else's."""
     from app.render.content_provider import ContentProvider
 
     if not folder:
-        return ContentProvider()
+        return ContentProvider(None, language)
     pack = Path(folder).expanduser()
     if not pack.is_dir():
         raise ExportError(f"content pack {pack} not found; expected a folder")
-    content = ContentProvider(pack)
+    content = ContentProvider(pack, language)
     loaded = content.content()
     if loaded.used_fallback:
         raise ExportError(
@@ -189,7 +225,7 @@ def _setup(
     from app.domain.clinic import ClinicConfig, load_clinic_config
     from app.domain.series import TreatmentInput, plan_for
 
-    content = _content(sources.content_pack, err)
+    content = _content(sources.content_pack, sources.language, err)
     shipped = content.content()
     config = ClinicConfig.empty()
     if sources.clinic_config:

@@ -44,14 +44,17 @@ def calendar_words() -> CalendarWords:
     own clock ("5:30 PM" or "17:30") and weekday name."""
     from dataclasses import replace
 
-    from PySide6.QtCore import QLocale
+    from PySide6.QtCore import QCoreApplication, QLocale
 
     from app.export.ics import CalendarWords
     from app.render.formatting import clock_time
 
     locale = QLocale()
+    words = CalendarWords.english().translated(
+        lambda text: QCoreApplication.translate("Calendar", text)
+    )
     return replace(
-        CalendarWords.english(),
+        words,
         clock=lambda wall: clock_time(wall).replace("\u00a0", " "),
         weekday=lambda day: locale.dayName(day.isoweekday(), QLocale.FormatType.LongFormat),
     )

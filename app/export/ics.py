@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import string
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -82,6 +82,12 @@ def _fields(pattern: str) -> set[str]:
 _WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for translation in `context` without Qt: this module runs without it, and
+    app/export/files.py translates the words when Qt is there."""
+    return text
+
+
 def english_clock(wall: datetime) -> str:
     """ "5:30 PM", "12:00 AM"."""
     return f"{(wall.hour + 11) % 12 + 1}:{wall.minute:02d} {'AM' if wall.hour < 12 else 'PM'}"
@@ -105,10 +111,11 @@ class CalendarWords:
     calendar_name: str
     clinic_line: str
     clinic_phone_line: str
-    from_about: str = "From about {time} on {day}."
-    not_an_appointment: str = (
+    from_about: str = QT_TRANSLATE_NOOP("Calendar", "From about {time} on {day}.")
+    not_an_appointment: str = QT_TRANSLATE_NOOP(
+        "Calendar",
         "This is a reminder, not an appointment. Book your next session, "
-        "or check the date your clinic gave you."
+        "or check the date your clinic gave you.",
     )
     clock: Callable[[datetime], str] = english_clock
     weekday: Callable[[date], str] = english_weekday
@@ -134,9 +141,21 @@ class CalendarWords:
     @classmethod
     def english(cls) -> CalendarWords:
         return cls(
-            calendar_name="Microneedling aftercare",
-            clinic_line="{name}: {phone}",
-            clinic_phone_line="Your clinic: {phone}",
+            calendar_name=QT_TRANSLATE_NOOP("Calendar", "Microneedling aftercare"),
+            clinic_line=QT_TRANSLATE_NOOP("Calendar", "{name}: {phone}"),
+            clinic_phone_line=QT_TRANSLATE_NOOP("Calendar", "Your clinic: {phone}"),
+        )
+
+    def translated(self, translate: Callable[[str], str]) -> CalendarWords:
+        """The same words through `translate` (Qt's, in context "Calendar", for the app's
+        language); the clock and weekday stay as they are."""
+        return replace(
+            self,
+            calendar_name=translate(self.calendar_name),
+            clinic_line=translate(self.clinic_line),
+            clinic_phone_line=translate(self.clinic_phone_line),
+            from_about=translate(self.from_about),
+            not_an_appointment=translate(self.not_an_appointment),
         )
 
     def clinic(self, name: str, phone: str) -> str:

@@ -47,6 +47,7 @@ class ContentProvider(QObject):
         self._clinic_config: dict[str, str] = dict.fromkeys(CLINIC_FIELDS, "")
         self._clinic_patient: dict[str, str] = dict.fromkeys(CLINIC_FIELDS, "")
         self.clinic_accent: str | None = None
+        self.clinic_config_path: Path | None = None  # the clinic config file read, if any
         self.clinic_logo: Path | None = None
         self.clinic_overrides: dict[str, Duration] = {}  # timings the clinic sets
         self.clinic_before_days: dict[str, int] = {}  # getting-ready timings the clinic sets

@@ -19,6 +19,7 @@ from app import APP_ID, APP_NAME, ORGANIZATION, paths, version
 from app.fleet.startup import start_setup
 from app.logs import buffer_startup_logging, start_file_logging
 from app.render.content_provider import ContentProvider
+from app.render.translation import choose_language, current_language, install_language
 from app.ui.accessible import install_heading_roles
 from app.ui.areas import home_areas
 from app.ui.bundle_watch import BundleWatcher
@@ -32,7 +33,6 @@ from app.ui.start import wire_start
 from app.ui.store_open import open_store, tell_about_store
 from app.ui.store_writes import QuietCheckpoint
 from app.ui.theme import qt_palette, stylesheet
-from app.ui.translation import choose_language, current_language, install_language
 
 if TYPE_CHECKING:  # pydantic: loaded after the first frame
     from app.domain.clinic import ClinicConfig
@@ -253,6 +253,7 @@ def use_clinic_config(content: ContentProvider, explicit: Path | None) -> Clinic
     if path is None:
         return ClinicSettings(ClinicConfig.empty(), None, [])
     config, problems = load_clinic_config(path, content.content().protocol.rule_ids)
+    content.clinic_config_path = path
     content.clinic_name = config.name or ""
     content.clinic_phone = config.phone or ""
     content.clinic_after_hours_phone = config.after_hours_phone or ""

@@ -66,7 +66,18 @@ def home_areas(
     def settings(window: MainWindow) -> QWidget:
         from app.ui.screens.settings import SettingsScreen
 
-        return SettingsScreen(prefs, content)
+        screen = SettingsScreen(prefs, content)
+
+        def clinic_config_saved(path: Path) -> None:
+            # Live: the saved setup is read again as at start, and every surface redraws.
+            from app.ui.application import apply_clinic_config
+
+            apply_clinic_config(window, content, session, path, tell=lambda *_args: None)
+            if screen.clinic is not None:
+                screen.clinic.show_stored()
+
+        screen.clinic_config_saved.connect(clinic_config_saved)
+        return screen
 
     def about(window: MainWindow) -> QWidget:
         from app.ui.screens.about import AboutScreen

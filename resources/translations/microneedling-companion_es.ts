@@ -140,6 +140,29 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>From about {time} on {day}.</source>
+        <translation>Desde las {time} más o menos del {day}.</translation>
+    </message>
+    <message>
+        <source>This is a reminder, not an appointment. Book your next session, or check the date your clinic gave you.</source>
+        <translation>Esto es un recordatorio, no una cita. Reserve su próxima sesión, o revise la fecha que le dio su clínica.</translation>
+    </message>
+    <message>
+        <source>Microneedling aftercare</source>
+        <translation>Cuidados después del microneedling</translation>
+    </message>
+    <message>
+        <source>{name}: {phone}</source>
+        <translation>{name}: {phone}</translation>
+    </message>
+    <message>
+        <source>Your clinic: {phone}</source>
+        <translation>Su clínica: {phone}</translation>
+    </message>
+</context>
+<context>
     <name>CheckInCard</name>
     <message>
         <source>No call needed</source>
@@ -402,6 +425,351 @@
     <message>
         <source>Saved.</source>
         <translation>Guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicSetup</name>
+    <message>
+        <source>Clinic setup</source>
+        <translation>Configuración de la clínica</translation>
+    </message>
+    <message>
+        <source>The clinic</source>
+        <translation>La clínica</translation>
+    </message>
+    <message>
+        <source>Aftercare timings</source>
+        <translation>Tiempos de los cuidados</translation>
+    </message>
+    <message>
+        <source>Getting ready, before the treatment</source>
+        <translation>Prepararse, antes del tratamiento</translation>
+    </message>
+    <message>
+        <source>The kiosk</source>
+        <translation>El quiosco</translation>
+    </message>
+    <message>
+        <source>Save the clinic setup</source>
+        <translation>Guardar la configuración de la clínica</translation>
+    </message>
+    <message>
+        <source>The settings are kept in {path}</source>
+        <translation>La configuración se guarda en {path}</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only for this account, so the setup cannot be saved here. Ask whoever manages this computer to change it, or start the app with --clinic-config and a file you may change.</source>
+        <translation>La carpeta {folder} es de solo lectura para esta cuenta, así que la configuración no se puede guardar aquí. Pida a quien administra esta computadora que lo cambie, o abra la aplicación con --clinic-config y un archivo que usted pueda cambiar.</translation>
+    </message>
+    <message>
+        <source>The settings file cannot be used here: {reason}. Fix it in a text editor.</source>
+        <translation>El archivo de configuración no se puede usar aquí: {reason}. Corríjalo en un editor de texto.</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>Not saved: fix {fields} first.</source>
+        <translation>No se guardó: primero corrija {fields}.</translation>
+    </message>
+    <message>
+        <source>Nothing has changed.</source>
+        <translation>No ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>No se guardó: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved in {path}.</source>
+        <translation>Se guardó en {path}.</translation>
+    </message>
+    <message>
+        <source>Not saved: this account may not change {folder}. Ask whoever manages this computer, or use a settings file you may change.</source>
+        <translation>No se guardó: esta cuenta no puede cambiar {folder}. Pregunte a quien administra esta computadora, o use un archivo de configuración que usted pueda cambiar.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}. Nothing was changed.</source>
+        <translation>No se guardó: {reason}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>For clinic staff: what patients see of your clinic, your aftercare timings and the kiosk. Each field is checked as you type; Save keeps the file&apos;s comments.</source>
+        <translation>Para el personal de la clínica: lo que los pacientes ven de su clínica, sus tiempos de cuidados y el quiosco. Cada campo se revisa mientras escribe; Guardar conserva los comentarios del archivo.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close the clinic setup</source>
+        <translation>Cerrar la configuración de la clínica</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>Use the clinic&apos;s own timing</source>
+        <translation>Usar el tiempo propio de la clínica</translation>
+    </message>
+    <message>
+        <source>{field}: use the clinic&apos;s own timing</source>
+        <translation>{field}: usar el tiempo propio de la clínica</translation>
+    </message>
+    <message>
+        <source>{field}: amount</source>
+        <translation>{field}: cantidad</translation>
+    </message>
+    <message>
+        <source>{field}: unit</source>
+        <translation>{field}: unidad</translation>
+    </message>
+    <message>
+        <source>days before</source>
+        <translation>días antes</translation>
+    </message>
+    <message>
+        <source>{field}: days before</source>
+        <translation>{field}: días antes</translation>
+    </message>
+    <message>
+        <source>Not set: use the computer&apos;s region</source>
+        <translation>Sin fijar: usar la región de la computadora</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>In the kiosk&apos;s top bar, on handouts and wherever the app says “your clinic”. At most {n} characters.</source>
+        <translation>En la barra superior del quiosco, en las hojas impresas y donde la aplicación dice “su clínica”. Como máximo {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Shown with the warning signs. Digits, spaces and + ( ) - only; at most {n}.</source>
+        <translation>Se muestra con las señales de alarma. Solo dígitos, espacios y + ( ) -; como máximo {n}.</translation>
+    </message>
+    <message>
+        <source>After-hours phone</source>
+        <translation>Teléfono fuera del horario</translation>
+    </message>
+    <message>
+        <source>For worries outside opening hours. Same rules.</source>
+        <translation>Para dudas fuera del horario de atención. Las mismas reglas.</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <source>An .svg or .png file in the folder of the settings file, or a folder inside it. A file chosen elsewhere is copied there when you save.</source>
+        <translation>Un archivo .svg o .png en la carpeta del archivo de configuración, o en una carpeta dentro de ella. Un archivo elegido en otro lugar se copia ahí al guardar.</translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation>Color de la marca</translation>
+    </message>
+    <message>
+        <source>Replaces the app&apos;s teal in the light theme, only if white text on it and it on white are easy to read (WCAG AA).</source>
+        <translation>Reemplaza el verde azulado de la aplicación en el tema claro, solo si el texto blanco sobre él y él sobre blanco se leen con facilidad (WCAG AA).</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Región</translation>
+    </message>
+    <message>
+        <source>Whose emergency number to show. A patient can still choose another.</source>
+        <translation>De qué país se muestra el número de emergencias. Un paciente puede elegir otro.</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Quiosco</translation>
+    </message>
+    <message>
+        <source>When ticked, this computer starts as the waiting-room kiosk.</source>
+        <translation>Si está marcado, esta computadora se abre como el quiosco de la sala de espera.</translation>
+    </message>
+    <message>
+        <source>This computer is a waiting-room kiosk</source>
+        <translation>Esta computadora es un quiosco de la sala de espera</translation>
+    </message>
+    <message>
+        <source>Kiosk idle time</source>
+        <translation>Tiempo de espera del quiosco</translation>
+    </message>
+    <message>
+        <source>Back to the start screen after this long without a touch ({low} to {high} seconds).</source>
+        <translation>Vuelve a la pantalla de inicio tras este tiempo sin que nadie lo toque (de {low} a {high} segundos).</translation>
+    </message>
+    <message>
+        <source>Kiosk motion</source>
+        <translation>Movimiento del quiosco</translation>
+    </message>
+    <message>
+        <source>Change the kiosk&apos;s highlights without a fade</source>
+        <translation>Cambiar lo más importante del quiosco sin fundido</translation>
+    </message>
+    <message>
+        <source>Usage counts</source>
+        <translation>Conteo de uso</translation>
+    </message>
+    <message>
+        <source>Counts per day only (visits, screens, prints), never who or when exactly.</source>
+        <translation>Solo cuenta por día (visitas, pantallas, impresiones), nunca quién ni a qué hora exacta.</translation>
+    </message>
+    <message>
+        <source>Count how the kiosk is used</source>
+        <translation>Contar cómo se usa el quiosco</translation>
+    </message>
+    <message>
+        <source>Time to answer “Still there?”</source>
+        <translation>Tiempo para responder “¿Sigue ahí?”</translation>
+    </message>
+    <message>
+        <source>How long the kiosk waits for a touch before it starts again.</source>
+        <translation>Cuánto espera el quiosco a que alguien lo toque antes de volver a empezar.</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>PIN del personal</translation>
+    </message>
+    <message>
+        <source>Closes the kiosk and opens this setup there. 6 to 12 digits, not a sequence or a repeat. Stored only as a salted hash.</source>
+        <translation>Cierra el quiosco y abre ahí esta configuración. De 6 a 12 dígitos, sin series ni repeticiones. Solo se guarda como un hash con sal.</translation>
+    </message>
+    <message>
+        <source>Not set: the app&apos;s own teal, like &quot;#0B6E74&quot;</source>
+        <translation>Sin fijar: el verde azulado de la aplicación, como &quot;#0B6E74&quot;</translation>
+    </message>
+    <message>
+        <source>A button</source>
+        <translation>Un botón</translation>
+    </message>
+    <message>
+        <source>A link</source>
+        <translation>Un enlace</translation>
+    </message>
+    <message>
+        <source>Preview: a button in this colour</source>
+        <translation>Vista previa: un botón de este color</translation>
+    </message>
+    <message>
+        <source>Preview: a link in this colour</source>
+        <translation>Vista previa: un enlace de este color</translation>
+    </message>
+    <message>
+        <source>White text on it: {a}:1 (needs {need_a}:1). On the white background: {b}:1 (needs {need_b}:1).</source>
+        <translation>Texto blanco sobre él: {a}:1 (necesita {need_a}:1). Sobre el fondo blanco: {b}:1 (necesita {need_b}:1).</translation>
+    </message>
+    <message>
+        <source>Not set, or a file in the config&apos;s folder: &quot;logo.svg&quot;</source>
+        <translation>Sin fijar, o un archivo en la carpeta de la configuración: &quot;logo.svg&quot;</translation>
+    </message>
+    <message>
+        <source>Preview of the logo</source>
+        <translation>Vista previa del logotipo</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Elegir un archivo…</translation>
+    </message>
+    <message>
+        <source>Choose the logo file</source>
+        <translation>Elegir el archivo del logotipo</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Sin logotipo</translation>
+    </message>
+    <message>
+        <source>Choose the clinic&apos;s logo</source>
+        <translation>Elegir el logotipo de la clínica</translation>
+    </message>
+    <message>
+        <source>Logo (*.svg *.png)</source>
+        <translation>Logotipo (*.svg *.png)</translation>
+    </message>
+    <message>
+        <source>New staff PIN</source>
+        <translation>Nuevo PIN del personal</translation>
+    </message>
+    <message>
+        <source>New PIN: 6 to 12 digits</source>
+        <translation>Nuevo PIN: de 6 a 12 dígitos</translation>
+    </message>
+    <message>
+        <source>The new staff PIN again</source>
+        <translation>El nuevo PIN del personal otra vez</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>El mismo PIN otra vez</translation>
+    </message>
+    <message>
+        <source>A staff PIN is set. Type a new one twice to change it.</source>
+        <translation>Hay un PIN del personal. Para cambiarlo, escriba uno nuevo dos veces.</translation>
+    </message>
+    <message>
+        <source>No staff PIN yet: the kiosk cannot be closed from its screen.</source>
+        <translation>Todavía no hay PIN del personal: el quiosco no se puede cerrar desde su pantalla.</translation>
+    </message>
+    <message>
+        <source>Type the same PIN again in the second field.</source>
+        <translation>Escriba el mismo PIN otra vez en el segundo campo.</translation>
+    </message>
+    <message>
+        <source>The two PINs are different: type the same PIN in both fields.</source>
+        <translation>Los dos PIN son distintos: escriba el mismo PIN en los dos campos.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicSetupCounts</name>
+    <message numerus="yes">
+        <source>Default: %n days before.</source>
+        <translation>
+            <numerusform>Valor propio: %n día antes.</numerusform>
+            <numerusform>Valor propio: %n días antes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Default: %n hours.</source>
+        <translation>
+            <numerusform>Valor propio: %n hora.</numerusform>
+            <numerusform>Valor propio: %n horas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Default: %n days.</source>
+        <translation>
+            <numerusform>Valor propio: %n día.</numerusform>
+            <numerusform>Valor propio: %n días.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clinics usually ask {low} to %n hours.</source>
+        <translation>
+            <numerusform>Las clínicas suelen pedir de {low} a %n hora.</numerusform>
+            <numerusform>Las clínicas suelen pedir de {low} a %n horas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clinics usually ask {low} to %n days.</source>
+        <translation>
+            <numerusform>Las clínicas suelen pedir de {low} a %n día.</numerusform>
+            <numerusform>Las clínicas suelen pedir de {low} a %n días.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -692,6 +1060,25 @@
     <message>
         <source>Ask at the desk for the clinic&apos;s phone number.</source>
         <translation>Pida el teléfono de la clínica en el mostrador.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskClinicSetup</name>
+    <message>
+        <source>Clinic setup</source>
+        <translation>Configuración de la clínica</translation>
+    </message>
+    <message>
+        <source>Saved settings are used when the kiosk starts again.</source>
+        <translation>La configuración guardada se usa cuando el quiosco vuelve a abrirse.</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>Salir del quiosco</translation>
+    </message>
+    <message>
+        <source>Back to the kiosk</source>
+        <translation>Volver al quiosco</translation>
     </message>
 </context>
 <context>
@@ -1370,6 +1757,18 @@
         <translation>Los recordatorios solo aparecen mientras la aplicación está abierta, así que esto le ayuda a recibirlos.</translation>
     </message>
     <message>
+        <source>Clinic setup</source>
+        <translation>Configuración de la clínica</translation>
+    </message>
+    <message>
+        <source>For clinic staff: the clinic&apos;s name, phones, colour, logo, aftercare timings, the kiosk and its staff PIN.</source>
+        <translation>Para el personal de la clínica: el nombre, los teléfonos, el color, el logotipo, los tiempos de cuidados, el quiosco y su PIN del personal.</translation>
+    </message>
+    <message>
+        <source>Open clinic setup</source>
+        <translation>Abrir la configuración de la clínica</translation>
+    </message>
+    <message>
         <source>That did not work: {error}</source>
         <translation>No funcionó: {error}</translation>
     </message>
@@ -1379,6 +1778,25 @@
     <message>
         <source>Staff: press and hold for five seconds</source>
         <translation>Personal: mantenga pulsado cinco segundos</translation>
+    </message>
+</context>
+<context>
+    <name>StaffMenu</name>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>Salir del quiosco</translation>
+    </message>
+    <message>
+        <source>Clinic setup</source>
+        <translation>Configuración de la clínica</translation>
+    </message>
+    <message>
+        <source>Back to the kiosk</source>
+        <translation>Volver al quiosco</translation>
     </message>
 </context>
 <context>

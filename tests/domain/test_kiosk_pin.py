@@ -20,7 +20,9 @@ from app.domain.kiosk_pin import (
     MAX_N,
     PinError,
     PinGate,
+    check_new_pin,
     check_pin_format,
+    hash_new_pin,
     hash_pin,
     parse_pin_hash,
 )
@@ -189,3 +191,47 @@ def test_a_hash_outside_the_bounds_reaches_staff_as_a_config_problem(tmp_path: P
     loaded, problems = load_clinic_config(config, [])
     assert loaded.kiosk_pin is None
     assert any("too high" in str(problem) for problem in problems)
+
+
+@pytest.mark.parametrize(
+    ("pin", "reason"),
+    [
+        ("12345", "6 to 12 digits"),
+        ("1234567890123", "6 to 12 digits"),
+        ("12a456", "digits only"),
+        ("000000", "repeats one digit"),
+        ("99999999", "repeats one digit"),
+        ("123456", "counts up or down"),
+        ("012345", "counts up or down"),
+        ("654321", "counts up or down"),
+        ("890123", "counts up or down"),  # through 9 to 0, as on a keypad's row
+        ("135791", "counts up or down"),
+        ("121212", "repeats a short block"),
+        ("123123", "repeats a short block"),
+        ("1231231", "repeats a short block"),
+        ("45674567", "repeats a short block"),
+    ],
+)
+def test_a_new_pin_that_is_short_a_sequence_or_a_repeat_is_refused_with_the_reason(
+    pin: str, reason: str
+) -> None:
+    with pytest.raises(PinError, match=reason):
+        check_new_pin(pin)
+
+
+@pytest.mark.parametrize("pin", ["98765", "99999999", "890123", "45674567"])
+def test_a_refused_pin_is_never_echoed_in_the_reason(pin: str) -> None:
+    with pytest.raises(PinError) as refused:  # the reason may reach a terminal's log
+        check_new_pin(pin)
+    assert pin not in str(refused.value)
+
+
+@pytest.mark.parametrize("pin", ["246813", "514273", "975318", "120934", "314159265358"])
+def test_a_new_pin_without_a_pattern_is_accepted_and_hashed(pin: str) -> None:
+    assert check_new_pin(pin) == pin
+    assert parse_pin_hash(hash_new_pin(pin)).matches(pin)
+
+
+def test_a_pin_stored_before_the_new_rules_still_opens_the_kiosk() -> None:
+    # Hashes of 4-digit PINs set earlier keep working until staff set a new PIN.
+    assert parse_pin_hash(hash_pin("2468")).matches("2468")

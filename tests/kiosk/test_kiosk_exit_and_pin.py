@@ -76,9 +76,11 @@ def _type(kiosk: KioskWindow, qtbot: QtBot, digits: str) -> None:
         qtbot.mouseClick(kiosk.pin_pad.keys[key], Qt.MouseButton.LeftButton)
 
 
-def test_the_right_pin_closes_the_kiosk(kiosk: KioskWindow, qtbot: QtBot) -> None:
+def test_the_right_pin_then_exit_closes_the_kiosk(kiosk: KioskWindow, qtbot: QtBot) -> None:
     kiosk.pin_pad.open()
     _type(kiosk, qtbot, PIN)
+    assert kiosk.isVisible() and kiosk.staff_menu.isVisible()  # staff choose: exit or setup
+    qtbot.mouseClick(kiosk.staff_menu.exit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not kiosk.isVisible(), timeout=2000)
 
 
@@ -107,7 +109,7 @@ def test_a_wrong_pin_is_refused_and_three_lock_the_keypad(
     clock.advance(LOCK_FIRST)
     qtbot.waitUntil(lambda: kiosk.pin_pad.keys["1"].isEnabled(), timeout=3000)
     _type(kiosk, qtbot, PIN)
-    qtbot.waitUntil(lambda: not kiosk.isVisible(), timeout=2000)
+    assert kiosk.staff_menu.isVisible()
 
 
 def test_the_lock_survives_closing_and_reopening_the_keypad(

@@ -12,7 +12,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from app.ui import translation
+from app.render import translation
 from app.ui.kiosk.shell import KioskWindow, Tile
 from tests.conftest import REPO
 from tests.kiosk.conftest import STEADY, MakeKiosk

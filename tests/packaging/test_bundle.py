@@ -116,7 +116,7 @@ def python_modules(artifacts: Artifacts) -> set[str]:
 def test_the_bundle_leaves_out_what_the_app_never_uses(artifacts: Artifacts) -> None:
     present = files(artifacts)
     unwanted = [
-        r"^PySide6/Qt/translations/",  # Qt's own translations
+        r"^PySide6/Qt/translations/(?!qtbase_es\.qm$)",  # Qt's, but those the app installs
         r"^PySide6/Qt/qml/",
         r"libQt6(Quick|Qml|Pdf|VirtualKeyboard|WaylandClient|EglFS|OpenGL)",
         r"/plugins/(wayland-|egldeviceintegrations|generic|tls|networkinformation|sqldrivers)",

@@ -80,3 +80,21 @@ def test_a_roll_back_and_an_unreadable_folder_are_said_plainly() -> None:
         "The bundle folder /share cannot be read (gone). The bundle in use stays; "
         "the app looks again in 10 minutes.",
     ]
+
+
+def test_the_setup_form_does_not_edit_a_setup_bundles_copy_of_the_config(
+    qtbot: QtBot,
+    loaded_content: ContentProvider,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.ui.screens.clinic_setup import ClinicSetupForm
+
+    config = tmp_path / "clinic.toml"
+    config.write_text('[clinic]\nname = "From bundle 7"\n')
+    _started(monkeypatch, tmp_path, running=7)
+    form = ClinicSetupForm(loaded_content, config)
+    qtbot.addWidget(form)
+    assert not form.save_button.isEnabled()
+    assert "setup bundle 7" in form.read_only.text()
+    assert not form.read_only.isHidden()

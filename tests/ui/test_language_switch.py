@@ -13,8 +13,8 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
+from app.render import translation
 from app.render.content_provider import ContentProvider
-from app.ui import translation
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.screens.settings import SettingsScreen

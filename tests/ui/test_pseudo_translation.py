@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import ManualClock
+from app.render import translation
 from app.render.content_provider import ContentProvider
 from app.store import Store
-from app.ui import translation
 from app.ui.application import build_home_window
 from app.ui.preferences import Preferences
 from app.ui.recovery_session import RecoverySession

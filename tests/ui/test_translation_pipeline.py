@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.ui import translation
+from app.render import translation
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "build_scripts"))

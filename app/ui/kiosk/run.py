@@ -22,6 +22,7 @@ from app.fleet.startup import StartSetup, start_setup
 from app.kiosk_usage import usage_counter
 from app.render.content_provider import ContentProvider
 from app.render.formatting import system_zone_name
+from app.render.translation import current_language
 from app.ui.accessible import install_heading_roles
 from app.ui.application import (
     GuiOptions,
@@ -39,7 +40,6 @@ from app.ui.kiosk.shell import KioskWindow
 from app.ui.kiosk.stop_signal import close_on_sigterm
 from app.ui.preferences import Preferences
 from app.ui.theme import PALETTES
-from app.ui.translation import current_language
 
 log = logging.getLogger(__name__)
 NOTICE_MS = 60_000  # a start-up notice for staff goes away by itself

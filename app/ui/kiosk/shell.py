@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.render.content_provider import ContentProvider
+from app.render.translation import LANGUAGE_NAMES, LANGUAGES, current_language, install_language
 from app.ui.icons import icon
 from app.ui.images import render_svg
 from app.ui.kiosk.attract import AttractLoop
@@ -38,7 +39,7 @@ from app.ui.kiosk.on_top import StayOnTop, bypasses_window_manager
 from app.ui.kiosk.overlays import PinPad, StaffCorner, StillThere
 from app.ui.kiosk.pad_timeout import CloseWhenIdle
 from app.ui.kiosk.setup import KioskSetup, KioskTimings, desk_phone_words
-from app.ui.translation import LANGUAGE_NAMES, LANGUAGES, current_language, install_language
+from app.ui.kiosk.staff_menu import StaffMenu
 
 log = logging.getLogger(__name__)
 # More errors than this within ERROR_WINDOW_S and the kiosk exits (code EXIT_TOO_MANY_ERRORS),
@@ -315,7 +316,10 @@ class KioskWindow(QWidget):
         # On the attract loop a touch anywhere starts (the top bar too, not only the slides).
         self.idle.activity.connect(self._touched_anywhere)
         self.pin_pad = PinPad(self, setup.gate)
-        self.pin_pad.unlocked.connect(self.allow_close)
+        # After the PIN, staff choose: exit the kiosk, or the clinic setup (staff_menu.py).
+        self.staff_menu = StaffMenu(self, content, timings.idle_ms, self.idle.activity)
+        self.staff_menu.exit_requested.connect(self.allow_close)
+        self.pin_pad.unlocked.connect(self.staff_menu.open)
         self.corner.held.connect(self.pin_pad.open)
         self.pad_timeout = CloseWhenIdle(
             self.pin_pad, self.pin_pad.close_pad, timings.idle_ms, self.idle.activity
@@ -469,7 +473,8 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self.visit)
 
     def _touched_anywhere(self) -> None:
-        if self.current() == "attract" and not self.pin_pad.isVisible():
+        staff = self.pin_pad.isVisible() or self.staff_menu.showing()
+        if self.current() == "attract" and not staff:
             # After the event that carried the touch: the corner may be starting its hold.
             QTimer.singleShot(0, self, self._begin_if_attract)
 

@@ -1,18 +1,19 @@
 """Settings: language, text size, colours, motion, your clinic (its name and phones, and the
-region of the emergency number) and starting at login. Every change applies at once and is
-saved; one that cannot be saved is undone on screen (or, for typed text, kept on screen) and
-says why beside its choices."""
+region of the emergency number), starting at login, and the clinic setup for staff. Every
+change applies at once and is saved; one that cannot be saved is undone on screen (or, for typed
+text, kept on screen) and says why beside its choices."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QButtonGroup, QLabel, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QButtonGroup, QDialog, QLabel, QPushButton, QWidget
 
 from app import autostart
 from app.render.content_provider import ContentProvider
+from app.render.translation import LANGUAGE_NAMES
 from app.store import StoreWriteError
 from app.ui.preferences import LANGUAGE, Preferences
 from app.ui.screens.clinic_setting import ClinicSetting
@@ -20,11 +21,12 @@ from app.ui.screens.page import Page, add_label
 from app.ui.screens.region_setting import RegionSetting
 from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import TEXT_STEPS, THEMES
-from app.ui.translation import LANGUAGE_NAMES
 from app.ui.wrap_buttons import WrapCheckBox, WrapRadioButton
 
 
 class SettingsScreen(Page):
+    clinic_config_saved = Signal(object)  # the clinic config's path, after Clinic setup saved
+
     def __init__(
         self,
         preferences: Preferences,
@@ -33,6 +35,7 @@ class SettingsScreen(Page):
     ) -> None:
         super().__init__(self.tr("Settings"), parent)
         self._prefs = preferences
+        self._content = content
 
         # First, so a patient who cannot read the words around it can still find it. Each
         # language is named in itself (never translated): that is the name its reader knows.
@@ -109,7 +112,35 @@ class SettingsScreen(Page):
             self.tr("Reminders only appear while the app is open, so this helps you get them."),
             "secondary",
         )
+        self.setup_button: QPushButton | None = None
+        if content is not None:
+            add_label(self.column, self.tr("Clinic setup"), "h2")
+            add_label(
+                self.column,
+                self.tr(
+                    "For clinic staff: the clinic's name, phones, colour, logo, aftercare "
+                    "timings, the kiosk and its staff PIN."
+                ),
+                "secondary",
+            )
+            self.setup_button = QPushButton(self.tr("Open clinic setup"))
+            self.setup_button.setAccessibleName(self.tr("Open clinic setup"))
+            self.setup_button.clicked.connect(self.open_clinic_setup)
+            self.column.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.column.addStretch(1)
+
+    def open_clinic_setup(self) -> QDialog | None:
+        """The clinic setup form in its own window (window-modal); saving re-reads the config."""
+        if self._content is None:
+            return None
+        from app.ui.screens.clinic_setup import config_path_for_setup
+        from app.ui.screens.clinic_setup_dialog import ClinicSetupDialog
+
+        dialog = ClinicSetupDialog(self._content, config_path_for_setup(self._content), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.clinic_config_saved)
+        dialog.open()
+        return dialog
 
     def show_clinic(self) -> None:
         """Bring "Your clinic" into view with the cursor in it (from "Add your clinic's phone
