@@ -13,6 +13,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,lint]'
 	@touch $(STAMP)
 
+# The built-in content pack, checked once and pickled beside it, so the app shows it without
+# importing the validator (app/domain/pack_snapshot.py); rebuilt when the pack or its loader
+# changes. A missing or stale snapshot is never used: the app checks the pack itself then.
+PACK     := resources/content/microneedling-acne-scars
+SNAPSHOT := $(PACK).snapshot
+$(SNAPSHOT): $(STAMP) $(shell find $(PACK) app/domain -type f -not -path '*/__pycache__/*')
+	$(PY) build_scripts/pack_snapshot.py
+
 # PyInstaller (the `build` extra), for the bundles.
 BUILD_STAMP := $(VENV)/.installed-build
 $(BUILD_STAMP): $(STAMP)
@@ -24,7 +32,7 @@ BUNDLE      := dist/microneedling-companion/microneedling-companion
 BARE_BUNDLE := dist/bare-window/bare-window
 BUNDLE_INPUTS := $(shell find app resources -type f -not -path '*/__pycache__/*') \
 	build_scripts/companion.spec build_scripts/translations.py build_scripts/icons.py
-$(BUNDLE): $(BUILD_STAMP) $(BUNDLE_INPUTS)
+$(BUNDLE): $(BUILD_STAMP) $(SNAPSHOT) $(BUNDLE_INPUTS)
 	@build_scripts/debian-deps.sh build
 	$(PY) build_scripts/package.py --bundle-only
 	@touch $(BUNDLE)
@@ -45,7 +53,7 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 translations: $(STAMP)
 	$(PY) build_scripts/translations.py --update
 
-run: $(STAMP) $(QM_FILES)
+run: $(STAMP) $(QM_FILES) $(SNAPSHOT)
 	$(PY) -m app $(ARGS)
 
 # The tests set QT_QPA_PLATFORM=offscreen themselves; it is repeated here for anything they spawn.
@@ -54,7 +62,7 @@ run: $(STAMP) $(QM_FILES)
 # changed). `make test-fast` leaves the bundle out, for quick runs while working.
 test: test-fast test-packaging
 
-test-fast: $(STAMP) $(QM_FILES)
+test-fast: $(STAMP) $(QM_FILES) $(SNAPSHOT)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not packaging" $(PYTEST_ARGS)
 
 # The bundle, then on Linux dist/*.tar.gz and dist/*.deb (build_scripts/package.py).
@@ -72,13 +80,13 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check $(SOURCES)
 	$(VENV)/bin/mypy
 
-bench: $(STAMP) $(BUNDLE) $(BARE_BUNDLE)
+bench: $(STAMP) $(SNAPSHOT) $(BUNDLE) $(BARE_BUNDLE)
 	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/bench.py \
 		--bundle dist/microneedling-companion --bare-bundle dist/bare-window
 	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/kiosk_soak.py --transitions 5000 --budget-mb 10
 	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/home_soak.py --transitions 5000 --budget-mb 10
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(QM_FILES) $(SNAPSHOT)
 	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/screenshots.py --largest
 
 # Re-resolve the pinned versions after changing dependencies in pyproject.toml.

@@ -18,14 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.domain.schema import (
-    Collector,
-    PhaseTextModel,
-    Problem,
-    RuleTextModel,
-    UnitWordsModel,
-    read_toml,
-)
+from app.domain.schema import Collector, Problem, read_toml
 
 if TYPE_CHECKING:  # protocol.py imports this module; these are for annotations only
     from app.domain.protocol import Duration, Protocol, Rule, SetBy
@@ -110,6 +103,8 @@ def aftercare_text_from_mapping(
 ) -> AftercareText:
     """Build the words for a protocol from parsed TOML, or raise ProtocolError listing every
     problem. With `protocol`, a missing or unknown id is a problem too."""
+    from app.domain.schema_models import PhaseTextModel, RuleTextModel, UnitWordsModel
+
     check = Collector(source)
     check.known_keys(data, ("units", "rules", "phases", "checklist"), ())
     units = check.model(UnitWordsModel, data.get("units"), ("units",))

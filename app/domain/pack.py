@@ -11,10 +11,12 @@ takes the built-in pack.
 
 This is the one loader: the app (app.domain.content) and `validate-pack`
 (app.domain.pack_report) both go through load_pack, so they agree on every pack. This module is
-its public face: pack.toml's model, the loaded pack and the two loaders. The screens are read by
-app.domain.pack_screens; the checks every file goes through (path safety, capped reading, TOML,
-error wording) live in app.domain.pack_checks, and those of Markdown, SVG and plain text in
-app.domain.pack_markdown.
+its public face: pack.toml's data, the loaded pack and the two loaders, all plain dataclasses
+(their pydantic models are in app.domain.pack_models, imported only when a pack is checked).
+The screens are read by app.domain.pack_screens; the checks every file goes through (path
+safety, capped reading, TOML, error wording) live in app.domain.pack_checks, and those of
+Markdown, SVG and plain text in app.domain.pack_markdown. The built-in pack is checked when the
+app is built and shown from that check's snapshot (app.domain.pack_snapshot).
 """
 
 from __future__ import annotations
@@ -24,25 +26,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
-
-from pydantic import Field, ValidationInfo
-from pydantic import field_validator as check
+from typing import Any
 
 from app.domain.getting_ready import BeforeFiles
 from app.domain.pack_checks import (
     FOLDER,
-    ID_PATTERN,
     LANGUAGE_PATTERN,
     SYNTAX,
-    URL_PATTERN,
-    Line,
-    Strict,
     UnsafePathError,
     parse_toml,
     read_text,
     resolve_inside,
-    rule,
     show,
     validate,
 )
@@ -82,64 +76,26 @@ _PACK_SOURCES = {
     "sources[]": "a [[sources]] table with a key, a title and a url",
 }
 
-Url = Annotated[str, Field(pattern=URL_PATTERN)]
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    key: str
+    title: str
+    url: str
+    also: list[str] = field(default_factory=list)  # further addresses of the same source
 
 
-def _twice(values: list[Any]) -> list[str]:
-    return sorted({str(v) for v in values if values.count(v) > 1})
+@dataclass(frozen=True, kw_only=True)
+class PackMeta:
+    """pack.toml, as checked by app.domain.pack_models.PackMetaModel."""
 
-
-class Source(Strict):
-    key: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")]
-    title: Line
-    url: Url
-    also: list[Url] = Field(default_factory=list)  # further addresses of the same source
-
-    # "before": an author who lists several addresses in url is told where the others go,
-    # instead of only that url holds spaces.
-    @check("url", mode="before")
-    @classmethod
-    def _one_address(cls, value: Any) -> Any:
-        if isinstance(value, str) and len(re.findall(r"https?://", value)) > 1:
-            raise rule(
-                "expected one web address, got several; keep the first here and list the "
-                'others in also, like also = ["https://example.org/summary"]'
-            )
-        return value
-
-
-class PackMeta(Strict):
-    id: Annotated[str, Field(pattern=ID_PATTERN)]
-    title: Line
-    version: Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+$")]
-    languages: Annotated[list[Annotated[str, Field(pattern=LANGUAGE_PATTERN)]], Field(min_length=1)]
+    id: str
+    title: str
+    version: str
+    languages: list[str]
     last_reviewed: date
     next_review_due: date
-    sources: Annotated[list[Source], Field(min_length=1)]
-
-    # "before", on the raw list: a repeated language is reported even when a code is also bad
-    # (pydantic would skip an "after" check then); the bad code shows once this one is fixed.
-    @check("languages", mode="before")
-    @classmethod
-    def _unique_languages(cls, value: Any) -> Any:
-        if isinstance(value, list) and (twice := _twice(value)):
-            raise rule(f"expected each language once, got {', '.join(twice)} more than once")
-        return value
-
-    @check("next_review_due")
-    @classmethod
-    def _after_review(cls, value: date, info: ValidationInfo) -> date:
-        last = info.data.get("last_reviewed")
-        if isinstance(last, date) and value <= last:
-            raise rule(f"expected a date after last_reviewed ({last}), got {value}")
-        return value
-
-    @check("sources")
-    @classmethod
-    def _unique_keys(cls, value: list[Source]) -> list[Source]:
-        if twice := _twice([source.key for source in value]):
-            raise rule(f"expected unique keys, got {', '.join(twice)} more than once")
-        return value
+    sources: list[Source]
 
     @property
     def source_keys(self) -> frozenset[str]:
@@ -233,6 +189,15 @@ def _load_in_language(folder: Path, language: str) -> LoadResult:
     return result
 
 
+def _load_builtin(folder: Path, language: str) -> LoadResult:
+    """The built-in pack from its snapshot, checked when the app was built (no validator to
+    import before the first screen), else checked now (app.domain.pack_snapshot)."""
+    from app.domain.pack_snapshot import read_snapshot
+
+    snapshot = read_snapshot(folder, language)
+    return snapshot if snapshot is not None else _load_in_language(folder, language)
+
+
 def load_pack_with_fallback(
     preferred: Path | None, builtin: Path, language: str = "en"
 ) -> tuple[ContentPack, list[Problem], bool]:
@@ -248,7 +213,7 @@ def load_pack_with_fallback(
         problems.extend(result.problems)
         if result.pack is not None:
             return result.pack, problems, False
-    result = _load_in_language(builtin, language)
+    result = _load_builtin(builtin, language)
     problems = list(dict.fromkeys([*problems, *result.problems]))  # say each problem once
     if result.pack is None:
         raise PackLoadError(problems)
@@ -321,6 +286,8 @@ def _load_meta(
     data = _read_toml(root, PACK_FILE, problems)
     if data is None:
         return None, None
+    from app.domain.pack_models import PackMetaModel, SourceModel, pack_meta_from
+
     check_plain_text(data, PACK_FILE, problems)
     sources, keys = data.get("sources"), None
     if isinstance(sources, list) and all(isinstance(entry, dict) for entry in sources):
@@ -329,7 +296,7 @@ def _load_meta(
         seen: set[str] = set()
         for number, entry in enumerate(sources, start=1):
             at = f"sources[{number}]"
-            valid = validate(Source, entry, PACK_FILE, problems, at) is not None
+            valid = validate(SourceModel, entry, PACK_FILE, problems, at) is not None
             key = entry.get("key")  # any TOML value: a table or list cannot go in a set
             if isinstance(key, str) and key in seen:
                 message = f"expected unique keys, got {show(key)} again"
@@ -339,7 +306,8 @@ def _load_meta(
             if isinstance(key, str):
                 seen.add(key)
         data = {**data, "sources": good}
-    meta = validate(PackMeta, data, PACK_FILE, problems, expected=_PACK_SOURCES)
+    model = validate(PackMetaModel, data, PACK_FILE, problems, expected=_PACK_SOURCES)
+    meta = None if model is None else pack_meta_from(model)
     return meta, keys if keys is not None or meta is None else meta.source_keys
 
 

@@ -7,7 +7,8 @@ checks they share, none of which knows the pack's models:
   symbolic link (resolve_inside);
 - reading a file (a regular file under its size cap, app.domain.input_files) and parsing TOML,
   with the line of a syntax error in the author's file;
-- turning pydantic's errors into Problems that say what was expected, in plain words (validate).
+- turning pydantic's errors into Problems that say what was expected, in plain words (validate;
+  pydantic is imported only when a file is really checked).
 
 The Markdown body and the SVG drawings are checked by app.domain.pack_markdown. Every function
 adds Problems to a list instead of raising, so one run shows every mistake.
@@ -18,17 +19,17 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import tomllib
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any, TypeVar
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from pydantic_core import PydanticCustomError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.domain.input_files import MAX_TOML_BYTES, RefusedFile, is_link, read_regular_file
 from app.domain.schema import Problem
+
+if TYPE_CHECKING:  # pydantic: imported only when a file is really checked
+    from pydantic import BaseModel
+    from pydantic_core import PydanticCustomError
 
 # Pseudo-fields for problems that are not about one field, in app.domain.schema's "(...)" style.
 FILE, SYNTAX, FRONT_MATTER, BODY, FOLDER = (
@@ -43,7 +44,7 @@ ID_PATTERN = r"^[a-z0-9-]+$"
 LANGUAGE_PATTERN = r"^[a-z]{2}$"
 URL_PATTERN = r"^https?://\S+$"
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
-Line = Annotated[str, Field(pattern=r"^[^\n\r]*\S[^\n\r]*$")]
+LINE_PATTERN = r"^[^\n\r]*\S[^\n\r]*$"  # one line with some text (pack_models.Line)
 
 
 # --- path safety and reading files -------------------------------------------------------
@@ -121,6 +122,8 @@ def read_text(
 
 def parse_toml(text: str, file: str, where: str, offset: int, problems: list[Problem]) -> Any:
     """Parse TOML; on error report the line in the file (front matter starts at ``offset``+1)."""
+    import tomllib  # here: the built-in pack's snapshot loads without it
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -142,15 +145,10 @@ def parse_toml(text: str, file: str, where: str, offset: int, problems: list[Pro
 # --- validating against a model, in an author's words ------------------------------------
 
 
-class Strict(BaseModel):
-    # strict: TOML already has types, so "3" for a number or a quoted date is an author's mistake
-    # to report, not to coerce. Unknown keys are reported by validate without failing the model,
-    # so one typo does not throw away an otherwise good screen.
-    model_config = ConfigDict(strict=True, frozen=True, extra="ignore")
-
-
 def rule(message: str) -> PydanticCustomError:
     """An error from a model's own check; validate shows ``message`` as it is."""
+    from pydantic_core import PydanticCustomError
+
     return PydanticCustomError("pack_rule", message)
 
 
@@ -177,7 +175,7 @@ EXPECTED = {
     "illustration": 'a path inside the pack, like "illustrations/skin-layers.svg"',
     "illustration_alt": "one line describing the illustration for people who cannot see it",
 }
-_Model = TypeVar("_Model", bound=BaseModel)
+_Model = TypeVar("_Model", bound="BaseModel")
 
 
 def show(value: object) -> str:
@@ -200,6 +198,8 @@ def validate(
 
     ``expected`` words fields whose meaning in this file differs from EXPECTED's.
     """
+    from pydantic import ValidationError
+
     wording = {**EXPECTED, **(expected or {})}
     known = list(model.model_fields)
     for key in data:

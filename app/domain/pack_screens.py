@@ -12,10 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any, TypeVar
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo
-from pydantic import field_validator as check
+from typing import Any, TypeVar
 
 from app.domain.input_files import MAX_MARKDOWN_BYTES, MAX_SCREENS
 from app.domain.pack_checks import (
@@ -23,14 +20,10 @@ from app.domain.pack_checks import (
     FILE,
     FOLDER,
     FRONT_MATTER,
-    ID_PATTERN,
-    Line,
-    Strict,
     UnsafePathError,
     parse_toml,
     read_text,
     resolve_inside,
-    rule,
     show,
     validate,
 )
@@ -43,29 +36,21 @@ __all__ = ["Screen", "ScreenMeta", "load_screens"]
 _SCREEN_NAME = re.compile(r"^\d{2,}-([a-z0-9-]+)\.md$")
 
 
-class ScreenMeta(Strict):
-    id: Annotated[str, Field(pattern=ID_PATTERN)]
-    title: Line
-    order: Annotated[int, Field(ge=1)]
-    summary: Line
+@dataclass(frozen=True, kw_only=True)
+class ScreenMeta:
+    """A screen's front matter, as checked by app.domain.pack_models.ScreenMetaModel."""
+
+    id: str
+    title: str
+    order: int
+    summary: str
     illustration: str | None = None
-    illustration_alt: Annotated[Line | None, Field(validate_default=True)] = None
+    illustration_alt: str | None = None
     sources: list[str]
 
-    @check("illustration_alt")
-    @classmethod
-    def _alt_when_illustrated(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None and info.data.get("illustration"):
-            raise rule(
-                "missing; expected a sentence describing the illustration for people who "
-                "cannot see it, because the screen has an illustration"
-            )
-        return value
 
-
-class Screen(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, kw_only=True)
+class Screen:
     meta: ScreenMeta
     body: str  # Markdown with its placeholders still in
     path: Path  # the resolved file
@@ -173,7 +158,10 @@ def _parse_screen(root: Path, file: str) -> _Parsed:
     data = parse_toml("\n".join(lines[1:end]), file, FRONT_MATTER, 1, problems)
     if isinstance(data, dict):
         parsed.data = data
-        parsed.meta = validate(ScreenMeta, data, file, problems)
+        from app.domain.pack_models import ScreenMetaModel
+
+        model = validate(ScreenMetaModel, data, file, problems)
+        parsed.meta = None if model is None else ScreenMeta(**model.model_dump())
         check_plain_text(data, file, problems)
     # The checks below read the raw values, so that one bad field (say "order") does not hide
     # the problems of the others: the author should see everything in one run.

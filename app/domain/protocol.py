@@ -15,11 +15,13 @@ hours" only for a value a clinic (or the treatment) set, "Many clinics ask you t
 hours. Check your clinic's sheet." for a pack default (`AftercareText.detail`).
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 # The words for a protocol live in app.domain.aftercare_text (which imports this module for
 # annotations only); re-exported so callers keep importing the timeline's vocabulary from here.
@@ -32,18 +34,12 @@ from app.domain.aftercare_text import aftercare_text_from_mapping as aftercare_t
 from app.domain.aftercare_text import describe_duration as describe_duration
 from app.domain.aftercare_text import load_aftercare_text as load_aftercare_text
 from app.domain.aftercare_text import text_problems as text_problems
-from app.domain.schema import (
-    RULE_ID_PATTERN,
-    ChecklistModel,
-    Collector,
-    DurationModel,
-    FieldPath,
-    PhaseModel,
-    RuleModel,
-    read_toml,
-)
+from app.domain.schema import RULE_ID_PATTERN, Collector, FieldPath, read_toml
 from app.domain.schema import Problem as Problem  # re-exported: callers catch them from here
 from app.domain.schema import ProtocolError as ProtocolError
+
+if TYPE_CHECKING:  # pydantic: imported only when a file is really checked
+    from app.domain.schema_models import ChecklistModel, PhaseModel, RuleModel
 
 Unit = Literal["hours", "days"]
 MilestoneKind = Literal["ends", "next_session"]
@@ -166,7 +162,7 @@ class Protocol:
         *,
         source: str = "overrides",
         set_by: SetBy = "clinic",
-    ) -> "Protocol":
+    ) -> Protocol:
         """A copy with some rule durations replaced (clinic config, then one treatment), each
         remembered as set by `set_by`; a later call wins for a rule both set.
         Unknown rule ids are an error: a typo must not silently leave the default in force."""
@@ -217,6 +213,8 @@ def protocol_from_mapping(data: Mapping[str, object], source: str) -> Protocol:
     """Build a Protocol from parsed TOML, or raise ProtocolError listing every problem.
     Cross-references (a phase or checklist item naming a rule) are checked too, against the
     rule names in the file, even when some of those rules are themselves broken."""
+    from app.domain.schema_models import ChecklistModel, PhaseModel, RuleModel
+
     check = Collector(source)
     check.known_keys(data, ("format", "rules", "phases", "checklist"), ())
     version = data.get("format")
@@ -271,6 +269,10 @@ def overrides_from_mapping(
     """Parse `{rule_id = {amount = 48, unit = "hours"}, ...}` as found in a clinic config or
     a treatment record, naming `source` and `path` in errors. Rule ids are checked later, by
     `Protocol.with_overrides`, because only the protocol knows them."""
+    if not data:  # most treatments carry no overrides: no need for the validator then
+        return {}
+    from app.domain.schema_models import DurationModel
+
     check = Collector(source)
     overrides: dict[str, Duration] = {}
     for rule_id, raw in data.items():

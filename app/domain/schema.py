@@ -1,6 +1,8 @@
 """The shape of protocol.toml and aftercare.toml, and how a broken file is reported.
 
-Pydantic checks types, ranges and required fields. Its errors are turned into `Problem`s that
+Pydantic checks types, ranges and required fields (the models are in app.domain.schema_models,
+imported only when a file is really checked: the built-in pack's checked snapshot, and every
+dataclass here, load without it). Its errors are turned into `Problem`s that
 name the file, the field path and what was expected. Each table entry is checked on its own so
 that one bad entry does not hide the mistakes in the others: a content author should be able to
 fix every problem in one pass, not one per run.
@@ -10,15 +12,15 @@ sees the frozen dataclasses built from them.
 """
 
 import dataclasses
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal, Self, TypeVar
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.domain.input_files import MAX_TOML_BYTES, RefusedFile, read_regular_file
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 # Rule ids double as prose placeholders ({{makeup}}, {{next_session}}), so they follow
 # identifier rules; phase and checklist ids follow the screen-id style of the content pack.
@@ -58,6 +60,8 @@ class ProtocolError(ValueError):
 def read_toml(path: Path) -> Mapping[str, object]:
     """Parse a TOML file; an unreadable or malformed file is a ProtocolError like any other.
     Only a regular file, not a link, of at most MAX_TOML_BYTES is read (app.domain.input_files)."""
+    import tomllib  # here: the built-in pack's snapshot loads without it (~10 ms)
+
     source = str(path)
     try:
         raw = read_regular_file(path, MAX_TOML_BYTES, what="a TOML file")
@@ -81,133 +85,7 @@ def read_toml(path: Path) -> Mapping[str, object]:
         raise ProtocolError([Problem(source, "(syntax)", message)]) from error
 
 
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("expected some text, got an empty string")
-    return value
-
-
-Text = Annotated[str, AfterValidator(_not_blank)]
-ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN)]
-
-
-class _Strict(BaseModel):
-    # strict: TOML already gives real ints and strings, so "24" or 24.0 is a mistake to report.
-    # extra="forbid": a misspelt key ("amout") must not be silently ignored.
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
-
-
-def _check_amount(amount: int, unit: str) -> None:
-    ceiling = MAX_HOURS if unit == "hours" else MAX_DAYS
-    if amount > ceiling:
-        raise ValueError(f"expected at most {ceiling} {unit}, got {amount}")
-
-
-class DurationModel(_Strict):
-    amount: int = Field(ge=1)
-    unit: Literal["hours", "days"]
-
-    @model_validator(mode="after")
-    def _within_ceiling(self) -> Self:
-        _check_amount(self.amount, self.unit)
-        return self
-
-
-class RangeModel(_Strict):
-    min: int = Field(ge=1)
-    max: int = Field(ge=1)
-
-
-class RuleModel(_Strict):
-    amount: int = Field(ge=1)
-    unit: Literal["hours", "days"]
-    kind: Literal["ends", "next_session"] = "ends"
-    typical: RangeModel | None = None
-    sources: list[Annotated[str, Field(pattern=r"^S[0-9]+$")]] = []
-
-    @model_validator(mode="after")
-    def _default_within_typical(self) -> Self:
-        _check_amount(self.amount, self.unit)
-        if self.typical is not None and not (self.typical.min <= self.amount <= self.typical.max):
-            raise ValueError(
-                f"expected amount inside typical ({self.typical.min} to {self.typical.max}), "
-                f"got {self.amount}"
-            )
-        return self
-
-
-class UntilModel(_Strict):
-    hours: int | None = Field(default=None, ge=1, le=MAX_HOURS)
-    end_of_day: int | None = Field(default=None, ge=1, le=MAX_DAYS)
-    rule: str | None = None
-
-    @model_validator(mode="after")
-    def _exactly_one(self) -> Self:
-        given = [v for v in (self.hours, self.end_of_day, self.rule) if v is not None]
-        if len(given) != 1:
-            raise ValueError("expected exactly one of hours, end_of_day or rule")
-        return self
-
-
-class PhaseModel(_Strict):
-    id: ItemId
-    until: UntilModel
-
-
-class DayRangeModel(_Strict):
-    first: int = Field(ge=1, le=MAX_DAYS)
-    last: int = Field(ge=1, le=MAX_DAYS)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Self:
-        if self.first > self.last:
-            raise ValueError(f"expected first <= last, got {self.first} > {self.last}")
-        return self
-
-
-class ChecklistModel(_Strict):
-    id: ItemId
-    days: DayRangeModel | None = None
-    while_in_force: str | None = None
-    once_ended: str | None = None
-    # "task": a tick box, done each day; "rule": a status row that follows `while_in_force`
-    # and flips by itself when that rule ends ("No makeup yet" -> "Makeup OK since about 5 pm").
-    kind: Literal["task", "rule"] = "task"
-
-    @model_validator(mode="after")
-    def _has_condition(self) -> Self:
-        if self.kind == "rule" and self.while_in_force is None:
-            raise ValueError("expected while_in_force with kind = 'rule': the rule it follows")
-        if self.days is None and self.while_in_force is None and self.once_ended is None:
-            raise ValueError("expected at least one of days, while_in_force or once_ended")
-        # Without a day range an "after the rule ended" item would stay on the list forever.
-        if self.once_ended is not None and self.days is None:
-            raise ValueError("expected days together with once_ended")
-        return self
-
-
-class UnitWordsModel(_Strict):
-    hour: Text
-    hours: Text
-    day: Text
-    days: Text
-    week: Text
-    weeks: Text
-
-
-class RuleTextModel(_Strict):
-    milestone: Text
-    countdown: Text
-    detail: Text  # the value a clinic (or the treatment) set: "Your clinic asks ..."
-    detail_default: Text  # the pack's default: "Many clinics ask ... Check your clinic's sheet."
-
-
-class PhaseTextModel(_Strict):
-    name: Text
-    normal: list[Text] = Field(min_length=1)
-
-
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model", bound="BaseModel")
 FieldPath = tuple[str | int, ...]
 
 
@@ -270,6 +148,8 @@ class Collector:
 
     def model(self, model: type[Model], value: object, path: FieldPath) -> Model | None:
         """Validate one entry; on failure record every error under `path` and return None."""
+        from pydantic import ValidationError  # only when a file is really checked
+
         try:
             return model.model_validate(value)
         except ValidationError as error:
@@ -312,3 +192,18 @@ class Collector:
     def raise_if_any(self) -> None:
         if self.problems:
             raise ProtocolError(self.problems)
+
+
+_MODELS = frozenset(
+    {"Text", "ItemId", "DurationModel", "RangeModel", "RuleModel", "UntilModel", "PhaseModel",
+     "DayRangeModel", "ChecklistModel", "UnitWordsModel", "RuleTextModel", "PhaseTextModel"}
+)  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    """The pydantic models, still reachable from here, imported on first use (PEP 562)."""
+    if name in _MODELS:
+        from app.domain import schema_models
+
+        return getattr(schema_models, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
 
 PROBE = textwrap.dedent(
@@ -87,3 +89,59 @@ def test_the_whole_start_up_runs_through_to_the_first_screen(data_dir: Path) -> 
     log = (data_dir / "logs" / "companion.log").read_text(encoding="utf-8")
     assert "unhandled exception" not in log
     assert "clinic config problem" not in log
+
+
+# Nothing of these before the first readable screen: the validator and what its plugin loader
+# pulls in (importlib.metadata, email), and the libraries of other commands. The built-in pack
+# comes from its checked snapshot (app.domain.pack_snapshot); a clinic config, when there is
+# one, is still checked before the first content (its timings and phones are on that screen).
+HEAVY_BEFORE_CONTENT = (
+    "pydantic", "pydantic_core", "annotated_types", "importlib.metadata", "email",
+    "app.domain.schema_models", "app.domain.pack_models", "app.domain.clinic",
+    "icalendar", "segno", "textstat", "tomllib",
+)  # fmt: skip
+
+
+def _imported_before_content(data_dir: Path, treatments: int) -> set[str]:
+    from datetime import UTC, datetime, timedelta
+
+    from app.store import Store
+    from app.ui.preferences import WELCOME_SEEN
+
+    store = Store.open(data_dir)
+    store.set_setting(WELCOME_SEEN.key, "1")
+    for n in range(treatments):
+        store.add_treatment(datetime.now(UTC) - timedelta(days=2 + 40 * n), "Europe/London")
+    store.close()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "QT_QPA_PLATFORM": "offscreen",
+        "MICRONEEDLING_BENCH_FIRST_PAINT": "content",  # exits once the first area is painted
+    }
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "app", "--data-dir", str(data_dir)],
+        env=env, cwd=REPO, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0 and "content-ready" in result.stdout, result.stderr[-2000:]
+    before, marked, _ = result.stderr.partition("content-ready\n")
+    assert marked, result.stderr[-2000:]
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in before.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+@pytest.mark.parametrize("treatments", [0, 1], ids=["learn", "today"])
+def test_the_first_readable_screen_needs_no_validator_nor_heavy_modules(
+    data_dir: Path, treatments: int
+) -> None:
+    snapshot = REPO / "resources" / "content" / "microneedling-acne-scars.snapshot"
+    assert snapshot.is_file(), "no snapshot of the built-in pack: run `make` first"
+    imported = _imported_before_content(data_dir, treatments)
+    assert "app.domain.pack" in imported  # the content did load, from the snapshot
+    heavy = sorted(
+        m for m in imported if any(m == h or m.startswith(h + ".") for h in HEAVY_BEFORE_CONTENT)
+    )
+    assert heavy == []

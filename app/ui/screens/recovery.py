@@ -7,7 +7,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -33,8 +34,50 @@ from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import Palette
 
 
+def _list_tr(text: str) -> str:
+    return QCoreApplication.translate("TreatmentsView", text)  # the list's words, as before
+
+
+class _SessionRow(QWidget):
+    """One session in the list: its words, Change and Delete. Kept while the session exists;
+    a change of its time or number rewrites its words, nothing else."""
+
+    def __init__(self, view: TreatmentsView) -> None:
+        super().__init__()
+        self.record: TreatmentRecord | None = None
+        self.number = 0
+        # The buttons follow the words, on the next line when the window is narrow.
+        line = FlowLayout(self, spacing=12, stretch=False)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        line.addWidget(self.label)
+        self.change = QPushButton(_list_tr("Change"))
+        self.change.clicked.connect(lambda: view._open_form(self.record))
+        self.delete = QPushButton(_list_tr("Delete"))
+        self.delete.clicked.connect(lambda: self._delete(view))
+        line.addWidget(self.change)
+        line.addWidget(self.delete)
+
+    def _delete(self, view: TreatmentsView) -> None:
+        if self.record is not None:
+            view._delete(self.record, self.number)
+
+    def show_record(self, record: TreatmentRecord, number: int) -> None:
+        if (record, number) == (self.record, self.number):
+            return
+        self.record, self.number = record, number
+        when = local_moment(record.treated_at.astimezone(ZoneInfo(record.zone)))
+        self.label.setText(_list_tr("Session {n}: {when}").format(n=number, when=when))
+        self.change.setAccessibleName(_list_tr("Change session {n}").format(n=number))
+        self.delete.setAccessibleName(_list_tr("Delete session {n}").format(n=number))
+
+
 class TreatmentsView(Page):
-    """Every session in the series, each with Change and Delete; and Add a session."""
+    """Every session in the series, each with Change and Delete; and Add a session.
+
+    The rows are made when the list is first shown, not with the area (Today, which opens
+    first, does not wait for a long series), and after a change only the rows whose session
+    was added, changed, removed or renumbered are touched."""
 
     def __init__(self, session: RecoverySession, confirm: Confirm, parent: QWidget | None = None):
         super().__init__(self.tr("My treatments"), parent)
@@ -55,30 +98,46 @@ class TreatmentsView(Page):
         self.column.addWidget(self.form)
         self.column.addStretch(1)
         self._editing: TreatmentRecord | None = None
-        self.refresh()
+        self._row_of: dict[int, _SessionRow] = {}  # by treatment id, in list order
+        self._stale = True  # the rows do not show the stored sessions yet
 
     def refresh(self) -> None:
-        while self.rows.count():
-            item = self.rows.takeAt(0)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.deleteLater()
-        for number, record in enumerate(self._session.records(), start=1):
-            when = local_moment(record.treated_at.astimezone(ZoneInfo(record.zone)))
-            row = QWidget()
-            # The buttons follow the words, on the next line when the window is narrow.
-            line = FlowLayout(row, spacing=12, stretch=False)
-            label = QLabel(self.tr("Session {n}: {when}").format(n=number, when=when))
-            label.setWordWrap(True)
-            line.addWidget(label)
-            change = QPushButton(self.tr("Change"))
-            change.setAccessibleName(self.tr("Change session {n}").format(n=number))
-            change.clicked.connect(lambda _=False, r=record: self._open_form(r))
-            delete = QPushButton(self.tr("Delete"))
-            delete.setAccessibleName(self.tr("Delete session {n}").format(n=number))
-            delete.clicked.connect(lambda _=False, r=record, n=number: self._delete(r, n))
-            line.addWidget(change)
-            line.addWidget(delete)
-            self.rows.addWidget(row)
+        """After a change: the rows follow now when the list is in view, else when shown."""
+        self._stale = True
+        if self.isVisible():
+            self._sync_rows()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._sync_rows()
+        super().showEvent(event)
+
+    def session_rows(self) -> list[_SessionRow]:
+        """The rows as they stand, in list order (brought up to date first)."""
+        if self._stale:
+            self._sync_rows()
+        return list(self._row_of.values())
+
+    def _sync_rows(self) -> None:
+        self._stale = False
+        records = self._session.records()
+        wanted = {record.id for record in records}
+        for gone in [key for key in self._row_of if key not in wanted]:
+            row = self._row_of.pop(gone)
+            self.rows.removeWidget(row)
+            row.deleteLater()
+        ordered: dict[int, _SessionRow] = {}
+        for index, record in enumerate(records):
+            known = self._row_of.get(record.id)
+            row = known if known is not None else _SessionRow(self)
+            if known is None:
+                self.rows.insertWidget(index, row)
+            elif self.rows.indexOf(row) != index:  # an earlier session was added or moved
+                self.rows.removeWidget(row)
+                self.rows.insertWidget(index, row)
+            row.show_record(record, index + 1)
+            ordered[record.id] = row
+        self._row_of = ordered
 
     def open_form(self, suggested: date | None = None) -> None:
         """Add a session, the date field set to `suggested` when given."""
