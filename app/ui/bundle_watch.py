@@ -92,10 +92,6 @@ class BundleWatcher(QObject):
             self.applied.emit(version)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BundleStatus", text)
-
-
 def _long_date(iso: str | None) -> str:
     """ "29 November 2026", on this computer's calendar. (No Qt.DateFormat here: the Qt
     namespace costs ~17 ms on first use, and Settings is built before the first frame.)"""
@@ -108,30 +104,37 @@ def _long_date(iso: str | None) -> str:
 
 def status_text(status: BundleStatus, running: int | None) -> list[str]:
     """The status for staff, one line each; [] when this machine takes no bundles. `running`
-    is the bundle this window started with, to say when a newer one waits for a restart."""
+    is the bundle this window started with, to say when a newer one waits for a restart.
+    (Each message is written out in its translate call, where lupdate finds it.)"""
     if not status.managed:
         return []
+    translate = QCoreApplication.translate
     if status.version is None:
-        lines = [_tr("Setup bundles: none applied yet; this computer uses its own setup.")]
+        lines = [
+            translate(
+                "BundleStatus", "Setup bundles: none applied yet; this computer uses its own setup."
+            )
+        ]
     else:
-        line = _tr("Setup bundle {version} applied on {date}.").format(
+        line = translate("BundleStatus", "Setup bundle {version} applied on {date}.").format(
             version=status.version, date=_long_date(status.applied_at)
         )
         if running != status.version:
-            line += " " + _tr("It is used from the next start of the app.")
+            line += " " + translate("BundleStatus", "It is used from the next start of the app.")
         lines = [line]
     if (problem := status.last_problem) is not None:
         if problem.kind == FELL_BACK:
-            text = _tr("Bundle {version} was rolled back: {reason}")
+            text = translate("BundleStatus", "Bundle {version} was rolled back: {reason}")
         elif problem.version is None:
-            text = _tr("Bundle file {file} refused: {reason}")
+            text = translate("BundleStatus", "Bundle file {file} refused: {reason}")
         else:
-            text = _tr("Bundle {version} refused: {reason}")
+            text = translate("BundleStatus", "Bundle {version} refused: {reason}")
         lines.append(text.format(version=problem.version, file=problem.file, reason=problem.reason))
     if status.folder_problem:
         lines.append(
-            _tr("{problem}. The bundle in use stays; the app looks again in 10 minutes.").format(
-                problem=status.folder_problem
-            )
+            translate(
+                "BundleStatus",
+                "{problem}. The bundle in use stays; the app looks again in 10 minutes.",
+            ).format(problem=status.folder_problem)
         )
     return lines
