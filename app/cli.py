@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app.kiosk_stats_command import add_kiosk_stats_command
 
     add_kiosk_stats_command(commands)
+    from app.fleet.commands import add_bundle_command
+
+    add_bundle_command(commands)
     return parser
 
 
@@ -109,6 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.kiosk_stats_command import run_kiosk_stats
 
         return run_kiosk_stats(args)
+
+    if args.command == "bundle":
+        from app.fleet.commands import run_bundle
+
+        return run_bundle(args)
 
     if args.self_test:
         from app.selftest import run_self_test

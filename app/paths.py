@@ -61,6 +61,19 @@ def default_data_dir() -> Path:
     return Path(location)
 
 
+def setup_bundles_dir() -> Path:
+    """Where applied setup bundles and their status live (docs/fleet.md): a folder in Qt's
+    per-user StateLocation, apart from patient data, since the kiosk uses it too."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.StateLocation)
+    if not location:
+        raise RuntimeError("This system reports no folder for application state.")
+    return Path(location) / "setup-bundles"
+
+
 def make_private_dirs(path: Path) -> Path:
     """Create `path` and any missing parents, each readable by its owner only whatever the
     umask (Path.mkdir gives parents 0777 & ~umask). Folders that already exist are left as

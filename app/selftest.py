@@ -431,6 +431,17 @@ def check_kiosk(ctx: Context) -> str:
     )
 
 
+def check_setup_bundles(ctx: Context) -> str:
+    """What docs/fleet.md's bundles did on this machine, read before the sandbox (below)."""
+    from app.fleet.status import status_lines
+
+    status = ctx.extra["bundle_status"]
+    lines = status_lines(status)
+    if status.last_problem is not None or status.folder_problem:
+        raise _Warning("; ".join(lines))
+    return "; ".join(lines)
+
+
 CHECKS: list[Check] = [
     Check("Qt", check_qt),
     Check("resources", check_resources),
@@ -446,6 +457,7 @@ CHECKS: list[Check] = [
     Check("handout", check_handout),
     Check("store closes", check_store_closes),
     Check("kiosk", check_kiosk),
+    Check("setup bundles", check_setup_bundles),
 ]
 
 
@@ -509,6 +521,13 @@ def run_self_test(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
     explicit = Path(args.clinic_config) if getattr(args, "clinic_config", None) else None
     clinic_path = find_clinic_config(explicit)  # before the sandbox moves XDG_CONFIG_HOME
+    from app.fleet.startup import peek
+
+    bundle_status, bundle = peek(explicit)  # and XDG_STATE_HOME
+    if bundle is not None:  # a managed machine: check the setup bundle it starts with
+        clinic_path = bundle.clinic_config
+        if not getattr(args, "content_pack", None):
+            args = argparse.Namespace(**{**vars(args), "content_pack": str(bundle.pack)})
     started = time.perf_counter()
     print(
         f"{APP_NAME} {version()} self-test (in a temporary folder; "
@@ -519,6 +538,7 @@ def run_self_test(args: argparse.Namespace, out: TextIO | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="mnc-selftest-") as folder:
         scratch = Path(folder)
         ctx = Context(args=args, scratch=scratch, out=out, clinic_path=clinic_path)
+        ctx.extra["bundle_status"] = bundle_status
         with _sandboxed_environment(scratch):
             stylesheet = None
             try:

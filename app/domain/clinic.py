@@ -27,6 +27,12 @@ from app.domain.clinic_details import NAME_MAX, PHONE_MAX
 from app.domain.clinic_details import PHONE_CHARACTERS as _PHONE
 from app.domain.clinic_details import TAG as _TAG
 from app.domain.clinic_location import MAX_CONFIG_BYTES
+from app.domain.clinic_managed import (
+    ManagedSettings,
+    check_bundle_folder,
+    check_public_key,
+    resolve_bundle_folder,
+)
 from app.domain.contrast import contrast_ratio
 from app.domain.getting_ready import MAX_DAYS_BEFORE
 from app.domain.input_files import MIB, RefusedFile, is_link, read_regular_file
@@ -76,6 +82,7 @@ class ClinicConfig:
     kiosk_still_there_seconds: int = KIOSK_STILL_THERE_DEFAULT
     kiosk_pin: PinHash | None = None  # None: no PIN, so the kiosk cannot be left from the screen
     kiosk_reduce_motion: bool = False  # the attract loop changes slides without a fade
+    managed: ManagedSettings | None = None  # [managed]: signed setup bundles (docs/fleet.md)
     source: Path | None = None  # the file the values came from
 
     def __post_init__(self) -> None:
@@ -186,7 +193,12 @@ class _KioskModel(_Section):
     reduce_motion: Annotated[bool, BeforeValidator(_true_or_false)] = False
 
 
-_TOP_LEVEL = ("format", "clinic", "protocol", "before", "kiosk")
+class _ManagedModel(_Section):
+    bundle_folder: Annotated[str, AfterValidator(check_bundle_folder)] | None = None
+    public_key: Annotated[str, AfterValidator(check_public_key)] | None = None
+
+
+_TOP_LEVEL = ("format", "clinic", "protocol", "before", "kiosk", "managed")
 _Model = TypeVar("_Model", bound=_Section)
 
 
@@ -212,6 +224,7 @@ def clinic_config_from_mapping(
     # Where each key belongs, to tell "this belongs under [clinic]" from a plain misspelling.
     homes = {key: "clinic" for key in _ClinicModel.model_fields}
     homes |= {key: "kiosk" for key in _KioskModel.model_fields}
+    homes |= {key: "managed" for key in _ManagedModel.model_fields}
     homes |= {key: "protocol" for key in known}
 
     for key in data:
@@ -235,6 +248,7 @@ def clinic_config_from_mapping(
     overrides = _overrides(check, data.get("protocol", {}), known, homes)
     kiosk = _good_fields(check, _KioskModel, data.get("kiosk", {}), "kiosk", homes)
     before = _before_days(check, data.get("before", {}))
+    managed = _managed(check, data.get("managed"), source, homes)
 
     config = ClinicConfig(
         name=clinic.name,
@@ -251,6 +265,7 @@ def clinic_config_from_mapping(
         kiosk_still_there_seconds=kiosk.still_there_seconds,
         kiosk_pin=parse_pin_hash(kiosk.pin_hash) if kiosk.pin_hash else None,
         kiosk_reduce_motion=kiosk.reduce_motion,
+        managed=managed,
         source=source,
     )
     return config, check.problems
@@ -318,6 +333,24 @@ def _good_fields(
         elif check.model(model, {key: raw}, (table,)) is not None:
             good[key] = raw
     return model.model_validate(good)  # every field passed alone, and none depends on another
+
+
+def _managed(
+    check: Collector, value: object, source: Path, homes: Mapping[str, str]
+) -> ManagedSettings | None:
+    """`[managed]`: both fields or neither; one alone cannot be used and is said so."""
+    if value is None:
+        return None
+    managed = _good_fields(check, _ManagedModel, value, "managed", homes)
+    folder, key = managed.bundle_folder, managed.public_key
+    if folder is not None and key is not None:
+        return ManagedSettings(resolve_bundle_folder(folder, source), key)
+    given = value.keys() if isinstance(value, Mapping) else ()
+    for missing in ("bundle_folder", "public_key"):
+        if given and missing not in given:  # a bad value was already named on its own
+            message = "expected together with the other [managed] field; without both, "
+            check.add(("managed", missing), message + "no setup bundle is applied")
+    return None
 
 
 def _before_days(check: Collector, raw: object) -> dict[str, int]:

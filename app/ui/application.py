@@ -16,11 +16,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, ORGANIZATION, paths, version
+from app.fleet.startup import start_setup
 from app.logs import buffer_startup_logging, start_file_logging
 from app.render.content_provider import ContentProvider
 from app.render.translation import choose_language, current_language, install_language
 from app.ui.accessible import install_heading_roles
 from app.ui.areas import home_areas
+from app.ui.bundle_watch import BundleWatcher
 from app.ui.excepthook import install_excepthook
 from app.ui.keyboard import install_enter_activates_buttons
 from app.ui.main_window import MainWindow
@@ -427,13 +429,17 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
     settings = QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME
     )
-    content = ContentProvider(
-        Path(options.content_pack) if options.content_pack else None, current_language()
+    # A managed machine starts with the setup bundle in use (docs/fleet.md); nothing is read
+    # from the bundle folder before the first frame.
+    setup = start_setup(
+        Path(options.clinic_config) if options.clinic_config else None,
+        Path(options.content_pack) if options.content_pack else None,
     )
+    content = ContentProvider(setup.content_pack, current_language())
     session = RecoverySession(store, content)
     window = build_home_window(app, prefs, content, data, log_file, settings, session)
     instance.activation_requested.connect(window.bring_forward)
-    explicit = Path(options.clinic_config) if options.clinic_config else None
+    explicit = setup.clinic_config
 
     first_content = _FirstContent(window)
     bench_mode = os.environ.get(BENCH_ENV, "")
@@ -447,6 +453,8 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
         apply_clinic_config(window, content, session, explicit)
         _tell_about_content_problems(window, content)
         first_content.later(lambda: _start_reminders(window, session))
+        # A newer setup bundle is applied while the app runs and used from its next start.
+        first_content.later(lambda: BundleWatcher(setup, parent=window))
 
     content.loaded.connect(after_content_loaded)
     # After the first frame, in this order: the window builds its first area (loading the

@@ -133,6 +133,37 @@
     </message>
 </context>
 <context>
+    <name>BundleStatus</name>
+    <message>
+        <source>Setup bundles: none applied yet; this computer uses its own setup.</source>
+        <translation>Paquetes de configuración: ninguno aplicado todavía; esta computadora usa su propia configuración.</translation>
+    </message>
+    <message>
+        <source>Setup bundle {version} applied on {date}.</source>
+        <translation>Paquete de configuración {version} aplicado el {date}.</translation>
+    </message>
+    <message>
+        <source>It is used from the next start of the app.</source>
+        <translation>Se usa desde el próximo inicio de la aplicación.</translation>
+    </message>
+    <message>
+        <source>Bundle {version} was rolled back: {reason}</source>
+        <translation>El paquete {version} se revirtió: {reason}</translation>
+    </message>
+    <message>
+        <source>Bundle file {file} refused: {reason}</source>
+        <translation>Archivo de paquete {file} rechazado: {reason}</translation>
+    </message>
+    <message>
+        <source>Bundle {version} refused: {reason}</source>
+        <translation>Paquete {version} rechazado: {reason}</translation>
+    </message>
+    <message>
+        <source>{problem}. The bundle in use stays; the app looks again in 10 minutes.</source>
+        <translation>{problem}. El paquete en uso se mantiene; la aplicación vuelve a mirar en 10 minutos.</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <source>From about {time} on {day}.</source>
@@ -453,6 +484,10 @@
     <message>
         <source>The folder {folder} is read-only for this account, so the setup cannot be saved here. Ask whoever manages this computer to change it, or start the app with --clinic-config and a file you may change.</source>
         <translation>La carpeta {folder} es de solo lectura para esta cuenta, así que la configuración no se puede guardar aquí. Pida a quien administra esta computadora que lo cambie, o abra la aplicación con --clinic-config y un archivo que usted pueda cambiar.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s setup comes from setup bundle {version}, signed by the clinic. Change it in the bundle and sign a new one; a change made here would be replaced.</source>
+        <translation>La configuración de esta computadora viene del paquete de configuración {version}, firmado por la clínica. Cámbiela en el paquete y firme uno nuevo; un cambio hecho aquí se reemplazaría.</translation>
     </message>
     <message>
         <source>The settings file cannot be used here: {reason}. Fix it in a text editor.</source>

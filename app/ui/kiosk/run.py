@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -17,6 +18,7 @@ from app import APP_NAME, version
 from app.domain.clock import Clock, SystemClock
 from app.domain.kiosk_pin import PinGate
 from app.domain.plan import RecoveryPlan
+from app.fleet.startup import StartSetup, start_setup
 from app.kiosk_usage import usage_counter
 from app.render.content_provider import ContentProvider
 from app.render.formatting import system_zone_name
@@ -31,6 +33,7 @@ from app.ui.application import (
 )
 from app.ui.excepthook import install_excepthook
 from app.ui.keyboard import install_enter_activates_buttons
+from app.ui.kiosk.bundles import KioskBundles
 from app.ui.kiosk.overlays import Overlay
 from app.ui.kiosk.setup import KioskSetup, KioskTimings, desk_phone_words
 from app.ui.kiosk.shell import KioskWindow
@@ -77,8 +80,11 @@ def build_kiosk(
     timings: KioskTimings | None = None,
     printer_name: str | None = None,
     print_plan: Callable[[RecoveryPlan], bool] | None = None,
+    counts_beside: Path | None = None,
 ) -> tuple[KioskWindow, list[str]]:
-    """The kiosk window, themed, with the clinic's settings; and what staff should be told."""
+    """The kiosk window, themed, with the clinic's settings; and what staff should be told.
+    `counts_beside`: the usage counts' clinic config, when a setup bundle's config is used
+    (the counts stay beside the machine's own config, whichever bundle is in use)."""
     install_enter_activates_buttons(app)
     install_heading_roles(app)
     # The pack in the language the kiosk speaks (the pack's first language if it lacks it).
@@ -103,7 +109,8 @@ def build_kiosk(
     if content.clinic_accent:
         palette = palette._replace(primary=content.clinic_accent)
     zone = kiosk_zone()
-    usage = usage_counter(settings.path, config.kiosk_usage_counts, clock or SystemClock(), zone)
+    counts_config = counts_beside or settings.path
+    usage = usage_counter(counts_config, config.kiosk_usage_counts, clock or SystemClock(), zone)
     setup = KioskSetup(
         clinic_name=content.clinic_name,
         clinic_phone=content.clinic_phone,
@@ -145,16 +152,44 @@ def show_notice(window: KioskWindow, text: str) -> Overlay:
     return notice
 
 
+def with_setup(options: GuiOptions, setup: StartSetup) -> GuiOptions:
+    """`options` with the content pack and clinic config a setup bundle gives (docs/fleet.md)."""
+    pack, config = setup.content_pack, setup.clinic_config
+    return replace(
+        options,
+        content_pack=str(pack) if pack else None,
+        clinic_config=str(config) if config else None,
+    )
+
+
 def run_kiosk(options: GuiOptions) -> int:
     log_to_stderr()
     app = create_application(options.language)
     log.info("starting %s %s as a kiosk", APP_NAME, version())
-    window, notices = build_kiosk(app, options)
-    install_excepthook(show=lambda _report: window.recover())
+    explicit_config = Path(options.clinic_config) if options.clinic_config else None
+    explicit_pack = Path(options.content_pack) if options.content_pack else None
+    setup = start_setup(explicit_config, explicit_pack)
+    window, notices = build_kiosk(
+        app, with_setup(options, setup), counts_beside=setup.machine_config
+    )
+
+    def rebuild() -> tuple[KioskWindow, StartSetup]:
+        fresh = start_setup(explicit_config, explicit_pack)
+        new_window, new_notices = build_kiosk(
+            app, with_setup(options, fresh), counts_beside=fresh.machine_config
+        )
+        new_window.show_on(options.screen)
+        for text in new_notices:
+            show_notice(new_window, text)
+        return new_window, fresh
+
+    bundles = KioskBundles(window, setup, rebuild)
+    install_excepthook(show=lambda _report: bundles.window.recover())
     window.show_on(options.screen)
     for text in notices:
         show_notice(window, text)
-    stop_handling_sigterm = close_on_sigterm(window.allow_close)  # saves the usage counts
+    # Saves the usage counts; the window may have been replaced by a setup bundle's since.
+    stop_handling_sigterm = close_on_sigterm(lambda: bundles.window.allow_close())
     code = app.exec()
     stop_handling_sigterm()
     log.info("kiosk stopped (%d)", code)

@@ -24,8 +24,10 @@ from app.domain.clinic_details import (
     check_name,
     check_phone,
 )
+from app.fleet.startup import current_status, started_with
 from app.render.content_provider import ContentProvider
 from app.store import StoreWriteError
+from app.ui.bundle_watch import status_text
 from app.ui.preferences import Preferences
 from app.ui.screens.page import add_label
 from app.ui.store_writes import not_saved_text, tell
@@ -79,6 +81,9 @@ class ClinicSetting(QWidget):
             self.fields[key] = self._add_field(layout, key, label, accessible, check)
         self.status = add_label(layout, "", "secondary")
         self.status.hide()
+        # Read-only: which setup bundle this computer uses, for staff (docs/fleet.md).
+        self.bundle_status = add_label(layout, "", "secondary")
+        self.bundle_status.hide()
         self.region = region
         if region is not None:
             layout.addSpacing(8)
@@ -192,6 +197,13 @@ class ClinicSetting(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._show_locks()  # a clinic config may have arrived since
+        self.show_bundle_status()
+
+    def show_bundle_status(self) -> None:
+        setup = started_with()
+        lines = status_text(current_status(), setup.bundle_version if setup else None)
+        self.bundle_status.setText("\n".join(lines))
+        self.bundle_status.setVisible(bool(lines))
 
     def hideEvent(self, event: QHideEvent) -> None:
         if self._timer.isActive():

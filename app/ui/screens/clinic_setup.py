@@ -39,6 +39,7 @@ from app.domain.getting_ready import GettingReady
 from app.domain.input_files import read_regular_file
 from app.domain.schema import ProtocolError
 from app.export.atomic import write_atomically
+from app.fleet.startup import started_with
 from app.paths import make_private_dirs
 from app.render.content_provider import ContentProvider
 from app.ui.screens.clinic_setup_editors import Editor
@@ -182,6 +183,18 @@ class ClinicSetupForm(QWidget):
                 "with --clinic-config and a file you may change.",
             ).format(folder=str(self.path.parent))
         )
+        started = started_with()
+        if started is not None and started.bundle_version is not None:
+            # A signed setup bundle's copy (docs/fleet.md): the next bundle would replace it.
+            writable = False
+            self.read_only.setText(
+                QCoreApplication.translate(
+                    "ClinicSetup",
+                    "This computer's setup comes from setup bundle {version}, signed by the "
+                    "clinic. Change it in the bundle and sign a new one; a change made here "
+                    "would be replaced.",
+                ).format(version=started.bundle_version)
+            )
         self.read_only.setVisible(not writable)
         self.save_button.setEnabled(writable)
         self.file_problem.hide()
