@@ -4,16 +4,22 @@ Each slide is a screen of the content pack that has an illustration: its title, 
 summary and its drawing, so every word comes from the reviewed pack. Slides change every
 `interval_ms` (10 s by default, DESIGN.md asks for 8-12 s) with a soft fade, or with none when
 the clinic asks for reduced motion. A touch anywhere emits `touched`.
+
+A kiosk loops all day, every day, so the loop is cheap: each drawing is rendered once per size
+(then reused), and a fade draws one still of the card at an opacity over the background (an
+opaque widget over the card), instead of an opacity effect that re-renders the card's labels and
+drawing on every frame.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEasingCurve, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.render.content_provider import ContentProvider
 from app.ui.images import render_svg
@@ -39,6 +45,29 @@ def slides_from(content: ContentProvider) -> list[Slide]:
     ]
 
 
+class FadingStill(QWidget):
+    """A still of the slide card drawn at an opacity over the background. Opaque, so a frame of
+    the fade repaints this one widget and nothing under it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # touches: the loop's
+        self.still = QPixmap()
+        self.opacity = 1.0
+        self.hide()
+
+    def set_opacity(self, value: object) -> None:
+        self.opacity = float(value)  # type: ignore[arg-type]  # QVariantAnimation: a float
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
+        painter.setOpacity(self.opacity)
+        painter.drawPixmap(0, 0, self.still)
+
+
 class AttractLoop(QWidget):
     touched = Signal()
 
@@ -55,7 +84,9 @@ class AttractLoop(QWidget):
         self.reduce_motion = reduce_motion
         self.slides = slides_from(content)
         self.index = 0
-        self._fade: QPropertyAnimation | None = None
+        self._fade: QVariantAnimation | None = None
+        self._pictures: dict[Path, QPixmap] = {}  # each drawing rendered for _pictures_size
+        self._pictures_size = QSize()
         # Each fade takes at most a quarter of a slide's time, so a slide is always readable.
         self.fade_ms = min(FADE_MS, interval_ms // 4)
 
@@ -81,9 +112,7 @@ class AttractLoop(QWidget):
         card_layout.addWidget(self.summary)
         card_layout.addWidget(self.picture, 1)
         layout.addWidget(self.card, 1)
-        self.effect = QGraphicsOpacityEffect(self.card)
-        self.effect.setOpacity(1.0)
-        self.card.setGraphicsEffect(self.effect)
+        self.fader = FadingStill(self)
 
         self.prompt = QLabel(self.tr("Touch the screen to start"))
         self.prompt.setProperty("role", "kiosk-prompt")
@@ -116,35 +145,40 @@ class AttractLoop(QWidget):
             return
         if self._fade is not None:
             return  # still changing slides; the next tick moves on
-        fade = QPropertyAnimation(self.effect, b"opacity", self)
-        fade.setDuration(self.fade_ms)
-        fade.setStartValue(1.0)
-        fade.setEndValue(0.0)
-        fade.setEasingCurve(QEasingCurve.Type.InOutSine)
-        fade.finished.connect(lambda: self._fade_in(following))
-        self._fade = fade
-        fade.start()
+        self.fader.setGeometry(self.card.geometry())
+        self.fader.raise_()
+        self.fader.show()
+        self._animate(1.0, 0.0, lambda: self._fade_in(following))
 
     def fading(self) -> bool:
         return self._fade is not None
 
-    def _fade_in(self, index: int) -> None:
-        self._show(index)
-        fade = QPropertyAnimation(self.effect, b"opacity", self)
+    def _animate(self, start: float, end: float, then: Callable[[], None]) -> None:
+        self.fader.still = self.card.grab()  # the card as it is now, drawn once
+        self.fader.set_opacity(start)
+        fade = QVariantAnimation(self)
         fade.setDuration(self.fade_ms)
-        fade.setStartValue(0.0)
-        fade.setEndValue(1.0)
+        fade.setStartValue(start)
+        fade.setEndValue(end)
         fade.setEasingCurve(QEasingCurve.Type.InOutSine)
-        fade.finished.connect(self._stop_fade)
+        fade.valueChanged.connect(self.fader.set_opacity)
+        fade.finished.connect(then)
+        if self._fade is not None:
+            self._fade.deleteLater()
         self._fade = fade
         fade.start()
+
+    def _fade_in(self, index: int) -> None:
+        self._show(index)  # under the still, which now shows only the background
+        self._animate(0.0, 1.0, self._stop_fade)
 
     def _stop_fade(self) -> None:
         if self._fade is not None:
             fade, self._fade = self._fade, None
             fade.stop()
             fade.deleteLater()
-        self.effect.setOpacity(1.0)
+        self.fader.hide()
+        self.fader.still = QPixmap()  # a full-card picture is not kept between fades
 
     # drawing -----------------------------------------------------------------------------------
 
@@ -166,17 +200,32 @@ class AttractLoop(QWidget):
             self.picture.clear()
             return
         box = self.picture.size()
-        width = max(min(box.width(), 1100), 200)
-        image = render_svg(slide.illustration, width=width)
-        if image is None:
+        if box != self._pictures_size:  # drawings for another size are no use any more
+            self._pictures.clear()
+            self._pictures_size = box
+        pixmap = self._pictures.get(slide.illustration)
+        if pixmap is None:
+            pixmap = self._render(slide.illustration, box)
+            self._pictures[slide.illustration] = pixmap
+        if pixmap.isNull():
             self.picture.clear()
-            return
+        else:
+            self.picture.setPixmap(pixmap)
+
+    @staticmethod
+    def _render(illustration: Path, box: QSize) -> QPixmap:
+        width = max(min(box.width(), 1100), 200)
+        image = render_svg(illustration, width=width)
+        if image is None:
+            return QPixmap()
         if box.height() > 50 and image.height() > box.height():
-            image = render_svg(slide.illustration, height=box.height()) or image
-        self.picture.setPixmap(QPixmap.fromImage(image))
+            image = render_svg(illustration, height=box.height()) or image
+        return QPixmap.fromImage(image)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self._fade is not None:  # the still no longer fits the card: finish the change now
+            self._stop_fade()
         QTimer.singleShot(0, self, self._draw_picture)  # after the layout gave the picture room
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -1,0 +1,109 @@
+"""What lets the kiosk run for months: no gesture type per visit, each drawing rendered once per
+size, and a fade that draws one still instead of re-rendering the card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QAbstractScrollArea, QScroller
+from pytestqt.qtbot import QtBot
+
+from app.render.content_provider import ContentProvider
+from app.ui.kiosk import attract as attract_module
+from app.ui.kiosk.attract import AttractLoop
+from app.ui.kiosk.shell import KioskWindow
+from app.ui.kiosk.touch_scroll import flick_gesture
+from tests.kiosk.conftest import MakeKiosk
+
+
+def _next_gesture_type() -> int:
+    """The type Qt gives the next registered recognizer (it never gives one back)."""
+    probe = QObject()
+    try:
+        return QScroller.grabGesture(probe, QScroller.ScrollerGestureType.TouchGesture).value
+    finally:
+        QScroller.ungrabGesture(probe)
+
+
+def _visit_every_screen(kiosk: KioskWindow) -> None:
+    kiosk.begin_visit()
+    for key in ("learn", "warning", "preview", "start"):
+        kiosk.go(key)
+    kiosk.reset()
+
+
+def test_visits_register_no_new_gesture_types(kiosk: KioskWindow) -> None:
+    _visit_every_screen(kiosk)  # the first visit may register the one flick gesture
+    before = _next_gesture_type()
+    for _ in range(3):
+        _visit_every_screen(kiosk)
+    # Before: three gesture types per visit, each kept by Qt for good (about 12 KiB a visit).
+    assert _next_gesture_type() == before + 1
+
+
+def test_every_page_of_a_visit_scrolls_by_finger(kiosk: KioskWindow) -> None:
+    kiosk.begin_visit()
+    assert kiosk.visit is not None
+    for key in ("learn", "warning", "preview"):
+        kiosk.go(key)
+    areas = kiosk.visit.findChildren(QAbstractScrollArea)
+    assert len(areas) >= 3
+    for area in areas:
+        assert QScroller.hasScroller(area.viewport()), area.objectName()
+    # The same gesture type for every page and every visit.
+    assert flick_gesture() == flick_gesture()
+
+
+def test_each_drawing_is_rendered_once_per_size(
+    qtbot: QtBot, loaded_content: ContentProvider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[Path] = []
+    real = attract_module.render_svg
+
+    def counting(path: Path, **size: int) -> QImage | None:
+        rendered.append(path)
+        return real(path, **size)
+
+    monkeypatch.setattr(attract_module, "render_svg", counting)
+    loop = AttractLoop(loaded_content, reduce_motion=True, interval_ms=60_000)
+    qtbot.addWidget(loop)
+    loop.resize(1280, 720)
+    loop.show()
+    qtbot.waitExposed(loop)
+    qtbot.wait(20)  # the drawing for the new size, after the layout settled
+    drawings = {s.illustration for s in loop.slides if s.illustration is not None}
+    for _ in range(len(loop.slides)):  # once round the loop: each drawing for this size
+        loop.advance()
+    assert set(rendered) == drawings
+    assert len(rendered) <= 2 * len(drawings)  # once, or once more to fit the height
+    rendered.clear()
+    for _ in range(2 * len(loop.slides)):  # twice more: nothing rendered again
+        loop.advance()
+    assert rendered == []
+    assert loop.picture.pixmap() is not None and not loop.picture.pixmap().isNull()
+
+    rendered.clear()
+    loop.resize(1000, 700)  # another size: drawn anew, for that size
+    qtbot.wait(20)
+    for _ in range(len(loop.slides)):
+        loop.advance()
+    assert set(rendered) == drawings
+
+
+def test_a_fade_draws_a_still_of_the_card_over_it(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    from app.ui.kiosk.setup import KioskTimings
+
+    slow = KioskTimings(idle_ms=10_000, prompt_ms=1000, slide_ms=60_000, hold_ms=5000)
+    loop = make_kiosk(slow).attract
+    first_title = loop.title.text()
+    loop.advance()
+    assert loop.card.graphicsEffect() is None  # no effect re-rendering the card every frame
+    assert loop.fader.isVisible() and loop.fader.geometry() == loop.card.geometry()
+    assert not loop.fader.still.isNull()
+    assert loop.title.text() == first_title  # the slide changes half way, unseen
+    qtbot.waitUntil(lambda: loop.title.text() != first_title, timeout=5000)
+    qtbot.waitUntil(lambda: not loop.fading(), timeout=5000)
+    assert not loop.fader.isVisible() and loop.fader.still.isNull()
