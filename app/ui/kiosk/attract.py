@@ -17,8 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEasingCurve, QSize, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QPixmap, QResizeEvent
+from PySide6.QtCore import QEasingCurve, QPoint, QRect, QSize, Qt, QTimeLine, QTimer, Signal
+from PySide6.QtGui import (
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QRegion,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.render.content_provider import ContentProvider
@@ -26,6 +34,9 @@ from app.ui.images import render_svg
 
 SLIDE_MS = 10_000
 FADE_MS = 700  # each way: out, change, in; slow enough to read as calm, not as a jump
+# 25 frames a second (QTimeLine's own default): smooth for a slow change of opacity, and less
+# than half the work of the 60 an animation would draw.
+FADE_FRAME_MS = 40
 
 
 @dataclass(frozen=True)
@@ -47,22 +58,28 @@ def slides_from(content: ContentProvider) -> list[Slide]:
 
 class FadingStill(QWidget):
     """A still of the slide card drawn at an opacity over the background. Opaque, so a frame of
-    the fade repaints this one widget and nothing under it."""
+    the fade repaints this one widget and nothing under it; and a frame repaints only where the
+    still has ink (`ink`: the words and the drawing), not the empty background around them."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # touches: the loop's
         self.still = QPixmap()
+        self.ink = QRegion()
         self.opacity = 1.0
         self.hide()
 
-    def set_opacity(self, value: object) -> None:
-        self.opacity = float(value)  # type: ignore[arg-type]  # QVariantAnimation: a float
-        self.update()
+    def set_opacity(self, value: float) -> None:
+        self.opacity = value
+        if self.ink.isEmpty():
+            self.update()
+        else:
+            self.update(self.ink)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.setClipRegion(event.region())
         painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
         painter.setOpacity(self.opacity)
         painter.drawPixmap(0, 0, self.still)
@@ -84,7 +101,7 @@ class AttractLoop(QWidget):
         self.reduce_motion = reduce_motion
         self.slides = slides_from(content)
         self.index = 0
-        self._fade: QVariantAnimation | None = None
+        self._fade: QTimeLine | None = None
         self._pictures: dict[Path, QPixmap] = {}  # each drawing rendered for _pictures_size
         self._pictures_size = QSize()
         # Each fade takes at most a quarter of a slide's time, so a slide is always readable.
@@ -154,19 +171,38 @@ class AttractLoop(QWidget):
         return self._fade is not None
 
     def _animate(self, start: float, end: float, then: Callable[[], None]) -> None:
+        layout = self.card.layout()
+        if layout is not None:
+            layout.activate()  # a new slide's words may wrap otherwise: place them before the still
         self.fader.still = self.card.grab()  # the card as it is now, drawn once
-        self.fader.set_opacity(start)
-        fade = QVariantAnimation(self)
-        fade.setDuration(self.fade_ms)
-        fade.setStartValue(start)
-        fade.setEndValue(end)
+        self.fader.ink = self._ink()
+        self.fader.opacity = start
+        self.fader.update()  # all of it once: what the last still left is background now
+        fade = QTimeLine(self.fade_ms, self)
+        fade.setUpdateInterval(FADE_FRAME_MS)
         fade.setEasingCurve(QEasingCurve.Type.InOutSine)
-        fade.valueChanged.connect(self.fader.set_opacity)
+        fade.valueChanged.connect(lambda step: self.fader.set_opacity(start + (end - start) * step))
         fade.finished.connect(then)
         if self._fade is not None:
             self._fade.deleteLater()
         self._fade = fade
         fade.start()
+
+    def _ink(self) -> QRegion:
+        """Where the card has words or a drawing, in its own coordinates (a few pixels more, for
+        glyphs that reach past their box)."""
+        ink = QRegion()
+        for label in (self.title, self.summary):
+            flags = int(label.alignment()) | Qt.TextFlag.TextWordWrap.value
+            text = label.fontMetrics().boundingRect(label.contentsRect(), flags, label.text())
+            ink += text.translated(label.pos()).adjusted(-4, -4, 4, 4)
+        pixmap = self.picture.pixmap()
+        if not pixmap.isNull():
+            size = (pixmap.deviceIndependentSize().toSize()).boundedTo(self.picture.size())
+            drawing = QRect(QPoint(0, 0), size)
+            drawing.moveCenter(self.picture.rect().center())
+            ink += drawing.translated(self.picture.pos()).adjusted(-2, -2, 2, 2)
+        return ink
 
     def _fade_in(self, index: int) -> None:
         self._show(index)  # under the still, which now shows only the background
@@ -178,7 +214,8 @@ class AttractLoop(QWidget):
             fade.stop()
             fade.deleteLater()
         self.fader.hide()
-        self.fader.still = QPixmap()  # a full-card picture is not kept between fades
+        self.fader.still = QPixmap()
+        self.fader.ink = QRegion()  # a full-card picture is not kept between fades
 
     # drawing -----------------------------------------------------------------------------------
 
