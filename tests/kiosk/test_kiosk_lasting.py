@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QObject, QPoint, QRect
+from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller
 from pytestqt.qtbot import QtBot
 
@@ -93,17 +93,23 @@ def test_each_drawing_is_rendered_once_per_size(
     assert set(rendered) == drawings
 
 
-def test_a_fade_draws_a_still_of_the_card_over_it(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+def test_a_slide_change_cross_fades_two_stills_over_the_card(
+    make_kiosk: MakeKiosk, qtbot: QtBot
+) -> None:
     from app.ui.kiosk.setup import KioskTimings
 
     slow = KioskTimings(idle_ms=10_000, prompt_ms=1000, slide_ms=60_000, hold_ms=5000)
     loop = make_kiosk(slow).attract
-    first_title = loop.title.text()
+    before = loop.card.grab().toImage()
     loop.advance()
     assert loop.card.graphicsEffect() is None  # no effect re-rendering the card every frame
     assert loop.fader.isVisible() and loop.fader.geometry() == loop.card.geometry()
-    assert not loop.fader.still.isNull()
-    assert loop.title.text() == first_title  # the slide changes half way, unseen
-    qtbot.waitUntil(lambda: loop.title.text() != first_title, timeout=5000)
+    # The still on top is the slide going, the one under it the slide coming (the card's now).
+    assert loop.fader.opacity == 1.0
+    assert loop.fader.still.toImage().pixel(10, 10) == before.pixel(10, 10)
+    assert loop.fader.under.size() == loop.fader.still.size()
+    card = QRegion(QRect(QPoint(0, 0), loop.card.size()))
+    assert not loop.fader.ink.isEmpty() and card.contains(loop.fader.ink.boundingRect())
+    qtbot.waitUntil(lambda: 0.0 < loop.fader.opacity < 1.0, timeout=5000)  # half way
     qtbot.waitUntil(lambda: not loop.fading(), timeout=5000)
-    assert not loop.fader.isVisible() and loop.fader.still.isNull()
+    assert not loop.fader.isVisible() and loop.fader.still.isNull() and loop.index == 1

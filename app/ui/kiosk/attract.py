@@ -6,14 +6,14 @@ summary and its drawing, so every word comes from the reviewed pack. Slides chan
 the clinic asks for reduced motion. A touch anywhere emits `touched`.
 
 A kiosk loops all day, every day, so the loop is cheap: each drawing is rendered once per size
-(then reused), and a fade draws one still of the card at an opacity over the background (an
-opaque widget over the card), instead of an opacity effect that re-renders the card's labels and
-drawing on every frame.
+(then reused), and the change is one cross-fade of two stills of the card (drawn once each, on
+an opaque widget over the card) at 25 frames a second, repainting only where either slide has
+ink. The opacity effect it replaced re-rendered the card's labels and drawing 60 times a second,
+twice per change (out, then in): 1.5% of a core against about 0.3% now (README, attract loop).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from app.render.content_provider import ContentProvider
 from app.ui.images import render_svg
 
 SLIDE_MS = 10_000
-FADE_MS = 700  # each way: out, change, in; slow enough to read as calm, not as a jump
+FADE_MS = 700  # one cross-fade: slow enough to read as calm, not as a jump
 # 25 frames a second (QTimeLine's own default): smooth for a slow change of opacity, and less
 # than half the work of the 60 an animation would draw.
 FADE_FRAME_MS = 40
@@ -57,15 +57,16 @@ def slides_from(content: ContentProvider) -> list[Slide]:
 
 
 class FadingStill(QWidget):
-    """A still of the slide card drawn at an opacity over the background. Opaque, so a frame of
-    the fade repaints this one widget and nothing under it; and a frame repaints only where the
-    still has ink (`ink`: the words and the drawing), not the empty background around them."""
+    """The outgoing slide's still (`still`) at an opacity over the incoming one's (`under`).
+    Opaque, so a frame repaints this one widget and nothing under it; and only where either
+    slide has ink (`ink`: the words and the drawings), not the empty background around them."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # touches: the loop's
         self.still = QPixmap()
+        self.under = QPixmap()
         self.ink = QRegion()
         self.opacity = 1.0
         self.hide()
@@ -80,7 +81,10 @@ class FadingStill(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setClipRegion(event.region())
-        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
+        if self.under.isNull():
+            painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
+        else:
+            painter.drawPixmap(0, 0, self.under)
         painter.setOpacity(self.opacity)
         painter.drawPixmap(0, 0, self.still)
 
@@ -162,31 +166,37 @@ class AttractLoop(QWidget):
             return
         if self._fade is not None:
             return  # still changing slides; the next tick moves on
+        outgoing, outgoing_ink = self._still(), self._ink()
+        self._show(following)  # under the still, which still shows the slide going
+        layout = self.card.layout()
+        if layout is not None:
+            layout.activate()  # the new words may wrap otherwise: place them before the still
+        self.fader.still, self.fader.under = outgoing, self._still()
+        self.fader.ink = outgoing_ink + self._ink()
+        self.fader.opacity = 1.0
         self.fader.setGeometry(self.card.geometry())
         self.fader.raise_()
         self.fader.show()
-        self._animate(1.0, 0.0, lambda: self._fade_in(following))
+        fade = QTimeLine(self.fade_ms, self)
+        fade.setUpdateInterval(FADE_FRAME_MS)
+        fade.setEasingCurve(QEasingCurve.Type.InOutSine)
+        fade.valueChanged.connect(lambda step: self.fader.set_opacity(1.0 - step))
+        fade.finished.connect(self._stop_fade)
+        self._fade = fade
+        fade.start()
 
     def fading(self) -> bool:
         return self._fade is not None
 
-    def _animate(self, start: float, end: float, then: Callable[[], None]) -> None:
-        layout = self.card.layout()
-        if layout is not None:
-            layout.activate()  # a new slide's words may wrap otherwise: place them before the still
-        self.fader.still = self.card.grab()  # the card as it is now, drawn once
-        self.fader.ink = self._ink()
-        self.fader.opacity = start
-        self.fader.update()  # all of it once: what the last still left is background now
-        fade = QTimeLine(self.fade_ms, self)
-        fade.setUpdateInterval(FADE_FRAME_MS)
-        fade.setEasingCurve(QEasingCurve.Type.InOutSine)
-        fade.valueChanged.connect(lambda step: self.fader.set_opacity(start + (end - start) * step))
-        fade.finished.connect(then)
-        if self._fade is not None:
-            self._fade.deleteLater()
-        self._fade = fade
-        fade.start()
+    def _still(self) -> QPixmap:
+        """The card as it is now, drawn once, on an opaque picture: blending one without an
+        alpha channel is about a third cheaper, every frame."""
+        ratio = self.devicePixelRatioF()
+        still = QPixmap(self.card.size() * ratio)
+        still.setDevicePixelRatio(ratio)
+        still.fill(self.fader.palette().color(QPalette.ColorRole.Window))
+        self.card.render(still)
+        return still
 
     def _ink(self) -> QRegion:
         """Where the card has words or a drawing, in its own coordinates (a few pixels more, for
@@ -204,18 +214,14 @@ class AttractLoop(QWidget):
             ink += drawing.translated(self.picture.pos()).adjusted(-2, -2, 2, 2)
         return ink
 
-    def _fade_in(self, index: int) -> None:
-        self._show(index)  # under the still, which now shows only the background
-        self._animate(0.0, 1.0, self._stop_fade)
-
     def _stop_fade(self) -> None:
         if self._fade is not None:
             fade, self._fade = self._fade, None
             fade.stop()
             fade.deleteLater()
         self.fader.hide()
-        self.fader.still = QPixmap()
-        self.fader.ink = QRegion()  # a full-card picture is not kept between fades
+        self.fader.still = self.fader.under = QPixmap()  # two full-card pictures: not kept
+        self.fader.ink = QRegion()
 
     # drawing -----------------------------------------------------------------------------------
 
