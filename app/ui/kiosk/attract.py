@@ -17,7 +17,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEasingCurve, QPoint, QRect, QSize, Qt, QTimeLine, QTimer, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimeLine,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
@@ -37,6 +47,7 @@ FADE_MS = 700  # one cross-fade: slow enough to read as calm, not as a jump
 # 25 frames a second (QTimeLine's own default): smooth for a slow change of opacity, and less
 # than half the work of the 60 an animation would draw.
 FADE_FRAME_MS = 40
+BAND_ROWS = 88  # Qt's raster engine hands 96 rows and more to its thread pool
 
 
 @dataclass(frozen=True)
@@ -67,26 +78,50 @@ class FadingStill(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # touches: the loop's
         self.still = QPixmap()
         self.under = QPixmap()
-        self.ink = QRegion()
         self.opacity = 1.0
+        self._ink = QRegion()
+        self._ink_bands: list[tuple[QRectF, QRectF]] = []
         self.hide()
+
+    @property
+    def ink(self) -> QRegion:
+        return self._ink
+
+    @ink.setter
+    def ink(self, region: QRegion) -> None:
+        self._ink = region
+        self._ink_bands = self._bands(region)  # worked out once: every frame paints these
 
     def set_opacity(self, value: float) -> None:
         self.opacity = value
-        if self.ink.isEmpty():
+        if self._ink.isEmpty():
             self.update()
         else:
-            self.update(self.ink)
+            self.update(self._ink)
+
+    def _bands(self, region: QRegion) -> list[tuple[QRectF, QRectF]]:
+        """(where, from where in the stills) for each band of `region`. In bands of BAND_ROWS:
+        Qt splits a blend of more rows over its thread pool, which woke two more threads on
+        every frame (20 wakeups a second) for no gain at this size."""
+        ratio = self.still.devicePixelRatio() if not self.still.isNull() else 1.0
+        bands = []
+        for rect in region:  # type: ignore[attr-defined]  # iterable; the stubs lack it
+            for top in range(rect.top(), rect.bottom() + 1, BAND_ROWS):
+                rows = min(BAND_ROWS, rect.bottom() + 1 - top)
+                band = QRectF(rect.left(), top, rect.width(), rows)
+                source = QRectF(band.x() * ratio, top * ratio, band.width() * ratio, rows * ratio)
+                bands.append((band, source))
+        return bands
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        region = event.region()
+        bands = self._ink_bands if region == self._ink else self._bands(region)
         painter = QPainter(self)
-        painter.setClipRegion(event.region())
-        if self.under.isNull():
-            painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
-        else:
-            painter.drawPixmap(0, 0, self.under)
-        painter.setOpacity(self.opacity)
-        painter.drawPixmap(0, 0, self.still)
+        for band, source in bands:
+            painter.setOpacity(1.0)
+            painter.drawPixmap(band, self.under, source)
+            painter.setOpacity(self.opacity)
+            painter.drawPixmap(band, self.still, source)
 
 
 class AttractLoop(QWidget):
