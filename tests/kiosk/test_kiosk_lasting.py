@@ -113,3 +113,35 @@ def test_a_slide_change_cross_fades_two_stills_over_the_card(
     qtbot.waitUntil(lambda: 0.0 < loop.fader.opacity < 1.0, timeout=5000)  # half way
     qtbot.waitUntil(lambda: not loop.fading(), timeout=5000)
     assert not loop.fader.isVisible() and loop.fader.still.isNull() and loop.index == 1
+
+
+EXIT_AFTER_A_VISIT = """
+import sys
+from app.ui.application import GuiOptions, create_application
+from app.ui.kiosk.run import build_kiosk
+from app.domain.clock import ManualClock
+from datetime import UTC, datetime
+app = create_application()
+kiosk, _ = build_kiosk(app, GuiOptions(), ManualClock(datetime(2026, 11, 24, 15, tzinfo=UTC)))
+kiosk.begin_visit()
+kiosk.go("learn")
+kiosk.reset()
+kiosk.allow_close()
+"""
+
+
+@pytest.mark.slow
+def test_the_kiosk_process_exits_cleanly_after_visits(tmp_path: Path) -> None:
+    # The one gesture recognizer is let go before Qt's clean-up: as a child of the application
+    # it outlived Qt's gesture manager and the exit crashed (SIGSEGV).
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", EXIT_AFTER_A_VISIT], env=env, cwd=tmp_path, timeout=120
+    )
+    assert done.returncode == 0

@@ -10,6 +10,8 @@ type. A viewport's QScroller is deleted with the viewport (QScroller watches its
 
 from __future__ import annotations
 
+import atexit
+
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QWidget
@@ -22,10 +24,23 @@ def flick_gesture() -> Qt.GestureType:
     """The touch-flick gesture type, registered on first use."""
     global _anchor, _gesture
     if _anchor is None or not shiboken6.isValid(_anchor):
-        _anchor = QObject(QCoreApplication.instance())
+        if _anchor is None:
+            atexit.register(_release)
+        _anchor = QObject()
         _anchor.setObjectName("kioskTouchScroll")
         _gesture = QScroller.grabGesture(_anchor, QScroller.ScrollerGestureType.TouchGesture)
     return _gesture
+
+
+def _release() -> None:
+    """Unregister the recognizer while the application is still there. (As a child of the
+    application, the anchor went after Qt's gesture manager, and its QScroller crashed the
+    exit.) Runs before PySide's own clean-up, which was registered earlier."""
+    global _anchor
+    if _anchor is not None and shiboken6.isValid(_anchor) and QCoreApplication.instance():
+        QScroller.ungrabGesture(_anchor)
+        shiboken6.delete(_anchor)
+    _anchor = None
 
 
 def scroll_by_touch(viewport: QWidget) -> None:
