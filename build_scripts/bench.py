@@ -34,7 +34,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BUDGET = 1.5
-BUNDLE_BUDGET_MIB = 130.0
+BUNDLE_BUDGET_MIB = 115.0
 BENCH_ENV = "MICRONEEDLING_BENCH_FIRST_PAINT"  # read by app/ui/application.py
 
 
