@@ -65,7 +65,7 @@ test: test-fast test-packaging
 test-fast: $(STAMP) $(QM_FILES) $(SNAPSHOT)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not packaging" $(PYTEST_ARGS)
 
-# The bundle, then on Linux dist/*.tar.gz and dist/*.deb (build_scripts/package.py).
+# The bundle, then on Linux dist/*.tar.xz and dist/*.deb (build_scripts/package.py).
 bundle: $(BUNDLE)
 package: $(BUNDLE)
 	$(PY) build_scripts/package.py --skip-build
@@ -83,8 +83,9 @@ lint: $(STAMP)
 bench: $(STAMP) $(SNAPSHOT) $(BUNDLE) $(BARE_BUNDLE)
 	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/bench.py \
 		--bundle dist/microneedling-companion --bare-bundle dist/bare-window
-	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/kiosk_soak.py --transitions 5000 --budget-mb 10
-	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/home_soak.py --transitions 5000 --budget-mb 10
+	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/kiosk_soak.py --transitions 20000 --budget-mb-per-1000 0.2
+	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/home_soak.py --transitions 20000 --budget-mb-per-1000 0.2
+	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/attract_cpu.py --seconds 60 --budget-percent 0.3
 
 screenshots: $(STAMP) $(QM_FILES) $(SNAPSHOT)
 	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/screenshots.py --largest

@@ -45,7 +45,7 @@ FIRST_PAINT_BUDGET = 1.25
 CONTENT_BUDGET = 1.6
 MEMORY_BUDGET = 1.4
 HISTORY_BUDGET = 1.1  # Today with 200 treatments over Today with one
-BUNDLE_BUDGET_MIB = 130.0
+BUNDLE_BUDGET_MIB = 115.0
 MANY = 200
 Median = Callable[[str, str, str], float]  # (group, program, field) -> median
 

@@ -1,18 +1,17 @@
 """One running copy per data folder: a second launch brings the first window forward and exits.
 
 A QLockFile in the data folder decides who is first (it notices a lock left by a crashed process).
-The first copy then listens on a local socket that only its own user can reach, so no other user
-of the computer can claim the name first or pose as the app:
-- Linux and macOS: a socket file in the data folder, which is 0700. When that path is too long
+The first copy then listens, once its window is up, where only its own user can reach it
+(app/ui/instance_channel.py; no QtNetwork, so none of it is in the bundle):
+- Linux and macOS: a Unix socket in the data folder, which is 0700. When that path is too long
   for a socket address (about 100 bytes), a hashed name in a 0700 folder of our own in
   $XDG_RUNTIME_DIR or the temp folder. Every folder is checked (ours, owner-only, not a link)
   and the second copy talks only to a socket owned by its own user.
-- Windows: a named pipe whose name carries the user name, restricted to the user by Qt
-  (UserAccessOption sets the pipe's access list).
+- Windows (Python has no Unix sockets there): a request file in a folder of the data folder,
+  which lives in the user's own profile; the first copy watches the folder and takes it away.
 A second copy waits (up to WAIT_MS) while the first is still starting, and takes over if the
 first one dies meanwhile. SQLite's locking would keep the data safe anyway; this keeps two
-windows from disagreeing. QtNetwork is imported only when needed: the first copy listens once
-its window is up, so the common start pays nothing for it before the first paint.
+windows from disagreeing.
 """
 
 from __future__ import annotations
@@ -29,14 +28,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
-from app import APP_ID
+from app.ui import instance_channel
+from app.ui.instance_channel import ANSWER, RAISE_MESSAGE
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+    from app.ui.instance_channel import RequestListener, SocketListener
 
+__all__ = ["ANSWER", "RAISE_MESSAGE", "LockProblem", "Outcome", "SingleInstance"]
 log = logging.getLogger(__name__)
-RAISE_MESSAGE = b"raise\n"
-ANSWER = b"ok\n"
 WAIT_MS = 10_000  # how long a second copy waits for a first copy that is slow to start
 LOCK_NAME = "companion.lock"
 SOCKET_NAME = "companion.sock"
@@ -117,10 +116,9 @@ def server_address(data_dir: Path) -> str | None:
     """Where the first copy listens for `data_dir`: a socket path or a pipe name that only this
     user can use. None when no such place exists (then a second copy cannot reach the first)."""
     data_dir = data_dir.resolve()
-    if os.name == "nt":
-        import getpass
-
-        return f"{APP_ID}-{_digest(getpass.getuser() + '|' + str(data_dir))}"
+    if not instance_channel.HAS_UNIX_SOCKETS:
+        # The request folder in the data folder, which is the user's own (Windows).
+        return str(instance_channel.requests_folder(data_dir))
     in_data = data_dir / SOCKET_NAME
     if len(os.fsencode(in_data)) <= SOCKET_PATH_MAX and is_private_dir(data_dir):
         return str(in_data)
@@ -129,37 +127,12 @@ def server_address(data_dir: Path) -> str | None:
 
 
 def _is_our_socket(address: str) -> bool:
-    """True when `address` is a socket file owned by this user (always True for a pipe name,
-    which Qt already restricts to the user)."""
-    if os.name == "nt":
-        return True
+    """True when `address` is a socket file owned by this user."""
     try:
         found = os.lstat(address)
     except OSError:
         return False
     return stat.S_ISSOCK(found.st_mode) and found.st_uid == os.geteuid()
-
-
-def _ask_to_come_forward(address: str, timeout_ms: int) -> bool:
-    """Ask the copy listening at `address` to show its window; True once it said it would."""
-    if not _is_our_socket(address):
-        return False  # not there yet, or not ours: never talk to another user's socket
-    from PySide6.QtNetwork import QLocalSocket
-
-    socket = QLocalSocket()
-    socket.connectToServer(address)
-    if not socket.waitForConnected(timeout_ms):
-        return False
-    socket.write(RAISE_MESSAGE)
-    socket.waitForBytesWritten(1000)
-    # The answer says the message arrived; a first copy busy loading may take a moment.
-    answered = False
-    while socket.waitForReadyRead(3000):
-        if socket.canReadLine():
-            answered = bytes(socket.readLine().data()) == ANSWER
-            break
-    socket.abort()
-    return answered
 
 
 def lock_problem(folder: Path) -> LockProblem:
@@ -191,10 +164,19 @@ class SingleInstance(QObject):
         self._address: str | None = None  # found when first needed: it may make a folder
         self._lock = QLockFile(str(data_dir / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
-        self._server: QLocalServer | None = None
+        self._listener: SocketListener | RequestListener | None = None
+        self._request: instance_channel.Request | None = None  # a second copy's, kept meanwhile
         self.problem: LockProblem | None = None  # set with Outcome.CANNOT_LOCK
 
     def acquire(self, wait_ms: int = WAIT_MS) -> Outcome:
+        try:
+            return self._acquire(wait_ms)
+        finally:
+            if self._request is not None:  # answered, or no longer needed
+                self._request.withdraw()
+                self._request = None
+
+    def _acquire(self, wait_ms: int) -> Outcome:
         deadline = time.monotonic() + wait_ms / 1000
         while True:
             if self._lock.tryLock(0):  # also takes over a lock whose process has died
@@ -209,13 +191,22 @@ class SingleInstance(QObject):
                 log.warning("another copy is running; there is no private place to reach it")
                 return Outcome.NO_ANSWER
             left_ms = int((deadline - time.monotonic()) * 1000)
-            if _ask_to_come_forward(address, max(min(left_ms, 500), 50)):
+            if self._ask(address, max(min(left_ms, 500), 50)):
                 log.info("another copy is running; asked it to come forward")
                 return Outcome.FORWARDED
             if time.monotonic() >= deadline:
                 log.warning("another copy holds the lock but does not answer")
                 return Outcome.NO_ANSWER
             time.sleep(0.05)  # its socket is not there yet: it is still starting
+
+    def _ask(self, address: str, timeout_ms: int) -> bool:
+        if not instance_channel.HAS_UNIX_SOCKETS:
+            if self._request is None:
+                self._request = instance_channel.Request(self._folder)
+            return self._request.ask(timeout_ms)
+        if not _is_our_socket(address):
+            return False  # not there yet, or not ours: never talk to another user's socket
+        return instance_channel.ask_over_socket(address, timeout_ms)
 
     def _find_address(self) -> str | None:
         if self._address is None:
@@ -235,37 +226,24 @@ class SingleInstance(QObject):
         if address is None:
             log.warning("no private place to listen for other copies")
             return
-        from PySide6.QtNetwork import QLocalServer
-
-        # We hold the lock, so whatever is at our address was left by a crash of ours.
-        QLocalServer.removeServer(address)
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(address):
-            log.warning("could not listen for other copies: %s", server.errorString())
+        listener: SocketListener | RequestListener
+        # Connected first: requests left while we were starting are answered inside listen().
+        if instance_channel.HAS_UNIX_SOCKETS:
+            listener = instance_channel.SocketListener(self)
+            listener.asked.connect(self.activation_requested)
+            listening = listener.listen(address)
+        else:
+            listener = instance_channel.RequestListener(self)
+            listener.asked.connect(self.activation_requested)
+            listening = listener.listen(self._folder)
+        if not listening:
+            listener.deleteLater()
             return
-        server.newConnection.connect(self._on_connection)
-        self._server = server
-
-    def _on_connection(self) -> None:
-        assert self._server is not None
-        while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._on_ready(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.canReadLine():
-                self._on_ready(socket)
-
-    def _on_ready(self, socket: QLocalSocket) -> None:
-        if not socket.canReadLine():
-            return  # the rest of the line is still on its way
-        if bytes(socket.readLine().data()) == RAISE_MESSAGE:
-            socket.write(ANSWER)
-            socket.flush()
-            self.activation_requested.emit()
-        socket.disconnectFromServer()  # after what was written has gone out
+        self._listener = listener
 
     def release(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            self._server = None
+        if self._listener is not None:
+            self._listener.close()
+            self._listener.deleteLater()
+            self._listener = None
         self._lock.unlock()

@@ -65,7 +65,7 @@ def artifacts() -> Artifacts:
     executable = bundle / package.executable_name()
     assert executable.is_file(), f"no bundle in {dist}: run `make package` first"
     linux = sys.platform.startswith("linux")
-    tarball = dist / f"{APP_ID}-{__version__}-linux-{os.uname().machine}.tar.gz" if linux else None
+    tarball = dist / f"{APP_ID}-{__version__}-linux-{os.uname().machine}.tar.xz" if linux else None
     debs = sorted(dist.glob(f"{APP_ID}_{__version__}_*.deb")) if linux else []
     return Artifacts(bundle, executable, tarball, debs[-1] if debs else None)
 

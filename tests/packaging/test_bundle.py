@@ -125,6 +125,11 @@ def test_the_bundle_leaves_out_what_the_app_never_uses(artifacts: Artifacts) -> 
         r"/plugins/platforminputcontexts/libqtvirtualkeyboard",
         r"/plugins/platformthemes/libqgtk3",
         r"(^|/)lib(gtk|gdk|pango|cairo|atk|gnutls|cups|dbus|systemd|avahi)[-.]",
+        # QtNetwork (the single-instance check uses Python's socket) and what only it needed.
+        r"(^|/)(libQt6Network|QtNetwork)[.]",
+        r"(^|/)lib(krb5|gssapi_krb5|k5crypto|ssl)[.]",
+        # TLS, CJK codecs and concurrency modules the app never imports.
+        r"/lib-dynload/_(ssl|multibytecodec|codecs_\w+|asyncio|multiprocessing|bz2|lzma)\.",
     ]
     found = [name for name in present for rule in unwanted if re.search(rule, name)]
     assert found == []
@@ -132,6 +137,8 @@ def test_the_bundle_leaves_out_what_the_app_never_uses(artifacts: Artifacts) -> 
     dev_only = {"mypy", "hypothesis", "pytest", "_pytest", "pytestqt", "pypdf", "PyInstaller"}
     assert sorted(m for m in modules if m.split(".")[0] in dev_only) == []
     assert "PySide6.QtDBus" not in modules and "PySide6.QtQml" not in modules
+    unused = {"PySide6.QtNetwork", "ssl", "asyncio", "multiprocessing", "concurrent", "xmlrpc"}
+    assert sorted(m for m in modules if m in unused or m.split(".")[0] in unused) == []
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux file names")
@@ -155,6 +162,8 @@ def test_the_bundle_carries_what_the_app_uses(artifacts: Artifacts) -> None:
         assert needed in present, needed
     modules = python_modules(artifacts)
     # segno is imported lazily by the kiosk; logging and inspect by shiboken from C.
+    # hashlib with OpenSSL's _hashlib: the kiosk PIN's scrypt needs it.
+    assert any(re.search(r"(^|/)_hashlib\.", name) for name in present)
     for module in ("segno", "app.selftest", "app.ui.kiosk.qr", "logging", "inspect"):
         assert module in modules, module
 

@@ -1,4 +1,4 @@
-"""The .tar.gz and the .deb: what they hold, that the desktop entry and AppStream metadata pass
+"""The .tar.xz and the .deb: what they hold, that the desktop entry and AppStream metadata pass
 their validators, and (as root, with dpkg) that the .deb installs, runs and removes cleanly."""
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def control(artifacts: Artifacts) -> dict[str, str]:
 
 def test_the_tarball_holds_the_bundle_and_its_desktop_files(artifacts: Artifacts) -> None:
     assert artifacts.tarball is not None and artifacts.tarball.is_file()
-    top = artifacts.tarball.name.removesuffix(".tar.gz")
+    top = artifacts.tarball.name.removesuffix(".tar.xz")
     with tarfile.open(artifacts.tarball) as archive:
         members = {m.name: m for m in archive.getmembers()}
     executable = members[f"{top}/{APP_ID}"]
@@ -68,6 +68,20 @@ def test_the_tarball_holds_the_bundle_and_its_desktop_files(artifacts: Artifacts
     for name in (DESKTOP, METAINFO, f"usr/share/icons/hicolor/scalable/apps/{APP_ID}.svg"):
         assert f"{top}/{name.removeprefix('usr/')}" in members, name
     assert {m.uid for m in members.values()} == {0}
+
+
+def test_each_package_fits_its_download_budget(artifacts: Artifacts) -> None:
+    assert artifacts.tarball is not None and artifacts.deb is not None
+    for made in (artifacts.tarball, artifacts.deb):
+        size_mib = made.stat().st_size / 2**20
+        assert size_mib <= package.PACKAGE_BUDGET_MIB, f"{made.name}: {size_mib:.1f} MiB"
+    # xz, as the names say (dpkg-deb names its data member after the compressor).
+    with artifacts.tarball.open("rb") as archive:
+        assert archive.read(6) == b"\xfd7zXZ\x00"
+    members = subprocess.run(
+        ["ar", "t", str(deb(artifacts))], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "data.tar.xz" in members, members
 
 
 def test_the_deb_names_itself_and_what_it_needs(artifacts: Artifacts) -> None:

@@ -5,11 +5,13 @@ need real processes (races, a lock that cannot be made, another user).
 
 Prints the outcome ("first", "forwarded", "no answer", "cannot lock: <problem>"). A first copy
 starts listening LISTEN_AFTER_MS later (never when negative, as if stuck before its window),
-prints "brought forward" when a second copy asks, and then ends.
+prints "brought forward" when a second copy asks, and then ends. With MNC_REQUEST_FILES=1 in
+the environment it uses the request folder, as on Windows, instead of a Unix socket.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -17,12 +19,15 @@ from PySide6.QtCore import QCoreApplication, QTimer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, when run directly
 
+from app.ui import instance_channel
 from app.ui.single_instance import WAIT_MS, Outcome, SingleInstance
 
 
 def main() -> int:
     data, listen_after = Path(sys.argv[1]), int(sys.argv[2])
     wait_ms = int(sys.argv[3]) if len(sys.argv) > 3 else WAIT_MS
+    if os.environ.get("MNC_REQUEST_FILES") == "1":
+        instance_channel.HAS_UNIX_SOCKETS = False
     app = QCoreApplication(sys.argv[:1])
     instance = SingleInstance(data)
     outcome = instance.acquire(wait_ms)

@@ -40,6 +40,7 @@ from app.ui.kiosk.overlays import PinPad, StaffCorner, StillThere
 from app.ui.kiosk.pad_timeout import CloseWhenIdle
 from app.ui.kiosk.setup import KioskSetup, KioskTimings, desk_phone_words
 from app.ui.kiosk.staff_menu import StaffMenu
+from app.ui.kiosk.touch_scroll import scroll_areas_by_touch, scroll_by_touch
 
 log = logging.getLogger(__name__)
 # More errors than this within ERROR_WINDOW_S and the kiosk exits (code EXIT_TOO_MANY_ERRORS),
@@ -82,14 +83,6 @@ class ExitGuard(QObject):
                 self.refused.emit(QKeySequence(event.keyCombination()).toString())
             return True
         return False
-
-
-def _scroll_by_touch(widget: QWidget) -> None:
-    """A finger drags the page, as on a phone; the scroll bars stay for those who look for them."""
-    from PySide6.QtWidgets import QAbstractScrollArea, QScroller
-
-    for area in widget.findChildren(QAbstractScrollArea):
-        QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
 
 class Tile(QPushButton):
@@ -212,9 +205,7 @@ class Visit(QStackedWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)
-        from PySide6.QtWidgets import QScroller  # as in _scroll_by_touch
-
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        scroll_by_touch(scroll.viewport())
         return scroll
 
     def open(self, key: str) -> None:
@@ -224,7 +215,7 @@ class Visit(QStackedWidget):
             if key not in self._built:
                 self._built[key] = self._build(key)
                 self.addWidget(self._built[key])
-                _scroll_by_touch(self._built[key])
+                scroll_areas_by_touch(self._built[key])
             widget = self._built[key]
         self.setCurrentWidget(widget)
         self.key = key

@@ -1,0 +1,147 @@
+"""What lets the kiosk run for months: no gesture type per visit, each drawing rendered once per
+size, and a fade that draws one still instead of re-rendering the card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QPoint, QRect
+from PySide6.QtGui import QImage, QRegion
+from PySide6.QtWidgets import QAbstractScrollArea, QScroller
+from pytestqt.qtbot import QtBot
+
+from app.render.content_provider import ContentProvider
+from app.ui.kiosk import attract as attract_module
+from app.ui.kiosk.attract import AttractLoop
+from app.ui.kiosk.shell import KioskWindow
+from app.ui.kiosk.touch_scroll import flick_gesture
+from tests.kiosk.conftest import MakeKiosk
+
+
+def _next_gesture_type() -> int:
+    """The type Qt gives the next registered recognizer (it never gives one back)."""
+    probe = QObject()
+    try:
+        return QScroller.grabGesture(probe, QScroller.ScrollerGestureType.TouchGesture).value
+    finally:
+        QScroller.ungrabGesture(probe)
+
+
+def _visit_every_screen(kiosk: KioskWindow) -> None:
+    kiosk.begin_visit()
+    for key in ("learn", "warning", "preview", "start"):
+        kiosk.go(key)
+    kiosk.reset()
+
+
+def test_visits_register_no_new_gesture_types(kiosk: KioskWindow) -> None:
+    _visit_every_screen(kiosk)  # the first visit may register the one flick gesture
+    before = _next_gesture_type()
+    for _ in range(3):
+        _visit_every_screen(kiosk)
+    # Before: three gesture types per visit, each kept by Qt for good (about 12 KiB a visit).
+    assert _next_gesture_type() == before + 1
+
+
+def test_every_page_of_a_visit_scrolls_by_finger(kiosk: KioskWindow) -> None:
+    kiosk.begin_visit()
+    assert kiosk.visit is not None
+    for key in ("learn", "warning", "preview"):
+        kiosk.go(key)
+    areas = kiosk.visit.findChildren(QAbstractScrollArea)
+    assert len(areas) >= 3
+    for area in areas:
+        assert QScroller.hasScroller(area.viewport()), area.objectName()
+    # The same gesture type for every page and every visit.
+    assert flick_gesture() == flick_gesture()
+
+
+def test_each_drawing_is_rendered_once_per_size(
+    qtbot: QtBot, loaded_content: ContentProvider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[Path] = []
+    real = attract_module.render_svg
+
+    def counting(path: Path, **size: int) -> QImage | None:
+        rendered.append(path)
+        return real(path, **size)
+
+    monkeypatch.setattr(attract_module, "render_svg", counting)
+    loop = AttractLoop(loaded_content, reduce_motion=True, interval_ms=60_000)
+    qtbot.addWidget(loop)
+    loop.resize(1280, 720)
+    loop.show()
+    qtbot.waitExposed(loop)
+    qtbot.wait(20)  # the drawing for the new size, after the layout settled
+    drawings = {s.illustration for s in loop.slides if s.illustration is not None}
+    for _ in range(len(loop.slides)):  # once round the loop: each drawing for this size
+        loop.advance()
+    assert set(rendered) == drawings
+    assert len(rendered) <= 2 * len(drawings)  # once, or once more to fit the height
+    rendered.clear()
+    for _ in range(2 * len(loop.slides)):  # twice more: nothing rendered again
+        loop.advance()
+    assert rendered == []
+    assert loop.picture.pixmap() is not None and not loop.picture.pixmap().isNull()
+
+    rendered.clear()
+    loop.resize(1000, 700)  # another size: drawn anew, for that size
+    qtbot.wait(20)
+    for _ in range(len(loop.slides)):
+        loop.advance()
+    assert set(rendered) == drawings
+
+
+def test_a_slide_change_cross_fades_two_stills_over_the_card(
+    make_kiosk: MakeKiosk, qtbot: QtBot
+) -> None:
+    from app.ui.kiosk.setup import KioskTimings
+
+    slow = KioskTimings(idle_ms=10_000, prompt_ms=1000, slide_ms=60_000, hold_ms=5000)
+    loop = make_kiosk(slow).attract
+    before = loop.card.grab().toImage()
+    loop.advance()
+    assert loop.card.graphicsEffect() is None  # no effect re-rendering the card every frame
+    assert loop.fader.isVisible() and loop.fader.geometry() == loop.card.geometry()
+    # The still on top is the slide going, the one under it the slide coming (the card's now).
+    assert loop.fader.opacity == 1.0
+    assert loop.fader.still.toImage().pixel(10, 10) == before.pixel(10, 10)
+    assert loop.fader.under.size() == loop.fader.still.size()
+    card = QRegion(QRect(QPoint(0, 0), loop.card.size()))
+    assert not loop.fader.ink.isEmpty() and card.contains(loop.fader.ink.boundingRect())
+    qtbot.waitUntil(lambda: 0.0 < loop.fader.opacity < 1.0, timeout=5000)  # half way
+    qtbot.waitUntil(lambda: not loop.fading(), timeout=5000)
+    assert not loop.fader.isVisible() and loop.fader.still.isNull() and loop.index == 1
+
+
+EXIT_AFTER_A_VISIT = """
+import sys
+from app.ui.application import GuiOptions, create_application
+from app.ui.kiosk.run import build_kiosk
+from app.domain.clock import ManualClock
+from datetime import UTC, datetime
+app = create_application()
+kiosk, _ = build_kiosk(app, GuiOptions(), ManualClock(datetime(2026, 11, 24, 15, tzinfo=UTC)))
+kiosk.begin_visit()
+kiosk.go("learn")
+kiosk.reset()
+kiosk.allow_close()
+"""
+
+
+@pytest.mark.slow
+def test_the_kiosk_process_exits_cleanly_after_visits(tmp_path: Path) -> None:
+    # The one gesture recognizer is let go before Qt's clean-up: as a child of the application
+    # it outlived Qt's gesture manager and the exit crashed (SIGSEGV).
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", EXIT_AFTER_A_VISIT], env=env, cwd=tmp_path, timeout=120
+    )
+    assert done.returncode == 0
