@@ -17,13 +17,22 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
 )
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.kiosk_pin import PIN_MAX_DIGITS, PinGate
 
 log = logging.getLogger(__name__)
 HOLD_MS = 5000  # press and hold the staff corner this long
 CORNER_PX = 96
+OUTER_MARGIN_PX = 32  # round the card, over the dimmed screen
 
 
 class Overlay(QFrame):
@@ -33,7 +42,7 @@ class Overlay(QFrame):
         super().__init__(parent)
         self.setObjectName("kioskOverlay")
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
+        outer.setContentsMargins(*(OUTER_MARGIN_PX,) * 4)
         self.card = QFrame()
         self.card.setObjectName("kioskOverlayCard")
         self.card.setMaximumWidth(760)
@@ -166,9 +175,17 @@ class PinPad(Overlay):
         self._gate = gate
         self.entered = ""
         self.setAccessibleName(self.tr("Staff PIN"))
-        self.title = self.label(self.tr("Staff: enter the PIN to close the kiosk"), "h2")
-        self.dots = self.label("", "kiosk-value")
-        self.message = self.label("", "secondary")
+        # The words and the keys one above the other, or side by side on a screen too short
+        # for both (1366 x 768 at 125 %: 614 px): the keys keep their full size either way.
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.setSpacing(self.card_layout.spacing())
+        self.words = QVBoxLayout()
+        self.words.setSpacing(self.card_layout.spacing())
+        self.body.addLayout(self.words, 1)  # the words take what the keys leave
+        self.card_layout.addLayout(self.body)
+        self.title = self._word(self.tr("Staff: enter the PIN to close the kiosk"), "h2")
+        self.dots = self._word("", "kiosk-value")
+        self.message = self._word("", "secondary")
         self.keys: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -182,7 +199,7 @@ class PinPad(Overlay):
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(button, index // 3, index % 3)
             self.keys[key] = button
-        self.card_layout.addLayout(grid)
+        self.body.addLayout(grid)
         self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.clicked.connect(self.close_pad)
         self.card_layout.addWidget(self.cancel)
@@ -201,6 +218,34 @@ class PinPad(Overlay):
                 button.hide()
             self.dots.hide()
             self.cancel.setText(self.tr("Close"))
+
+    def _word(self, text: str, role: str) -> QLabel:
+        label = self.label(text, role)  # made in the card's layout, then moved to the words
+        self.card_layout.removeWidget(label)
+        self.words.addWidget(label)
+        return label
+
+    def _cover(self) -> None:
+        super()._cover()
+        parent = self.parentWidget()
+        if parent is None or not self._gate.has_pin:
+            return
+        room = parent.height() - 2 * OUTER_MARGIN_PX
+        self._arrange(QBoxLayout.Direction.TopToBottom)
+        if self.card.sizeHint().height() > room:
+            self._arrange(QBoxLayout.Direction.LeftToRight)
+
+    def _arrange(self, direction: QBoxLayout.Direction) -> None:
+        """Keys below the words, or beside them; Cancel under the words when beside."""
+        side = direction == QBoxLayout.Direction.LeftToRight
+        self.body.setDirection(direction)
+        self.words.removeWidget(self.cancel)
+        self.card_layout.removeWidget(self.cancel)
+        (self.words if side else self.card_layout).addWidget(self.cancel)
+        self.title.setAlignment(
+            Qt.AlignmentFlag.AlignLeft if side else Qt.AlignmentFlag.AlignHCenter
+        )
+        self.card_layout.activate()
 
     def open(self) -> None:
         self.entered = ""
