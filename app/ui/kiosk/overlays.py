@@ -53,6 +53,15 @@ class Overlay(QFrame):
         parent.installEventFilter(self)
         self.hide()
 
+    def retranslate(self) -> None:
+        """Set its words again; each layer with words of its own says how."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Installing a translator (the kiosk's language button) sends this to every widget.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.parent():
             self._cover()
@@ -174,7 +183,6 @@ class PinPad(Overlay):
         super().__init__(parent)
         self._gate = gate
         self.entered = ""
-        self.setAccessibleName(self.tr("Staff PIN"))
         # The words and the keys one above the other, or side by side on a screen too short
         # for both (1366 x 768 at 125 %: 614 px): the keys keep their full size either way.
         self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
@@ -183,41 +191,53 @@ class PinPad(Overlay):
         self.words.setSpacing(self.card_layout.spacing())
         self.body.addLayout(self.words, 1)  # the words take what the keys leave
         self.card_layout.addLayout(self.body)
-        self.title = self._word(self.tr("Staff: enter the PIN to close the kiosk"), "h2")
+        self.title = self._word("", "h2")
         self.dots = self._word("", "kiosk-value")
         self.message = self._word("", "secondary")
         self.keys: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(12)
         layout = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok")
-        names = {"clear": self.tr("Clear"), "ok": self.tr("OK")}
         for index, key in enumerate(layout):
-            button = QPushButton(names.get(key, key))
+            button = QPushButton(key)
             button.setProperty("role", "primary" if key == "ok" else "key")
             button.setMinimumSize(96, 64)
-            button.setAccessibleName(names.get(key, key))
+            button.setAccessibleName(key)
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(button, index // 3, index % 3)
             self.keys[key] = button
         self.body.addLayout(grid)
-        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel = QPushButton()
         self.cancel.clicked.connect(self.close_pad)
         self.card_layout.addWidget(self.cancel)
         self._lock_tick = QTimer(self)
         self._lock_tick.setInterval(1000)
         self._lock_tick.timeout.connect(self._show_lock)
         if not gate.has_pin:
-            self.title.setText(self.tr("This kiosk has no staff PIN"))
-            self.message.setText(
-                self.tr(
-                    "It cannot be closed from the screen. Set a PIN with the set-kiosk-pin "
-                    "command, or stop the kiosk from the computer itself (see the setup guide)."
-                )
-            )
             for button in self.keys.values():
                 button.hide()
             self.dots.hide()
-            self.cancel.setText(self.tr("Close"))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Its words in the language now installed: a visitor may have changed it."""
+        self.setAccessibleName(self.tr("Staff PIN"))
+        for key, name in (("clear", self.tr("Clear")), ("ok", self.tr("OK"))):
+            self.keys[key].setText(name)
+            self.keys[key].setAccessibleName(name)
+        if self._gate.has_pin:
+            self.title.setText(self.tr("Staff: enter the PIN to close the kiosk"))
+            self.cancel.setText(self.tr("Cancel"))
+            self._show_dots()
+            return
+        self.title.setText(self.tr("This kiosk has no staff PIN"))
+        self.message.setText(
+            self.tr(
+                "It cannot be closed from the screen. Set a PIN with the set-kiosk-pin "
+                "command, or stop the kiosk from the computer itself (see the setup guide)."
+            )
+        )
+        self.cancel.setText(self.tr("Close"))
 
     def _word(self, text: str, role: str) -> QLabel:
         label = self.label(text, role)  # made in the card's layout, then moved to the words
