@@ -96,8 +96,10 @@ def test_no_kiosk_screen_is_cut_off_in_spanish(make_kiosk: MakeKiosk, spanish: N
     assert kiosk.home_button.text() == "Pantalla de inicio"  # the Spanish is really installed
     for key in SCREENS:
         kiosk.go(key)
+        _settle()
         kiosk.resize(*size)  # see the test below: going to a page may widen the window
         found += _check(kiosk, size, f"es-{key}")
+    assert kiosk.width() == size[0]
     found += _staff_layers(kiosk, size, "es-")
     assert not found, "\n".join(found[:40])
 
