@@ -120,3 +120,11 @@ def test_the_kiosk_keeps_the_screen_width_in_spanish(make_kiosk: MakeKiosk, span
         _settle()
         widths[key] = kiosk.width()
     assert set(widths.values()) == {SHORT[0][0]}, widths
+
+
+def test_the_pad_of_a_kiosk_without_a_pin_fits_a_short_screen(make_kiosk: MakeKiosk) -> None:
+    kiosk = make_kiosk(STEADY, config=None, size=SHORT[1])
+    kiosk.pin_pad.open()
+    _settle()
+    assert kiosk.pin_pad.title.text() == "This kiosk has no staff PIN"
+    assert not layout_problems(kiosk), layout_problems(kiosk)

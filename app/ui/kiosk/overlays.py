@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 HOLD_MS = 5000  # press and hold the staff corner this long
 CORNER_PX = 96
 OUTER_MARGIN_PX = 32  # round the card, over the dimmed screen
+NO_PIN_WIDTH_PX = 640
 
 
 class Overlay(QFrame):
@@ -248,7 +249,10 @@ class PinPad(Overlay):
     def _cover(self) -> None:
         super()._cover()
         parent = self.parentWidget()
-        if parent is None or not self._gate.has_pin:
+        if parent is None:
+            return
+        if not self._gate.has_pin:  # words only: wide enough that they fit in a few lines
+            self.card.setMinimumWidth(min(NO_PIN_WIDTH_PX, parent.width() - 2 * OUTER_MARGIN_PX))
             return
         room = parent.height() - 2 * OUTER_MARGIN_PX
         self._arrange(QBoxLayout.Direction.TopToBottom)
