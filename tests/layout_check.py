@@ -1,7 +1,8 @@
 """What the layout matrix tests look for in a shown window: a visible widget outside its window
-or cut by its parent, a button or label too small for its (wrapped) words, tabs cut off or
-their names shortened with "…", a horizontal scroll bar. Shared by the home window's matrix
-(tests/ui/test_layout_matrix.py) and the kiosk's (tests/kiosk/test_kiosk_layout.py)."""
+or cut by its parent, widgets of one layout drawn over each other, a button or label too small
+for its (wrapped) words, tabs cut off or their names shortened with "…", a horizontal scroll bar.
+Shared by the home window's matrix (tests/ui/test_layout_matrix.py) and the kiosk's
+(tests/kiosk/test_kiosk_layout.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QLabel,
+    QLayout,
     QScrollBar,
     QTabBar,
     QWidget,
@@ -45,9 +47,45 @@ def _inside_qt_internals(widget: QWidget) -> bool:
     return isinstance(parent, QTabBar | QScrollBar)
 
 
+def _laid_out(layout: QLayout | None) -> list[QWidget]:
+    """The widgets a layout (and the layouts inside it) places, in order."""
+    found: list[QWidget] = []
+    for index in range(layout.count() if layout is not None else 0):
+        item = layout.itemAt(index)
+        if item.widget() is not None:
+            found.append(item.widget())
+        elif item.layout() is not None:
+            found += _laid_out(item.layout())
+    return found
+
+
+def overlaps(window: QWidget) -> list[str]:
+    """Widgets placed by the same layout on top of each other: a layout squeezed below what its
+    widgets need (keypad rows drawn over each other, a button over the label above it).
+    Widgets placed by hand, like a floating button, are not a layout's and not looked at."""
+    problems: list[str] = []
+    for parent in [window, *window.findChildren(QWidget)]:
+        if not parent.isVisibleTo(window) and parent is not window:
+            continue
+        shown = [
+            w
+            for w in _laid_out(parent.layout())
+            if w.parentWidget() is parent and w.isVisibleTo(window) and not w.isWindow()
+        ]
+        for i, first in enumerate(shown):
+            for second in shown[i + 1 :]:
+                common = first.geometry() & second.geometry()
+                if common.width() > 0 and common.height() > 0:
+                    problems.append(
+                        f"{_name(first)} at {first.geometry().getRect()} overlaps "
+                        f"{_name(second)} at {second.geometry().getRect()}"
+                    )
+    return problems
+
+
 def layout_problems(window: QWidget) -> list[str]:
     """One line per problem in the window as it is laid out now (call processEvents first)."""
-    problems: list[str] = []
+    problems = overlaps(window)
     for widget in window.findChildren(QWidget):
         if widget.isWindow() or not widget.isVisibleTo(window) or _inside_qt_internals(widget):
             continue

@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QBuffer,
     QCoreApplication,
-    QDate,
     QIODevice,
     QLocale,
     QMarginsF,
@@ -39,6 +38,7 @@ from app.domain.checkin import CheckIn, Triage
 from app.domain.checkin_words import card_words
 from app.domain.warnings import WarningModel, WarningText
 from app.export.atomic import write_atomically
+from app.render.formatting import local_day
 
 BODY_PT = 11.0
 HEADING_PT = {1: 20.0, 2: 13.0}
@@ -199,7 +199,7 @@ def _write(
 
 
 def _long_day(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
+    return local_day(day, year=True)
 
 
 def _time(moment: datetime) -> str:

@@ -120,8 +120,24 @@ def _unbroken(text: str) -> str:
 
 
 def local_day(day: date, *, year: bool = False) -> str:
-    """ "Sunday 8 March", or with `year` "Sunday 8 March 2026"."""
-    pattern = "dddd d MMMM yyyy" if year else "dddd d MMMM"
+    """ "Sunday 8 March", or with `year` "Sunday 8 March 2026"; in Spanish "lunes, 9 de marzo".
+
+    The pattern is translated: the order and the small words of a long date are the language's
+    own ("de" in Spanish), which QLocale's names of days and months alone do not give."""
+    if year:
+        pattern = QCoreApplication.translate(
+            "Formatting",
+            "dddd d MMMM yyyy",
+            "A long date with the year, as a QLocale date format (Sunday 8 March 2026). "
+            "Put words between single quotes: 'de'.",
+        )
+    else:
+        pattern = QCoreApplication.translate(
+            "Formatting",
+            "dddd d MMMM",
+            "A long date, as a QLocale date format (Sunday 8 March). "
+            "Put words between single quotes: 'de'.",
+        )
     return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 

@@ -957,6 +957,16 @@
         <source>{label}: {when}</source>
         <translation>{label}: {when}</translation>
     </message>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <comment>A long date with the year, as a QLocale date format (Sunday 8 March 2026). Put words between single quotes: &apos;de&apos;.</comment>
+        <translation>dddd, d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM</source>
+        <comment>A long date, as a QLocale date format (Sunday 8 March). Put words between single quotes: &apos;de&apos;.</comment>
+        <translation>dddd, d &apos;de&apos; MMMM</translation>
+    </message>
 </context>
 <context>
     <name>GettingReadyList</name>

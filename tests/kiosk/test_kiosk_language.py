@@ -88,3 +88,21 @@ def test_the_language_can_be_chosen_on_the_highlights(
     kiosk.attract.touched.emit()
     qtbot.waitUntil(lambda: kiosk.current() == "start", timeout=3000)
     assert "Aprenda sobre el microneedling" in _tile_titles(kiosk)
+
+
+def test_the_staff_layers_follow_the_language_a_visitor_chose(
+    make_kiosk: MakeKiosk, qtbot: QtBot, spanish: None
+) -> None:
+    """The PIN pad and the staff menu are made once, at the start: they change their words
+    with the kiosk's, rather than stay in the language the kiosk started in."""
+    kiosk = make_kiosk(STEADY)
+    kiosk.switch_language("es")
+    qtbot.waitUntil(
+        lambda: kiosk.pin_pad.title.text() == "Personal: escriba el PIN para cerrar el quiosco",
+        timeout=3000,
+    )
+    assert kiosk.staff_menu.exit_button.text() == "Salir del quiosco"
+    assert kiosk.staff_menu.exit_button.accessibleName() == "Salir del quiosco"
+    kiosk.switch_language("en")
+    qtbot.waitUntil(lambda: kiosk.staff_menu.exit_button.text() == "Exit the kiosk", timeout=3000)
+    assert kiosk.pin_pad.title.text() == "Staff: enter the PIN to close the kiosk"

@@ -17,13 +17,23 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
 )
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.kiosk_pin import PIN_MAX_DIGITS, PinGate
 
 log = logging.getLogger(__name__)
 HOLD_MS = 5000  # press and hold the staff corner this long
 CORNER_PX = 96
+OUTER_MARGIN_PX = 32  # round the card, over the dimmed screen
+NO_PIN_WIDTH_PX = 640
 
 
 class Overlay(QFrame):
@@ -33,7 +43,7 @@ class Overlay(QFrame):
         super().__init__(parent)
         self.setObjectName("kioskOverlay")
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
+        outer.setContentsMargins(*(OUTER_MARGIN_PX,) * 4)
         self.card = QFrame()
         self.card.setObjectName("kioskOverlayCard")
         self.card.setMaximumWidth(760)
@@ -43,6 +53,15 @@ class Overlay(QFrame):
         outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignCenter)
         parent.installEventFilter(self)
         self.hide()
+
+    def retranslate(self) -> None:
+        """Set its words again; each layer with words of its own says how."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Installing a translator (the kiosk's language button) sends this to every widget.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.parent():
@@ -165,42 +184,92 @@ class PinPad(Overlay):
         super().__init__(parent)
         self._gate = gate
         self.entered = ""
-        self.setAccessibleName(self.tr("Staff PIN"))
-        self.title = self.label(self.tr("Staff: enter the PIN to close the kiosk"), "h2")
-        self.dots = self.label("", "kiosk-value")
-        self.message = self.label("", "secondary")
+        # The words and the keys one above the other, or side by side on a screen too short
+        # for both (1366 x 768 at 125 %: 614 px): the keys keep their full size either way.
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.setSpacing(self.card_layout.spacing())
+        self.words = QVBoxLayout()
+        self.words.setSpacing(self.card_layout.spacing())
+        self.body.addLayout(self.words, 1)  # the words take what the keys leave
+        self.card_layout.addLayout(self.body)
+        self.title = self._word("", "h2")
+        self.dots = self._word("", "kiosk-value")
+        self.message = self._word("", "secondary")
         self.keys: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(12)
         layout = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok")
-        names = {"clear": self.tr("Clear"), "ok": self.tr("OK")}
         for index, key in enumerate(layout):
-            button = QPushButton(names.get(key, key))
+            button = QPushButton(key)
             button.setProperty("role", "primary" if key == "ok" else "key")
             button.setMinimumSize(96, 64)
-            button.setAccessibleName(names.get(key, key))
+            button.setAccessibleName(key)
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(button, index // 3, index % 3)
             self.keys[key] = button
-        self.card_layout.addLayout(grid)
-        self.cancel = QPushButton(self.tr("Cancel"))
+        self.body.addLayout(grid)
+        self.cancel = QPushButton()
         self.cancel.clicked.connect(self.close_pad)
         self.card_layout.addWidget(self.cancel)
         self._lock_tick = QTimer(self)
         self._lock_tick.setInterval(1000)
         self._lock_tick.timeout.connect(self._show_lock)
         if not gate.has_pin:
-            self.title.setText(self.tr("This kiosk has no staff PIN"))
-            self.message.setText(
-                self.tr(
-                    "It cannot be closed from the screen. Set a PIN with the set-kiosk-pin "
-                    "command, or stop the kiosk from the computer itself (see the setup guide)."
-                )
-            )
             for button in self.keys.values():
                 button.hide()
             self.dots.hide()
-            self.cancel.setText(self.tr("Close"))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Its words in the language now installed: a visitor may have changed it."""
+        self.setAccessibleName(self.tr("Staff PIN"))
+        for key, name in (("clear", self.tr("Clear")), ("ok", self.tr("OK"))):
+            self.keys[key].setText(name)
+            self.keys[key].setAccessibleName(name)
+        if self._gate.has_pin:
+            self.title.setText(self.tr("Staff: enter the PIN to close the kiosk"))
+            self.cancel.setText(self.tr("Cancel"))
+            self._show_dots()
+            return
+        self.title.setText(self.tr("This kiosk has no staff PIN"))
+        self.message.setText(
+            self.tr(
+                "It cannot be closed from the screen. Set a PIN with the set-kiosk-pin "
+                "command, or stop the kiosk from the computer itself (see the setup guide)."
+            )
+        )
+        self.cancel.setText(self.tr("Close"))
+
+    def _word(self, text: str, role: str) -> QLabel:
+        label = self.label(text, role)  # made in the card's layout, then moved to the words
+        self.card_layout.removeWidget(label)
+        self.words.addWidget(label)
+        return label
+
+    def _cover(self) -> None:
+        super()._cover()
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        if not self._gate.has_pin:  # words only: wide enough that they fit in a few lines
+            self.card.setMinimumWidth(min(NO_PIN_WIDTH_PX, parent.width() - 2 * OUTER_MARGIN_PX))
+            return
+        room = parent.height() - 2 * OUTER_MARGIN_PX
+        self._arrange(QBoxLayout.Direction.TopToBottom)
+        if self.card.sizeHint().height() > room:
+            self._arrange(QBoxLayout.Direction.LeftToRight)
+
+    def _arrange(self, direction: QBoxLayout.Direction) -> None:
+        """Keys below the words, or beside them; Cancel under the words when beside."""
+        side = direction == QBoxLayout.Direction.LeftToRight
+        self.body.setDirection(direction)
+        self.words.removeWidget(self.cancel)
+        self.card_layout.removeWidget(self.cancel)
+        (self.words if side else self.card_layout).addWidget(self.cancel)
+        self.title.setAlignment(
+            Qt.AlignmentFlag.AlignLeft if side else Qt.AlignmentFlag.AlignHCenter
+        )
+        self.card_layout.activate()
 
     def open(self) -> None:
         self.entered = ""

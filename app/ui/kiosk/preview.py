@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -28,7 +28,7 @@ from app.domain.clock import Clock
 from app.domain.plan import RecoveryPlan
 from app.domain.series import EntryProblem, TreatmentInput, check_entry, plan_for
 from app.render.content_provider import ContentProvider
-from app.render.formatting import local_moment, milestone_countdown
+from app.render.formatting import local_day, local_moment, milestone_countdown
 from app.ui.keyboard import mark_selected
 from app.ui.kiosk.setup import KioskSetup
 from app.ui.kiosk.take_home import TakeHomeCode, VisitPrints
@@ -41,7 +41,7 @@ STEP_MINUTES = 30
 
 
 def _wall_label(day: date, today: date) -> str:
-    long_date = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+    long_date = local_day(day)
     named = {
         0: QCoreApplication.translate("KioskPreview", "Today, {date}"),
         -1: QCoreApplication.translate("KioskPreview", "Yesterday, {date}"),

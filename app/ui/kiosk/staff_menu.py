@@ -41,20 +41,29 @@ class StaffMenu(Overlay):
         self._idle_ms = idle_ms
         self._activity = activity
         self.timeout = CloseWhenIdle(self, self.hide, idle_ms, activity)
-        self.setAccessibleName(self.tr("Staff"))
-        self.label(self.tr("Staff"), "h2")
-        self.exit_button = QPushButton(self.tr("Exit the kiosk"))
+        self.title = self.label("", "h2")
+        self.exit_button = QPushButton()
         self.exit_button.setProperty("role", "primary")
         self.exit_button.clicked.connect(self._exit)
-        self.setup_button = QPushButton(self.tr("Clinic setup"))
+        self.setup_button = QPushButton()
         self.setup_button.clicked.connect(self.open_setup)
-        self.back = QPushButton(self.tr("Back to the kiosk"))
+        self.back = QPushButton()
         self.back.clicked.connect(self.hide)
         for button in (self.exit_button, self.setup_button, self.back):
-            button.setAccessibleName(button.text())
             self.card_layout.addWidget(button)
         self.setup: KioskClinicSetup | None = None
+        self.retranslate()
         _hide_on_reset(parent, self)
+
+    def retranslate(self) -> None:
+        """Its words in the language now installed: a visitor may have changed it."""
+        self.setAccessibleName(self.tr("Staff"))
+        self.title.setText(self.tr("Staff"))
+        self.exit_button.setText(self.tr("Exit the kiosk"))
+        self.setup_button.setText(self.tr("Clinic setup"))
+        self.back.setText(self.tr("Back to the kiosk"))
+        for button in (self.exit_button, self.setup_button, self.back):
+            button.setAccessibleName(button.text())
 
     def open(self) -> None:
         super().open()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.clock import as_utc
 from app.domain.plan import PhaseSpan, RecoveryPlan, localise, start_of_day
+from app.render.formatting import local_day
 from app.ui.screens.bullet_list import BulletList
 from app.ui.screens.day_navigator import DayNavigator
 
@@ -27,7 +28,7 @@ def aftercare_finished_parts(plan: RecoveryPlan) -> tuple[str, str]:
     goes on: dark marks are the main lasting risk (content brief, section 6), so the words
     never stop at "finished"."""
     day = plan.last_aftercare_date
-    when = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+    when = local_day(day)
     finished = QCoreApplication.translate("Aftercare", "Aftercare finished on {date}.")
     sunscreen = QCoreApplication.translate("Aftercare", "Keep using sunscreen every day.")
     return finished.format(date=when), sunscreen

@@ -21,7 +21,7 @@ from app.ui.screens.page import Page, add_label
 from app.ui.screens.region_setting import RegionSetting
 from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import TEXT_STEPS, THEMES
-from app.ui.wrap_buttons import WrapCheckBox, WrapRadioButton
+from app.ui.wrap_buttons import WrapCheckBox, WrapPushButton, WrapRadioButton
 
 
 class SettingsScreen(Page):
@@ -123,7 +123,9 @@ class SettingsScreen(Page):
                 ),
                 "secondary",
             )
-            self.setup_button = QPushButton(self.tr("Open clinic setup"))
+            # Wraps rather than widen the page ("Abrir la configuración de la clínica" at the
+            # largest text is wider than an 800 px window's column).
+            self.setup_button = WrapPushButton(self.tr("Open clinic setup"))
             self.setup_button.setAccessibleName(self.tr("Open clinic setup"))
             self.setup_button.clicked.connect(self.open_clinic_setup)
             self.column.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignLeft)
