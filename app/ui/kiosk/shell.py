@@ -486,10 +486,12 @@ class KioskWindow(QWidget):
         return self.visit.key
 
     def _on_moved(self, key: str) -> None:
-        self.home_button.setVisible(key != "start")
         # The language is chosen before a visit goes anywhere: changing it makes the screens
-        # again, which would throw away a half-made preview.
+        # again, which would throw away a half-made preview. Hidden before the home button
+        # shows: for a moment with both, the top bar's minimum (long Spanish words) would widen
+        # the window past the screen, and it would stay so.
         self.language_button.setVisible(key == "start")
+        self.home_button.setVisible(key != "start")
         self._setup.usage.screen_viewed(key)
 
     def reset(self) -> None:
