@@ -61,6 +61,17 @@ class Screen:
     # and loads nothing else.
     images: tuple[tuple[str, Path], ...] = ()
 
+    @property
+    def drawing_caption(self) -> str:
+        """The words that name the drawing's numbered parts ("In the drawing: 1 is the top
+        layer..."): the body's first paragraph when it is wholly in italics, as a screen with a
+        numbered drawing opens (docs/content-format.md); else "". For where the drawing is shown
+        without the body (the kiosk's highlights)."""
+        first = self.body.strip().split("\n\n", 1)[0].strip()
+        if len(first) > 2 and first[0] == first[-1] == "*" and "*" not in first[1:-1]:
+            return " ".join(first[1:-1].split())
+        return ""
+
 
 @dataclass(eq=False)  # compared by identity: two screens can parse alike
 class _Parsed:

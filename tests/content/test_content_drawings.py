@@ -8,6 +8,7 @@ drawing: 1 is…", "En el dibujo: el 1 es…") and keeps its own alt text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,22 @@ def test_every_numbered_drawing_is_captioned_in_each_language(
         for number in numbers:
             assert re.search(rf"\b{number}\b", named), (screen.file, number)
     assert numbered == 5
+
+
+def test_the_drawing_caption_is_the_first_paragraph_when_wholly_in_italics(
+    shipped_pack: Path,
+) -> None:
+    pack = load_pack(shipped_pack, "en").pack
+    assert pack is not None
+    captions = {s.meta.id: s.drawing_caption for s in pack.screens}
+    assert captions["what-is-microneedling"].startswith("In the drawing: 1 is the top layer")
+    assert not captions["what-is-microneedling"].endswith("*")
+    screen = pack.screens[0]
+    for body, expected in [
+        ("*In the drawing: 1 is skin.*\n\nMore.", "In the drawing: 1 is skin."),
+        ("**Bold, not a caption.**\n\nMore.", ""),
+        ("Plain words first.\n\n*Later italics.*", ""),
+        ("*Half* in italics.", ""),
+        ("*Two* and *more*", ""),
+    ]:
+        assert replace(screen, body=body).drawing_caption == expected, body

@@ -145,3 +145,19 @@ def test_the_kiosk_process_exits_cleanly_after_visits(tmp_path: Path) -> None:
         [sys.executable, "-c", EXIT_AFTER_A_VISIT], env=env, cwd=tmp_path, timeout=120
     )
     assert done.returncode == 0
+
+
+def test_a_numbered_drawing_shows_what_its_numbers_stand_for(kiosk: KioskWindow) -> None:
+    # The drawings carry numbers, not words: on the highlights (which show no Learn text) the
+    # words for the numbers go under the drawing, in the kiosk's language.
+    attract = kiosk.attract
+    captioned = [i for i, slide in enumerate(attract.slides) if slide.caption]
+    assert captioned, "the test pack has numbered drawings with captions"
+    attract._show(captioned[0])
+    assert attract.caption.isVisibleTo(attract)
+    assert attract.caption.text().startswith("In the drawing: 1 is")
+    assert "*" not in attract.caption.text()
+    plain = [i for i, slide in enumerate(attract.slides) if not slide.caption]
+    if plain:
+        attract._show(plain[0])
+        assert not attract.caption.isVisibleTo(attract)

@@ -37,13 +37,15 @@ from PySide6.QtGui import (
     QRegion,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.render.content_provider import ContentProvider
 from app.ui.images import render_svg
 
 SLIDE_MS = 10_000
 FADE_MS = 700  # one cross-fade: slow enough to read as calm, not as a jump
+CAPTION_BESIDE_BELOW_PX = 760  # a shorter loop puts a drawing's caption beside it, not under
+QWIDGETSIZE_MAX = 16_777_215  # Qt's "no maximum" for a widget's size
 # 25 frames a second (QTimeLine's own default): smooth for a slow change of opacity, and less
 # than half the work of the 60 an animation would draw.
 FADE_FRAME_MS = 40
@@ -56,13 +58,20 @@ class Slide:
     summary: str
     illustration: Path | None
     alt: str
+    caption: str = ""  # what the drawing's numbers stand for (its screen's first lines)
 
 
 def slides_from(content: ContentProvider) -> list[Slide]:
     screens = content.content().pack.screens
     with_pictures = [s for s in screens if s.illustration_path is not None]
     return [
-        Slide(s.meta.title, s.meta.summary, s.illustration_path, s.meta.illustration_alt or "")
+        Slide(
+            s.meta.title,
+            s.meta.summary,
+            s.illustration_path,
+            s.meta.illustration_alt or "",
+            s.drawing_caption,
+        )
         for s in (with_pictures or list(screens))
     ]
 
@@ -141,16 +150,18 @@ class AttractLoop(QWidget):
         self.slides = slides_from(content)
         self.index = 0
         self._fade: QTimeLine | None = None
-        self._pictures: dict[Path, QPixmap] = {}  # each drawing rendered for _pictures_size
-        self._pictures_size = QSize()
+        # Each drawing rendered once for the room it has: (drawing, width, height). A slide
+        # with a caption leaves its drawing other room than one without, so a size is no key
+        # for the whole set; the cache is emptied when it holds more than a few sizes' worth.
+        self._pictures: dict[tuple[Path, int, int], QPixmap] = {}
         # Each fade takes at most a quarter of a slide's time, so a slide is always readable.
         self.fade_ms = min(FADE_MS, interval_ms // 4)
 
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 32, 64, 32)
         layout.setSpacing(24)
         self.card = QWidget()
-        card_layout = QVBoxLayout(self.card)
+        card_layout = self._card_layout = QVBoxLayout(self.card)
         card_layout.setContentsMargins(0, 0, 0, 0)
         card_layout.setSpacing(24)
         self.title = QLabel()
@@ -166,7 +177,19 @@ class AttractLoop(QWidget):
         self.picture.setMinimumSize(1, 1)
         card_layout.addWidget(self.title)
         card_layout.addWidget(self.summary)
-        card_layout.addWidget(self.picture, 1)
+        # The drawings carry numbers, not words (one drawing for every language): the words
+        # for the numbers go under it, as on the screen in Learn.
+        self.caption = QLabel()
+        self.caption.setProperty("role", "kiosk-bar-text")
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # Under the drawing on a tall screen; beside it on a short one (1366x768 at 125%), where
+        # under it would leave the drawing too little height to read its numbers.
+        self.drawing_row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.drawing_row.setSpacing(24)
+        self.drawing_row.addWidget(self.picture, 1)
+        self.drawing_row.addWidget(self.caption)
+        card_layout.addLayout(self.drawing_row, 1)
         layout.addWidget(self.card, 1)
         self.fader = FadingStill(self)
 
@@ -237,7 +260,9 @@ class AttractLoop(QWidget):
         """Where the card has words or a drawing, in its own coordinates (a few pixels more, for
         glyphs that reach past their box)."""
         ink = QRegion()
-        for label in (self.title, self.summary):
+        for label in (self.title, self.summary, self.caption):
+            if label.isHidden():
+                continue
             flags = int(label.alignment()) | Qt.TextFlag.TextWordWrap.value
             text = label.fontMetrics().boundingRect(label.contentsRect(), flags, label.text())
             ink += text.translated(label.pos()).adjusted(-4, -4, 4, 4)
@@ -267,9 +292,15 @@ class AttractLoop(QWidget):
         slide = self.slides[index]
         self.title.setText(slide.title)
         self.summary.setText(slide.summary)
+        self.caption.setText(slide.caption)
+        self.caption.setVisible(bool(slide.caption))
         self.picture.setAccessibleName(slide.alt)
         self.picture.setAccessibleDescription(slide.alt)
         self.setAccessibleDescription(f"{slide.title}. {slide.summary}")
+        # The new words may take more or fewer lines: the picture's room first, then its size.
+        card_layout = self.card.layout()
+        if card_layout is not None and self.isVisible():
+            card_layout.activate()
         self._draw_picture()
 
     def _draw_picture(self) -> None:
@@ -278,13 +309,13 @@ class AttractLoop(QWidget):
             self.picture.clear()
             return
         box = self.picture.size()
-        if box != self._pictures_size:  # drawings for another size are no use any more
-            self._pictures.clear()
-            self._pictures_size = box
-        pixmap = self._pictures.get(slide.illustration)
+        key = (slide.illustration, box.width(), box.height())
+        pixmap = self._pictures.get(key)
         if pixmap is None:
             pixmap = self._render(slide.illustration, box)
-            self._pictures[slide.illustration] = pixmap
+            if len(self._pictures) >= 3 * max(len(self.slides), 1):
+                self._pictures.clear()  # drawings for sizes gone by (a resize, a rotation)
+            self._pictures[key] = pixmap
         if pixmap.isNull():
             self.picture.clear()
         else:
@@ -296,12 +327,29 @@ class AttractLoop(QWidget):
         image = render_svg(illustration, width=width)
         if image is None:
             return QPixmap()
-        if box.height() > 50 and image.height() > box.height():
+        if image.height() > box.height() > 0:  # fit the height too: never cut, only smaller
             image = render_svg(illustration, height=box.height()) or image
         return QPixmap.fromImage(image)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        beside = self.height() < CAPTION_BESIDE_BELOW_PX
+        self.drawing_row.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+        self.caption.setAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            if beside
+            else Qt.AlignmentFlag.AlignHCenter
+        )
+        self.caption.setMaximumWidth(self.width() // 2 if beside else QWIDGETSIZE_MAX)
+        # A short screen also gets tighter gaps: room for the drawing and its words.
+        gap, edge = (12, 12) if beside else (24, 32)
+        if self._layout.spacing() != gap:
+            self._layout.setContentsMargins(64, edge, 64, edge)
+            self._layout.setSpacing(gap)
+            self._card_layout.setSpacing(gap)
+            self._layout.activate()  # now, not later: a fade starting next lays its still here
         if self._fade is not None:  # the still no longer fits the card: finish the change now
             self._stop_fade()
         QTimer.singleShot(0, self, self._draw_picture)  # after the layout gave the picture room
