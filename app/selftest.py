@@ -165,6 +165,16 @@ def check_translations(ctx: Context) -> str:
     return f'Spanish: "Learn" is "{own}", Qt\'s "Cancel" is "{qt}"'
 
 
+def check_staff_pin(ctx: Context) -> str:
+    """The kiosk PIN's hash (scrypt, from libsodium): made, and checked right and wrong."""
+    from app.domain.kiosk_pin import hash_pin, parse_pin_hash
+
+    stored = parse_pin_hash(hash_pin("582913"))
+    if not stored.matches("582913") or stored.matches("582914"):
+        raise CheckFailed("the staff PIN's scrypt hash does not check as it should")
+    return f"scrypt n={stored.n}: the right PIN opens, a wrong one does not"
+
+
 def check_content_pack(ctx: Context) -> str:
     from app.render.content_provider import ContentProvider
 
@@ -446,6 +456,7 @@ CHECKS: list[Check] = [
     Check("Qt", check_qt),
     Check("resources", check_resources),
     Check("translations", check_translations),
+    Check("staff PIN", check_staff_pin),
     Check("content pack", check_content_pack),
     Check("store", check_store),
     Check("home window", check_home_window),

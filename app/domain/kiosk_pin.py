@@ -11,7 +11,6 @@ computer, so the PIN itself is never stored, and a wrong-PIN limit slows guessin
 
 import base64
 import binascii
-import hashlib
 import hmac
 import re
 import secrets
@@ -104,13 +103,24 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
+def scrypt(secret: bytes, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
+    """scrypt (RFC 7914) through libsodium, which PyNaCl already brings for the setup bundles'
+    signatures: hashlib.scrypt would need OpenSSL's libcrypto (4.5 MiB) in the bundle for this
+    alone. The same function, so a hash made by either checks with the other."""
+    from nacl.bindings import crypto_pwhash_scryptsalsa208sha256_ll
+
+    return bytes(
+        crypto_pwhash_scryptsalsa208sha256_ll(
+            secret, salt, n, r, p, dklen=length, maxmem=2 * MAX_MEMORY
+        )
+    )
+
+
 def hash_pin(pin: str, salt: bytes | None = None) -> str:
     """The string to store for `pin`, with a new random salt unless one is given (tests)."""
     check_pin_format(pin)
     salt = secrets.token_bytes(SALT_BYTES) if salt is None else salt
-    digest = hashlib.scrypt(
-        pin.encode("ascii"), salt=salt, n=DEFAULT_N, r=DEFAULT_R, p=DEFAULT_P, dklen=HASH_BYTES
-    )
+    digest = scrypt(pin.encode("ascii"), salt, DEFAULT_N, DEFAULT_R, DEFAULT_P, HASH_BYTES)
     return f"scrypt$n={DEFAULT_N},r={DEFAULT_R},p={DEFAULT_P}${_b64(salt)}${_b64(digest)}"
 
 
@@ -125,15 +135,7 @@ class PinHash:
     def matches(self, pin: str) -> bool:
         if not pin.isascii() or not pin.isdigit():
             return False
-        tried = hashlib.scrypt(
-            pin.encode("ascii"),
-            salt=self.salt,
-            n=self.n,
-            r=self.r,
-            p=self.p,
-            dklen=len(self.digest),
-            maxmem=2 * MAX_MEMORY,  # OpenSSL counts a little over 128 * r * n
-        )
+        tried = scrypt(pin.encode("ascii"), self.salt, self.n, self.r, self.p, len(self.digest))
         return hmac.compare_digest(tried, self.digest)  # same time for every wrong PIN
 
 

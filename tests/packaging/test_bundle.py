@@ -162,8 +162,9 @@ def test_the_bundle_carries_what_the_app_uses(artifacts: Artifacts) -> None:
         assert needed in present, needed
     modules = python_modules(artifacts)
     # segno is imported lazily by the kiosk; logging and inspect by shiboken from C.
-    # hashlib with OpenSSL's _hashlib: the kiosk PIN's scrypt needs it.
-    assert any(re.search(r"(^|/)_hashlib\.", name) for name in present)
+    # No OpenSSL at all: hashlib's own hashes, and the kiosk PIN's scrypt from libsodium.
+    assert not any(re.search(r"(^|/)(_hashlib\.|libcrypto\.so)", name) for name in present)
+    assert any(re.search(r"(^|/)nacl/_sodium\.", name) for name in present)
     for module in ("segno", "app.selftest", "app.ui.kiosk.qr", "logging", "inspect"):
         assert module in modules, module
 
