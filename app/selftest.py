@@ -166,13 +166,17 @@ def check_translations(ctx: Context) -> str:
 
 
 def check_staff_pin(ctx: Context) -> str:
-    """The kiosk PIN's hash (scrypt, from libsodium): made, and checked right and wrong."""
+    """libsodium, through PyNaCl: the kiosk PIN's hash (scrypt), made and checked right and
+    wrong, and a setup bundle's signature (Ed25519, minisign format), made and checked."""
     from app.domain.kiosk_pin import hash_pin, parse_pin_hash
+    from app.fleet.minisign_format import SecretKey
 
     stored = parse_pin_hash(hash_pin("582913"))
     if not stored.matches("582913") or stored.matches("582914"):
         raise CheckFailed("the staff PIN's scrypt hash does not check as it should")
-    return f"scrypt n={stored.n}: the right PIN opens, a wrong one does not"
+    key = SecretKey.generate()
+    key.public_key.verify(b"self-test", key.sign(b"self-test", "version 1", "self-test"))
+    return f"PIN hash (scrypt n={stored.n}) and a bundle signature made and checked"
 
 
 def check_content_pack(ctx: Context) -> str:
@@ -456,7 +460,7 @@ CHECKS: list[Check] = [
     Check("Qt", check_qt),
     Check("resources", check_resources),
     Check("translations", check_translations),
-    Check("staff PIN", check_staff_pin),
+    Check("PIN hash and signatures", check_staff_pin),
     Check("content pack", check_content_pack),
     Check("store", check_store),
     Check("home window", check_home_window),
