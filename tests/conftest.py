@@ -22,7 +22,7 @@ for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_H
 os.environ["TMPDIR"] = tempfile.tempdir = str(_SANDBOX / "tmp")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings  # noqa: E402
 
 from app.render.content_provider import ContentProvider  # noqa: E402
 from tests.fixtures.testpack import build_test_pack  # noqa: E402
@@ -85,3 +85,25 @@ def qsettings(tmp_path: Path) -> Iterator[QSettings]:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     yield settings
     settings.sync()
+
+
+@pytest.fixture
+def spanish(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """The shipped Spanish translation, compiled for the test (make builds it for the app),
+    where the app looks for translations; English and the locale as they were afterwards."""
+    import sys
+
+    from app.render import translation
+
+    sys.path.insert(0, str(REPO / "build_scripts"))
+    import translations as pipeline  # build_scripts is not a package
+
+    folder = tmp_path_factory.mktemp("qm")
+    pipeline.compile_translations(pipeline.SOURCES, folder)
+    monkeypatch.setattr(translation, "translations_folder", lambda: str(folder))
+    default = QLocale()
+    yield
+    translation.install_language("en")
+    QLocale.setDefault(default)

@@ -6,34 +6,17 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
-from PySide6.QtCore import QLocale
 
 from app.cli import main
-from app.render import translation
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "build_scripts"))
-import translations as pipeline
 
 WHEN = ["--treated-at", "2026-03-07T16:00", "--tz", "America/New_York"]
-
-
-@pytest.fixture
-def spanish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The shipped Spanish translation, compiled for the test (make builds it for the app)."""
-    folder = tmp_path / "qm"
-    pipeline.compile_translations(pipeline.SOURCES, folder)
-    monkeypatch.setattr(translation, "translations_folder", lambda: str(folder))
-    default = QLocale()
-    yield
-    translation.install_language("en")
-    QLocale.setDefault(default)
 
 
 def _milestone(test_pack: Path, language: str) -> str:

@@ -4,32 +4,15 @@ highlights or the start screen, and the next visitor meets the clinic's language
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from app.render import translation
 from app.ui.kiosk.shell import KioskWindow, Tile
 from tests.conftest import REPO
 from tests.kiosk.conftest import STEADY, MakeKiosk
 
 sys.path.insert(0, str(REPO / "build_scripts"))
-import translations as pipeline
-
-
-@pytest.fixture
-def spanish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The shipped Spanish translation, compiled for the test (make builds it for the app)."""
-    pipeline.compile_translations(pipeline.SOURCES, tmp_path)
-    monkeypatch.setattr(translation, "translations_folder", lambda: str(tmp_path))
-    default = QLocale()
-    yield
-    translation.install_language("en")
-    QLocale.setDefault(default)
 
 
 def _tile_titles(window: KioskWindow) -> list[str]:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from app.ui.kiosk.shell import KioskWindow
 from tests.kiosk.conftest import STEADY, MakeKiosk
-from tests.kiosk.test_kiosk_language import spanish  # noqa: F401  (a fixture)
 from tests.layout_check import layout_problems, save_shot
 
 SIZES = ((1093, 614), (1280, 800), (1920, 1080))
@@ -85,7 +84,7 @@ def test_the_staff_layers_fit_a_short_screen_with_full_size_keys(make_kiosk: Mak
     assert not found, "\n".join(found[:40])
 
 
-def test_no_kiosk_screen_is_cut_off_in_spanish(make_kiosk: MakeKiosk, spanish: None) -> None:  # noqa: F811
+def test_no_kiosk_screen_is_cut_off_in_spanish(make_kiosk: MakeKiosk, spanish: None) -> None:
     kiosk = make_kiosk(STEADY, size=SHORT[0])
     kiosk.switch_language("es")
     _settle()
@@ -102,7 +101,7 @@ def test_no_kiosk_screen_is_cut_off_in_spanish(make_kiosk: MakeKiosk, spanish: N
     assert not found, "\n".join(found[:40])
 
 
-def test_the_kiosk_keeps_the_screen_width_in_spanish(make_kiosk: MakeKiosk, spanish: None) -> None:  # noqa: F811
+def test_the_kiosk_keeps_the_screen_width_in_spanish(make_kiosk: MakeKiosk, spanish: None) -> None:
     kiosk = make_kiosk(STEADY, size=SHORT[0])
     kiosk.switch_language("es")
     kiosk.begin_visit()

@@ -19,7 +19,6 @@ from app.render import translation
 from app.render.content_provider import ContentProvider
 from app.store import Store
 from app.ui.theme import TEXT_STEPS
-from tests.kiosk.test_kiosk_language import spanish  # noqa: F401  (a fixture)
 from tests.ui.test_layout_matrix import _every_page, _window
 
 CASES = (((800, 600), len(TEXT_STEPS) - 1), ((1280, 800), 0))
@@ -33,7 +32,7 @@ def test_no_area_or_tab_is_cut_off_or_scrolls_sideways_in_spanish(
     data_dir: Path,
     qsettings: QSettings,
     app_style: QApplication,
-    spanish: None,  # noqa: F811
+    spanish: None,
     size: tuple[int, int],
     step: int,
 ) -> None:

@@ -119,6 +119,18 @@ class IntEditor(Editor):
         return self.spin
 
 
+def own_timing_box(name: str) -> WrapCheckBox:
+    """ "Use the clinic's own timing": ticked, the field's value is the clinic's; not ticked,
+    the content pack's default stays in force."""
+    box = WrapCheckBox(QCoreApplication.translate("ClinicSetup", "Use the clinic's own timing"))
+    box.setAccessibleName(
+        QCoreApplication.translate("ClinicSetup", "{field}: use the clinic's own timing").format(
+            field=name
+        )
+    )
+    return box
+
+
 class DurationEditor(Editor):
     """A timing: the pack's default, or the clinic's own amount in hours or days."""
 
@@ -126,14 +138,7 @@ class DurationEditor(Editor):
         super().__init__(field, name)
         column = QVBoxLayout()
         column.setSpacing(4)
-        self.own = WrapCheckBox(
-            QCoreApplication.translate("ClinicSetup", "Use the clinic's own timing")
-        )
-        self.own.setAccessibleName(
-            QCoreApplication.translate(
-                "ClinicSetup", "{field}: use the clinic's own timing"
-            ).format(field=name)
-        )
+        self.own = own_timing_box(name)
         column.addWidget(self.own)
         line = QHBoxLayout()
         self.amount = QSpinBox()
@@ -204,14 +209,7 @@ class OptionalIntEditor(Editor):
         super().__init__(field, name)
         column = QVBoxLayout()
         column.setSpacing(4)
-        self.own = WrapCheckBox(
-            QCoreApplication.translate("ClinicSetup", "Use the clinic's own timing")
-        )
-        self.own.setAccessibleName(
-            QCoreApplication.translate(
-                "ClinicSetup", "{field}: use the clinic's own timing"
-            ).format(field=name)
-        )
+        self.own = own_timing_box(name)
         self.spin = QSpinBox()
         self.spin.setRange(field.minimum, field.maximum)
         self.spin.setSuffix(" " + QCoreApplication.translate("ClinicSetup", "days before"))
