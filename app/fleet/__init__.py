@@ -10,15 +10,3 @@ and safely reading the archive), build (bundle create), install (unpacking and s
 status (what staff are told), watch (looking in the folder), startup (what to start with),
 commands (the `bundle` command line).
 """
-
-from app.fleet.startup import StartSetup, current_status, start_setup, started_with
-from app.fleet.status import BundleStatus, status_lines
-
-__all__ = [
-    "BundleStatus",
-    "StartSetup",
-    "current_status",
-    "start_setup",
-    "started_with",
-    "status_lines",
-]

@@ -12,11 +12,14 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.clinic_location import find_clinic_config
 from app.domain.clinic_managed import ManagedSettings, read_managed
-from app.fleet.install import InstalledBundle, files_present, installed, usable_or_fall_back
 from app.fleet.status import FELL_BACK, BundleStatus, Event, read_status, write_status
+
+if TYPE_CHECKING:
+    from app.fleet.install import InstalledBundle
 
 log = logging.getLogger(__name__)
 _started: list[StartSetup] = []  # what this process started with, for current_status()
@@ -55,6 +58,9 @@ def _choose(
             from app.paths import setup_bundles_dir
 
             state = setup_bundles_dir()
+        # Here, not at the top: a machine without [managed] (most) never loads the unpacking.
+        from app.fleet.install import files_present, usable_or_fall_back
+
         bundle, dropped = usable_or_fall_back(state, files_present)
     except (OSError, RuntimeError) as error:
         log.warning("setup bundles cannot be used: %s", error)
@@ -99,6 +105,7 @@ def peek(explicit_config: Path | None) -> tuple[BundleStatus, InstalledBundle | 
     if managed is None:
         return BundleStatus(managed=False), None
     try:
+        from app.fleet.install import installed
         from app.paths import setup_bundles_dir
 
         state = setup_bundles_dir()
