@@ -403,7 +403,6 @@ class KioskWindow(QWidget):
             visit, self.visit = self.visit, None
             self.stack.removeWidget(visit)
             visit.deleteLater()
-        self.still_there.retranslate()
         self._retranslate_bar()
         self._show_language_choice()
         if was_attract:
