@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -177,6 +178,14 @@ def main() -> int:
         parser.error("--bundle and --bare-bundle go together")
 
     scratch = Path(tempfile.mkdtemp(prefix="mnc-bench-"))
+    try:
+        return measure(args, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)  # the data folders and exports it made
+
+
+def measure(args: argparse.Namespace, scratch: Path) -> int:
+    """Every program in alternating rounds, the tables, and 1 when a budget is over."""
     env = {
         **os.environ,
         "XDG_CONFIG_HOME": str(scratch / "config"),  # keep the user's real settings untouched

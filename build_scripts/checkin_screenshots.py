@@ -10,6 +10,7 @@ OUT/<theme>-<text step>-<card>-window.png (the window, scrolled to the card).
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from datetime import UTC, date, datetime, timedelta
@@ -95,6 +96,7 @@ def shoot(app: QApplication, theme: str, step: int, scene: str, out: Path) -> No
         window.close()
     finally:
         store.close()
+        shutil.rmtree(scratch, ignore_errors=True)  # the scratch data folder, not the shots
 
 
 def main() -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -92,6 +93,7 @@ def render_all(app: QApplication, text_step: int, size: tuple[int, int], folder:
         window.close()
     finally:
         store.close()
+        shutil.rmtree(scratch, ignore_errors=True)  # the scratch data folder, not the shots
 
 
 def main() -> int:

@@ -91,6 +91,7 @@ def home(app: QApplication, theme: str, step: int, out: Path) -> None:
         window.close()
     finally:
         store.close()
+        shutil.rmtree(scratch, ignore_errors=True)  # the scratch data folder, not the shots
 
 
 def kiosk(app: QApplication, out: Path) -> None:
