@@ -13,8 +13,19 @@ from pathlib import Path
 
 from app import APP_ID, version
 
+COMMANDS = (
+    "validate-pack",
+    "export-ics",
+    "export-handout",
+    "set-kiosk-pin",
+    "kiosk-stats",
+    "bundle",
+)
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; with `commands` False, only the window's options (what starting
+    the app needs, without importing the modules that describe each command)."""
     parser = argparse.ArgumentParser(
         prog=APP_ID,
         description="Microneedling Companion: what happens, what to do each day, "
@@ -61,7 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="check that this copy works (content pack, clinic config, a temporary store, "
         "every screen drawn offscreen), print what was checked and exit",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_commands(subparsers)
+    return parser
+
+
+def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     validate = commands.add_parser(
         "validate-pack",
         help="check a content pack and print every problem and each screen's reading grade",
@@ -88,11 +107,28 @@ def build_parser() -> argparse.ArgumentParser:
     from app.fleet.commands import add_bundle_command
 
     add_bundle_command(commands)
-    return parser
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The window's options alone when nothing on the line names a command or asks for help (a
+    patient starting the app does not wait for every command's module to load); else, or when
+    the short form cannot read the line, the whole command line and its messages."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not any(word in COMMANDS or word in ("-h", "--help") for word in words):
+        short = build_parser(commands=False)
+        short.exit_on_error = False
+        try:
+            args, rest = short.parse_known_args(words)
+        except argparse.ArgumentError:
+            pass
+        else:
+            if not rest:
+                return args
+    return build_parser().parse_args(words)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse(argv)
     if args.command == "validate-pack":
         from app.domain.pack_report import run_validate_pack
 
