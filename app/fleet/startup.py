@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.clinic_location import find_clinic_config
-from app.domain.clinic_managed import ManagedSettings, read_managed
-from app.fleet.status import FELL_BACK, BundleStatus, Event, read_status, write_status
 
 if TYPE_CHECKING:
+    from app.domain.clinic_managed import ManagedSettings
     from app.fleet.install import InstalledBundle
+    from app.fleet.status import BundleStatus
+
+# The status and [managed] readers are imported where used: the app starts without a clinic
+# config (or without [managed]) nearly always, and this module is on the way to its first frame.
 
 log = logging.getLogger(__name__)
 _started: list[StartSetup] = []  # what this process started with, for current_status()
@@ -50,7 +53,11 @@ def _choose(
     explicit_config: Path | None, explicit_pack: Path | None, state: Path | None
 ) -> StartSetup:
     config = find_clinic_config(explicit_config)
-    managed = read_managed(config) if config is not None else None
+    if config is None:
+        return StartSetup(explicit_pack, explicit_config)
+    from app.domain.clinic_managed import read_managed
+
+    managed = read_managed(config)
     if managed is None:
         return StartSetup(explicit_pack, explicit_config)
     try:
@@ -75,6 +82,8 @@ def _choose(
 
 
 def record_fall_back(state: Path, back_to: int | None, reason: str) -> None:
+    from app.fleet.status import FELL_BACK, Event, read_status, write_status
+
     status = read_status(state)
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     back = f"back to bundle {back_to}" if back_to else "back to this machine's own setup"
@@ -91,6 +100,8 @@ def started_with() -> StartSetup | None:
 def current_status(setup: StartSetup | None = None) -> BundleStatus:
     """For the UI and --self-test: what is recorded about bundles on this machine (by default,
     for the setup this process started with)."""
+    from app.fleet.status import BundleStatus, read_status
+
     setup = setup or started_with()
     if setup is None or setup.managed is None or setup.state is None:
         return BundleStatus(managed=setup is not None and setup.managed is not None)
@@ -100,6 +111,9 @@ def current_status(setup: StartSetup | None = None) -> BundleStatus:
 def peek(explicit_config: Path | None) -> tuple[BundleStatus, InstalledBundle | None]:
     """The recorded status and the bundle in use, read only: for --self-test, which checks
     the setup the app would start with and changes nothing on the machine."""
+    from app.domain.clinic_managed import read_managed
+    from app.fleet.status import BundleStatus, read_status
+
     config = find_clinic_config(explicit_config)
     managed = read_managed(config) if config is not None else None
     if managed is None:

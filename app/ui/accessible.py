@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.document_accessible import STRUCTURED, DocumentView
+# The browser property that asks for a structured document (app.ui.document_accessible, which
+# is imported only when such a browser is first asked for: it is Learn's, not the first frame's).
+STRUCTURED = "structuredDocument"
 
 HEADING_ROLES = frozenset({"h1", "h2", "h3"})
 CHOICE = "a11yChoice"
@@ -128,6 +130,8 @@ def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
     if isinstance(obj, QAbstractButton) and obj.property(CHOICE):
         return _Choice(obj, obj.property(CHOICE) == "tab")
     if isinstance(obj, QTextBrowser) and obj.property(STRUCTURED):
+        from app.ui.document_accessible import DocumentView
+
         return DocumentView(obj)
     if isinstance(obj, QWidget) and obj.property("a11yRole") in _LIST_ROLES:
         return _ListPart(obj, str(obj.property("a11yRole")))

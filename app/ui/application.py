@@ -13,18 +13,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_ID, APP_NAME, ORGANIZATION, paths, version
-from app.fleet.startup import start_setup
+from app.fleet.startup import StartSetup, start_setup
 from app.logs import buffer_startup_logging, start_file_logging
 from app.render.content_provider import ContentProvider
 from app.render.translation import choose_language, current_language, install_language
-from app.ui.accessible import install_heading_roles
 from app.ui.areas import home_areas
-from app.ui.bundle_watch import BundleWatcher
 from app.ui.excepthook import install_excepthook
-from app.ui.keyboard import install_enter_activates_buttons
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
 from app.ui.recovery_session import RecoverySession
@@ -218,12 +215,9 @@ def build_home_window(
 ) -> MainWindow:
     """The home window, themed from the preferences and restyled whenever they change."""
     apply_theme(app, prefs)
-    install_enter_activates_buttons(app)
-    install_heading_roles(app)
     areas = home_areas(content, prefs, data, log_file, session)
     window = MainWindow(areas, settings, prefs.theme)
-    # Which area fits today is decided after the first frame: it reads the plan (pydantic).
-    window.choose_start = wire_start(
+    choose = wire_start(
         window,
         session,
         prefs,
@@ -231,6 +225,18 @@ def build_home_window(
         window.show_page,
         lambda: window.area_widget("recovery"),
     )
+
+    def after_first_frame() -> str | None:
+        # Enter on buttons and the screen reader's roles matter from the first area on; the
+        # first frame (rail and frame) needs neither, so their modules load after it.
+        from app.ui.accessible import install_heading_roles
+        from app.ui.keyboard import install_enter_activates_buttons
+
+        install_enter_activates_buttons(app)
+        install_heading_roles(app)
+        return choose()  # which area fits today: it reads the plan
+
+    window.choose_start = after_first_frame
 
     def on_preferences_changed() -> None:
         content.region = prefs.region  # the emergency number shown everywhere follows it
@@ -344,7 +350,7 @@ def apply_clinic_config(
     content: ContentProvider,
     session: RecoverySession,
     explicit: Path | None,
-    tell: Callable[[QWidget, str, str], object] = QMessageBox.warning,
+    tell: Callable[[QWidget, str, str], object] | None = None,
 ) -> list[str]:
     """Read the clinic config (if any) and put it to use in the home window; say plainly what
     was wrong in it."""
@@ -356,6 +362,10 @@ def apply_clinic_config(
     session.changed.emit()  # plans and screens use the clinic's timings and words from now on
     window.restyle_requested.emit()
     if settings.problems:
+        if tell is None:
+            from PySide6.QtWidgets import QMessageBox
+
+            tell = QMessageBox.warning
         tell(
             window,
             QCoreApplication.translate("Application", "The clinic settings have mistakes"),
@@ -367,9 +377,17 @@ def apply_clinic_config(
 def _tell_about_content_problems(parent: QWidget, content: ContentProvider) -> None:
     summary = content.problem_summary()
     if summary and content.content().used_fallback:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(
             parent, QCoreApplication.translate("Application", "Content could not be used"), summary
         )
+
+
+def _watch_bundles(setup: StartSetup, window: MainWindow) -> None:
+    from app.ui.bundle_watch import BundleWatcher
+
+    BundleWatcher(setup, parent=window)
 
 
 def kiosk_requested(options: GuiOptions) -> bool:
@@ -391,6 +409,8 @@ def run_gui(options: GuiOptions) -> int:
     try:
         data = paths.data_dir(options.data_dir)
     except (OSError, RuntimeError) as error:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             QCoreApplication.translate("Application", "The data folder cannot be used"),
@@ -414,6 +434,8 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
     if outcome is Outcome.FORWARDED:
         return 0
     if outcome is not Outcome.FIRST:
+        from PySide6.QtWidgets import QMessageBox
+
         title, text = single_instance_refusal(outcome, instance.problem, data)
         QMessageBox.critical(None, title, text)
         return EXIT_CANNOT_LOCK if outcome is Outcome.CANNOT_LOCK else EXIT_NOT_ANSWERING
@@ -454,7 +476,7 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
         _tell_about_content_problems(window, content)
         first_content.later(lambda: _start_reminders(window, session))
         # A newer setup bundle is applied while the app runs and used from its next start.
-        first_content.later(lambda: BundleWatcher(setup, parent=window))
+        first_content.later(lambda: _watch_bundles(setup, window))
 
     content.loaded.connect(after_content_loaded)
     # After the first frame, in this order: the window builds its first area (loading the

@@ -31,9 +31,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAccessibleWidget, QTextBrowser
 
+from app.ui.accessible import STRUCTURED as STRUCTURED  # screen_view asks for it from here
+
 Role = QAccessible.Role
 OBJECT_CHARACTER = "\ufffc"  # where a picture sits in a block's text
-STRUCTURED = "structuredDocument"  # the browser property that asks for this interface
 ALT_PROPERTY = "illustrationAlt"  # the browser's words for its own illustration
 
 

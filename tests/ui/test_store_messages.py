@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.store import BackupProblem, Recovery, Store, StoreUnavailable
 from app.store import repository as repository_module
@@ -47,9 +47,7 @@ def test_unavailable_data_is_told_and_the_app_exits_with_3(
 
     monkeypatch.setattr(repository_module.Store, "open", classmethod(refuse))
     monkeypatch.setattr(application, "install_excepthook", lambda: None)
-    monkeypatch.setattr(
-        application.QMessageBox, "critical", lambda _p, title, text: told.append((title, text))
-    )
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text: told.append((title, text)))
     status = application._run(qapp, GuiOptions(), data_dir, data_dir / "companion.log")
     assert status == 3
     [(title, text)] = told
