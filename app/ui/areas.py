@@ -51,8 +51,7 @@ def home_areas(
 
         area = RecoveryArea(session, lambda: PALETTES[prefs.theme])
         area.open_warning_signs.connect(lambda: window.go_to("warning"))
-        window.restyled.connect(area.timeline.refresh)
-        window.restyled.connect(area.refresh)
+        window.restyled.connect(area.restyle)
         return area
 
     def open_clinic_settings(window: MainWindow) -> None:

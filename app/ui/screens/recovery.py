@@ -1,212 +1,40 @@
 """My recovery: enter a treatment, then Today, the Timeline, a preview of any day, and the
-list of treatments in the series."""
+list of treatments in the series.
+
+Only what is on screen is made at first: Today (or, before any treatment, the form to enter
+one). The Timeline, Preview a day and My treatments are made when first opened (or first asked
+for), so the patient who opens the app to see today does not wait for the other three tabs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QSize, QTimer, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from app.domain.series import TreatmentInput, close_session
-from app.render.formatting import local_moment
-from app.store import StoreWriteError, TreatmentRecord
-from app.ui.flow_layout import FlowLayout
+from app.store import StoreWriteError
 from app.ui.recovery_session import RecoverySession
-from app.ui.screens.day_preview import DayPreview
 from app.ui.screens.page import Page, add_label
-from app.ui.screens.questions import Confirm, ask, close_session_question, delete_question
+from app.ui.screens.questions import Confirm, ask
 from app.ui.screens.tab_row import TabRow
-from app.ui.screens.take_home import ChooseFile, TakeHome, choose_save_file
-from app.ui.screens.timeline import TimelineView
+from app.ui.screens.take_home import ChooseFile, choose_save_file
 from app.ui.screens.today import TodayView
-from app.ui.screens.treatment_form import TreatmentForm
-from app.ui.store_writes import not_saved_text, tell
+from app.ui.store_writes import not_saved_text
 from app.ui.theme import Palette
 
+if TYPE_CHECKING:
+    from app.domain.plan import RecoveryPlan
+    from app.ui.screens.day_preview import DayPreview
+    from app.ui.screens.take_home import TakeHome
+    from app.ui.screens.timeline import TimelineView
+    from app.ui.screens.treatment_form import TreatmentForm
+    from app.ui.screens.treatments_list import TreatmentsView
 
-class _LineLabel(QLabel):
-    """Words that take one line when there is room: a word-wrapped QLabel's size hint is a
-    guess narrower than its words, so beside buttons it wrapped even in a wide window."""
-
-    def __init__(self, text: str = "") -> None:
-        super().__init__(text)
-        self.setWordWrap(True)
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        margins = self.contentsMargins()
-        one_line = self.fontMetrics().horizontalAdvance(self.text()) + 2
-        return QSize(one_line + margins.left() + margins.right(), hint.height())
-
-
-class _SessionRow(QWidget):
-    """One session in the list: its words, Change and Delete. Kept while the session exists;
-    a change of its time or number rewrites its words, nothing else."""
-
-    def __init__(self, view: TreatmentsView) -> None:
-        super().__init__()
-        self.record: TreatmentRecord | None = None
-        self.number = 0
-        # The buttons follow the words, on the next line when the window is narrow.
-        line = FlowLayout(self, spacing=12, stretch=False)
-        self.label = _LineLabel()
-        line.addWidget(self.label)
-        self.change = QPushButton(QCoreApplication.translate("TreatmentsView", "Change"))
-        self.change.clicked.connect(lambda: view._open_form(self.record))
-        self.delete = QPushButton(QCoreApplication.translate("TreatmentsView", "Delete"))
-        self.delete.clicked.connect(lambda: self._delete(view))
-        line.addWidget(self.change)
-        line.addWidget(self.delete)
-
-    def _delete(self, view: TreatmentsView) -> None:
-        if self.record is not None:
-            view._delete(self.record, self.number)
-
-    def show_record(self, record: TreatmentRecord, number: int) -> None:
-        if (record, number) == (self.record, self.number):
-            return
-        self.record, self.number = record, number
-        when = local_moment(record.treated_at.astimezone(ZoneInfo(record.zone)))
-        self.label.setText(
-            QCoreApplication.translate("TreatmentsView", "Session {n}: {when}").format(
-                n=number, when=when
-            )
-        )
-        self.change.setAccessibleName(
-            QCoreApplication.translate("TreatmentsView", "Change session {n}").format(n=number)
-        )
-        self.delete.setAccessibleName(
-            QCoreApplication.translate("TreatmentsView", "Delete session {n}").format(n=number)
-        )
-
-
-class TreatmentsView(Page):
-    """Every session in the series, each with Change and Delete; and Add a session.
-
-    The rows are made when the list is first shown, not with the area (Today, which opens
-    first, does not wait for a long series), and after a change only the rows whose session
-    was added, changed, removed or renumbered are touched."""
-
-    def __init__(self, session: RecoverySession, confirm: Confirm, parent: QWidget | None = None):
-        super().__init__(self.tr("My treatments"), parent)
-        self._session = session
-        self._confirm = confirm
-        self.rows = QVBoxLayout()
-        self.column.addLayout(self.rows)
-        self.status = add_label(self.column, "")
-        self.status.hide()
-        self.add_button = QPushButton(self.tr("Add a session"))
-        self.add_button.setProperty("role", "primary")
-        self.add_button.clicked.connect(lambda: self._open_form(None))
-        self.column.addWidget(self.add_button)
-        self.form = TreatmentForm(session.now())
-        self.form.hide()
-        self.form.saved.connect(self._save)
-        self.form.cancelled.connect(self.form.hide)
-        self.column.addWidget(self.form)
-        self.column.addStretch(1)
-        self._editing: TreatmentRecord | None = None
-        self._row_of: dict[int, _SessionRow] = {}  # by treatment id, in list order
-        self._stale = True  # the rows do not show the stored sessions yet
-
-    def refresh(self) -> None:
-        """After a change: the rows follow now when the list is in view, else when shown."""
-        self._stale = True
-        if self.isVisible():
-            self._sync_rows()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._sync_rows()
-        super().showEvent(event)
-
-    def session_rows(self) -> list[_SessionRow]:
-        """The rows as they stand, in list order (brought up to date first)."""
-        if self._stale:
-            self._sync_rows()
-        return list(self._row_of.values())
-
-    def _sync_rows(self) -> None:
-        self._stale = False
-        records = self._session.records()
-        wanted = {record.id for record in records}
-        for gone in [key for key in self._row_of if key not in wanted]:
-            row = self._row_of.pop(gone)
-            self.rows.removeWidget(row)
-            row.deleteLater()
-        ordered: dict[int, _SessionRow] = {}
-        for index, record in enumerate(records):
-            known = self._row_of.get(record.id)
-            row = known if known is not None else _SessionRow(self)
-            if known is None:
-                self.rows.insertWidget(index, row)
-            elif self.rows.indexOf(row) != index:  # an earlier session was added or moved
-                self.rows.removeWidget(row)
-                self.rows.insertWidget(index, row)
-            row.show_record(record, index + 1)
-            ordered[record.id] = row
-        self._row_of = ordered
-
-    def open_form(self, suggested: date | None = None) -> None:
-        """Add a session, the date field set to `suggested` when given."""
-        self._open_form(None)
-        if suggested is not None:
-            self.form.date_edit.setDate(QDate(suggested.year, suggested.month, suggested.day))
-
-    def _open_form(self, record: TreatmentRecord | None) -> None:
-        self._editing = record
-        self.form.set_now(self._session.now())
-        if record is not None:
-            self.form.edit(record)
-        else:
-            self.form.start_new(self._session.now())
-        self.form.show()
-        self.form.date_edit.setFocus()
-
-    def _save(self, local: datetime, zone: str) -> None:
-        instant = local.replace(tzinfo=ZoneInfo(zone))
-        if not self._close_session_wanted(instant, zone):
-            return  # the form stays open with what was typed
-        try:
-            if self._editing is None:
-                self._session.add(instant, zone)
-            else:
-                self._session.update(self._editing, instant, zone)
-        except StoreWriteError as error:
-            self.form.show_message(not_saved_text(error))  # the form keeps what was typed
-            return
-        self.form.hide()
-
-    def _close_session_wanted(self, instant: datetime, zone: str) -> bool:
-        """A session within a week of another is more often a slip than a plan: ask."""
-        others = [TreatmentInput(r.id, r.treated_at, r.zone) for r in self._session.records()]
-        editing = self._editing.id if self._editing is not None else None
-        close = close_session(instant, zone, others, leave_out=editing)
-        if close is None:
-            return True
-        return self._confirm(self, close_session_question(close, editing is not None))
-
-    def _delete(self, record: TreatmentRecord, number: int) -> None:
-        if not self._confirm(self, delete_question(number)):
-            return
-        try:
-            self._session.delete(record.id)
-        except StoreWriteError as error:
-            tell(self.status, not_saved_text(error), problem=True)
-            self.status.show()
-            return
-        self.status.hide()
+TIMELINE_TAB, PREVIEW_TAB, TREATMENTS_TAB = 1, 2, 3
 
 
 class RecoveryArea(QWidget):
@@ -222,49 +50,32 @@ class RecoveryArea(QWidget):
     ) -> None:
         super().__init__(parent)
         self._session = session
+        self._palette = palette
+        self._confirm = confirm
+        self._choose_file = choose_file
         self.setAccessibleName(self.tr("My recovery"))
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
-
-        # Before any treatment: what this area does, and the form to start it.
-        self.welcome = Page(self.tr("My recovery"))
-        add_label(
-            self.welcome.column,
-            self.tr(
-                "Tell the app when you had your treatment. It will then show what to do each "
-                "day, count down to when you can wear makeup or work out again, and remind you "
-                "while it is open."
-            ),
-        )
-        self.first_form = TreatmentForm(session.now())
-        self.first_form.cancel_button.hide()
-        self.first_form.saved.connect(self._add_first)
-        self.welcome.column.addWidget(self.first_form)
-        self.welcome.column.addStretch(1)
-        self.stack.addWidget(self.welcome)
+        # Before any treatment: what this area does, and the form to start it (made when needed).
+        self._welcome: Page | None = None
+        self._first_form: TreatmentForm | None = None
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("My recovery"))
         self.today = TodayView(session, palette, choose_file)
         self.today.open_warning_signs.connect(self.open_warning_signs)
         self.today.add_session.connect(self._add_next_session)
-        self.timeline = TimelineView(palette)
-        timeline_page = Page(self.tr("Timeline"))
-        timeline_page.column.addWidget(self.timeline)
-        self.take_home = TakeHome(session, choose_file)
-        timeline_page.column.addWidget(self.take_home)
-        timeline_page.column.addStretch(1)
-        self.preview = DayPreview()
-        preview_page = Page(self.tr("Preview a day"))
-        preview_page.column.addWidget(self.preview)
-        preview_page.column.addStretch(1)
-        self.treatments = TreatmentsView(session, confirm)
         self.tabs.addTab(self.today, self.tr("Today"))
-        self.tabs.addTab(timeline_page, self.tr("Timeline"))
-        self.tabs.addTab(preview_page, self.tr("Preview a day"))
-        self.tabs.addTab(self.treatments, self.tr("My treatments"))
+        # Stand-ins, each replaced by its page when that tab is first opened (_made_page).
+        for title in (self.tr("Timeline"), self.tr("Preview a day"), self.tr("My treatments")):
+            self.tabs.addTab(QWidget(), title)
+        self._timeline: TimelineView | None = None
+        self._take_home: TakeHome | None = None
+        self._preview: DayPreview | None = None
+        self._treatments: TreatmentsView | None = None
+        self.tabs.currentChanged.connect(self._made_page)
         # All four tabs always in view with their whole names: in a narrow window at a large
         # text size they wrap onto a second line (a tab bar would cut them to "To…").
         self.tab_row = TabRow(self.tabs)
@@ -278,25 +89,139 @@ class RecoveryArea(QWidget):
         self.stack.addWidget(self.tabbed)
 
         self._plan_key: tuple[int, datetime] | None = None
+        self._shown_plan: tuple[RecoveryPlan, datetime, tuple[int, datetime]] | None = None
         # The countdown is recomputed from the clock on every tick, never counted down, so
         # sleep, a changed clock or a new time zone are right at the next tick.
         self._tick = QTimer(self)
         self._tick.setInterval(10_000)
         self._tick.timeout.connect(self._on_tick)
         self._tick.start()
-        session.changed.connect(self.treatments.refresh)
+        session.changed.connect(self._treatments_changed)
         session.changed.connect(self.refresh)
         self.refresh()
+
+    # the pages made when first needed -----------------------------------------------------------
+
+    @property
+    def welcome(self) -> Page:
+        if self._welcome is None:
+            from app.ui.screens.treatment_form import TreatmentForm
+
+            self._welcome = Page(self.tr("My recovery"))
+            add_label(
+                self._welcome.column,
+                self.tr(
+                    "Tell the app when you had your treatment. It will then show what to do "
+                    "each day, count down to when you can wear makeup or work out again, and "
+                    "remind you while it is open."
+                ),
+            )
+            self._first_form = TreatmentForm(self._session.now())
+            self._first_form.cancel_button.hide()
+            self._first_form.saved.connect(self._add_first)
+            self._welcome.column.addWidget(self._first_form)
+            self._welcome.column.addStretch(1)
+            self.stack.insertWidget(0, self._welcome)
+        return self._welcome
+
+    @property
+    def first_form(self) -> TreatmentForm:
+        self.welcome  # noqa: B018  (makes the form with its page)
+        assert self._first_form is not None
+        return self._first_form
+
+    @property
+    def timeline(self) -> TimelineView:
+        self._make_page(TIMELINE_TAB)
+        assert self._timeline is not None
+        return self._timeline
+
+    @property
+    def take_home(self) -> TakeHome:
+        self._make_page(TIMELINE_TAB)
+        assert self._take_home is not None
+        return self._take_home
+
+    @property
+    def preview(self) -> DayPreview:
+        self._make_page(PREVIEW_TAB)
+        assert self._preview is not None
+        return self._preview
+
+    @property
+    def treatments(self) -> TreatmentsView:
+        self._make_page(TREATMENTS_TAB)
+        assert self._treatments is not None
+        return self._treatments
+
+    def _made_page(self, index: int) -> None:
+        if index in (TIMELINE_TAB, PREVIEW_TAB, TREATMENTS_TAB):
+            self._make_page(index)
+
+    def _make_page(self, index: int) -> None:
+        if index == TIMELINE_TAB and self._timeline is None:
+            from app.ui.screens.take_home import TakeHome
+            from app.ui.screens.timeline import TimelineView
+
+            self._timeline = TimelineView(self._palette)
+            page = Page(self.tr("Timeline"))
+            page.column.addWidget(self._timeline)
+            self._take_home = TakeHome(self._session, self._choose_file)
+            page.column.addWidget(self._take_home)
+            page.column.addStretch(1)
+            self._put_page(index, page)
+        elif index == PREVIEW_TAB and self._preview is None:
+            from app.ui.screens.day_preview import DayPreview
+
+            self._preview = DayPreview()
+            page = Page(self.tr("Preview a day"))
+            page.column.addWidget(self._preview)
+            page.column.addStretch(1)
+            self._put_page(index, page)
+        elif index == TREATMENTS_TAB and self._treatments is None:
+            from app.ui.screens.treatments_list import TreatmentsView
+
+            self._treatments = TreatmentsView(self._session, self._confirm)
+            self._put_page(index, self._treatments)
+        else:
+            return
+        self._show_plan()
+
+    def _put_page(self, index: int, page: QWidget) -> None:
+        """`page` in its stand-in's place, under the same name; the tab chosen stays chosen."""
+        current, title = self.tabs.currentIndex(), self.tabs.tabText(index)
+        stand_in = self.tabs.widget(index)
+        blocked = self.tabs.blockSignals(True)  # the tab row already shows the chosen tab
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, title)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        if stand_in is not None:
+            stand_in.deleteLater()
+
+    def restyle(self) -> None:
+        """After a change of text size or theme: the drawn timeline and everything else."""
+        if self._timeline is not None:
+            self._timeline.refresh()
+        self.refresh()
+
+    # ---------------------------------------------------------------------------------------------
 
     def _on_tick(self) -> None:
         if self.isVisible():
             self.refresh()
 
+    def _treatments_changed(self) -> None:
+        if self._treatments is not None:  # else it reads the series when first made
+            self._treatments.refresh()
+
     def start_entry(self, ahead: bool) -> None:
         """From the first-run welcome: the form, its date a week ahead for a booked treatment
         (a guess to change), today for one already had."""
         self.refresh()
-        if self.stack.currentWidget() is not self.welcome:
+        if self.stack.currentWidget() is not self._welcome:
             return
         form = self.first_form
         form.set_now(self._session.now())
@@ -330,13 +255,22 @@ class RecoveryArea(QWidget):
             plan, treatment = position.upcoming_plan, position.upcoming
         if plan is None or treatment is None:
             return
-        self.timeline.set_plan(plan, now)
-        key = (treatment.id, treatment.treated_at)
-        if key != self._plan_key:  # keep the day a visitor chose while the plan is the same
+        self._shown_plan = (plan, now, (treatment.id, treatment.treated_at))
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        """The plan of the last refresh on the Timeline and the preview, where they are made."""
+        if self._shown_plan is None:
+            return
+        plan, now, key = self._shown_plan
+        if self._timeline is not None:
+            self._timeline.set_plan(plan, now)
+        if self._preview is not None and key != self._plan_key:
+            # The day a visitor chose is kept while the plan is the same.
             self._plan_key = key
-            self.preview.set_plan(plan, max(plan.local_date_of(now), plan.treatment_date))
+            self._preview.set_plan(plan, max(plan.local_date_of(now), plan.treatment_date))
 
     def _add_next_session(self, due: object) -> None:
         """ "Add session 2" on Today: the form under My treatments, on the day it is due."""
-        self.tabs.setCurrentWidget(self.treatments)
+        self.tabs.setCurrentIndex(TREATMENTS_TAB)
         self.treatments.open_form(due if isinstance(due, date) else None)
