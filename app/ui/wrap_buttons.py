@@ -10,16 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontMetrics, QPaintEvent
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QCheckBox,
-    QPushButton,
-    QRadioButton,
-    QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
-    QStylePainter,
-)
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QPushButton, QRadioButton, QSizePolicy
 
 
 def wrap_words(text: str, metrics: QFontMetrics, width: int) -> list[str]:
@@ -36,7 +27,9 @@ def wrap_words(text: str, metrics: QFontMetrics, width: int) -> list[str]:
 class _Wrapping:
     """The shared part; mixed in before the Qt button class it wraps."""
 
-    _control = QStyle.ControlElement.CE_PushButton
+    # By name: QStyle is loaded only when a button first needs more than one line (its Python
+    # class, with its hundreds of enum members, costs several ms on the way to the first screen).
+    _control = "CE_PushButton"
 
     def _setup(self: QAbstractButton) -> None:  # type: ignore[misc]
         policy = self.sizePolicy()
@@ -79,10 +72,12 @@ class _Wrapping:
         if len(lines) == 1:
             super().paintEvent(event)  # type: ignore[misc]
             return
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton, QStylePainter
+
         option = QStyleOptionButton()
         button.initStyleOption(option)  # type: ignore[attr-defined]
         option.text = "\n".join(lines)
-        QStylePainter(button).drawControl(self._control, option)
+        QStylePainter(button).drawControl(getattr(QStyle.ControlElement, self._control), option)
 
 
 class WrapPushButton(_Wrapping, QPushButton):
@@ -92,7 +87,7 @@ class WrapPushButton(_Wrapping, QPushButton):
 
 
 class WrapCheckBox(_Wrapping, QCheckBox):
-    _control = QStyle.ControlElement.CE_CheckBox
+    _control = "CE_CheckBox"
 
     def __init__(self, text: str = "") -> None:
         super().__init__(text)
@@ -100,7 +95,7 @@ class WrapCheckBox(_Wrapping, QCheckBox):
 
 
 class WrapRadioButton(_Wrapping, QRadioButton):
-    _control = QStyle.ControlElement.CE_RadioButton
+    _control = "CE_RadioButton"
 
     def __init__(self, text: str = "") -> None:
         super().__init__(text)
