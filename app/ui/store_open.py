@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.store import BackupProblem, DatabaseTooNew, Recovery, Store, StoreUnavailable
 
@@ -22,7 +22,10 @@ def open_store(
 
     Every refusal here leaves the files exactly as they were.
     """
-    tell = tell or QMessageBox.critical
+    if tell is None:
+        from PySide6.QtWidgets import QMessageBox  # only to refuse: not on the way to the window
+
+        tell = QMessageBox.critical
     try:
         return Store.open(data)
     except DatabaseTooNew as error:
@@ -45,9 +48,15 @@ def open_store(
 def tell_about_store(
     parent: QWidget,
     store: Store,
-    tell: Callable[[QWidget, str, str], object] = QMessageBox.warning,
+    tell: Callable[[QWidget, str, str], object] | None = None,
 ) -> None:
     """After the window shows: a repair of the saved data, and a backup that failed."""
+    if store.recovery is None and store.backup_problem is None:
+        return  # the usual case
+    if tell is None:
+        from PySide6.QtWidgets import QMessageBox
+
+        tell = QMessageBox.warning
     if store.recovery is not None:
         tell(
             parent,

@@ -5,14 +5,12 @@ Every screen uses these names (object names and dynamic properties), never its o
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat
-from PySide6.QtWidgets import (
-    QCalendarWidget,
-    QComboBox,
-    QDateTimeEdit,
-    QStyledItemDelegate,
-    QWidget,
-)
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor, QPalette
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 # The colours live below the UI, where the printed handout finds them too.
 from app.render.palette import DARK, HIGH_CONTRAST, LIGHT, PALETTES, Palette
@@ -99,6 +97,7 @@ def qt_palette(theme: str, accent: str | None = None) -> QPalette:
 def calm_weekends(calendar: QCalendarWidget) -> None:
     """Weekend days in the normal text colour: Qt draws them red, and red means safety here."""
     from PySide6.QtCore import Qt  # here: the Qt namespace costs ~17 ms before the first frame
+    from PySide6.QtGui import QTextCharFormat
 
     for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
         calendar.setWeekdayTextFormat(day, QTextCharFormat())
@@ -109,6 +108,10 @@ def fit_to_theme(root: QWidget) -> None:
     drawn by a delegate that reads the sheet (Qt's default one ignores `::item`, so the chosen
     row showed no highlight), and calendars without red weekends. Call once when a screen is
     built; calling again changes nothing."""
+    # Here, not at the top: each of these Qt classes builds its Python enums when first named,
+    # and the first frame (which imports this module) shows none of them.
+    from PySide6.QtWidgets import QCalendarWidget, QComboBox, QDateTimeEdit, QStyledItemDelegate
+
     for combo in root.findChildren(QComboBox):
         if not isinstance(combo.itemDelegate(), QStyledItemDelegate):
             combo.setItemDelegate(QStyledItemDelegate(combo))
