@@ -164,6 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.paths import make_new_files_private
 
     make_new_files_private()
+    from app.ui.pyside_startup import skip_feature_scan
+
+    skip_feature_scan()  # before the window's modules are imported: see its module
     from app.ui.application import GuiOptions, run_gui
 
     return run_gui(

@@ -40,7 +40,9 @@ PROBE = textwrap.dedent(
         def eventFilter(self, watched, event):
             if event.type() == QEvent.Type.Paint:
                 loaded = [m for m in ("pydantic", "PySide6.QtNetwork", "logging.handlers",
-                                       "tomllib")
+                                       "tomllib", "app.fleet.status", "app.ui.bundle_watch",
+                                       "app.ui.accessible", "app.ui.document_accessible",
+                                       "app.ui.keyboard", "app.export.commands")
                           if m in sys.modules]
                 print("qt-namespace", "Qt" in QtCore.__dict__, flush=True)
                 print("heavy-modules", ",".join(loaded) or "-", flush=True)
@@ -63,8 +65,9 @@ def test_first_frame_needs_neither_the_qt_namespace_nor_heavy_modules(tmp_path: 
         timeout=60, check=True,
     ).stdout.split("\n")  # fmt: skip
     # The Qt namespace builds ~130 enums on first use (~17 ms); pydantic, QtNetwork and the
-    # rotating log handler belong to work done just after the first frame; tomllib (~12 ms) is
-    # needed before it only when a clinic config might ask for the kiosk.
+    # rotating log handler belong to work done just after the first frame, as do the bundle
+    # status, the screen reader's roles and Enter on buttons; tomllib (~12 ms) is needed before
+    # it only when a clinic config might ask for the kiosk.
     assert "qt-namespace False" in out
     assert "heavy-modules -" in out
 
