@@ -32,7 +32,7 @@ def test_a_longer_label_makes_the_row_wrap_at_once(qtbot: QtBot) -> None:
 
 
 def test_an_added_or_hidden_button_changes_the_height(qtbot: QtBot) -> None:
-    holder, layout, buttons = _row(qtbot)
+    _holder, layout, buttons = _row(qtbot)
     width = sum(b.sizeHint().width() for b in buttons) + 20
     one_line = layout.heightForWidth(width)
     extra = QPushButton("Three, which goes on a line of its own")
