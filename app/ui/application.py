@@ -143,17 +143,20 @@ class _FirstContent(QObject):
     """Work the patient does not wait for (answering other copies, opening the log file, the
     reminders) runs once the first area (Learn's text, or Today) has been painted, not before.
 
-    Armed by MainWindow.first_painted, after the first area was built: the first paint event
-    of that area or a widget in it starts the frame that shows it, and `later` runs when that
-    whole paint pass is over. A window that never paints it (minimised at start) runs the work
-    after FALLBACK_MS anyway."""
+    Armed by MainWindow.first_painted, after the first area was built: the next paint pass of
+    the window (the UpdateRequest Qt sends the window itself) draws that area, and `later` runs
+    when that pass is over. Watching only the window, not every object of the application:
+    an application-wide filter runs Python for every event of every object, and makes PySide
+    build the Python class (and its enums) of each internal Qt object it is handed, about 30 ms
+    while Learn's first page is laid out. A window that never paints it (minimised at start)
+    runs the work after FALLBACK_MS anyway."""
 
     FALLBACK_MS = 2000
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self._area: QWidget | None = None
+        self._armed = False
         self._work: list[Callable[[], object]] | None = []  # None once run
         window.first_painted.connect(self._arm)  # after the area and the content are in
 
@@ -164,29 +167,19 @@ class _FirstContent(QObject):
             self._work.append(work)
 
     def _arm(self) -> None:
-        self._area = self._window.stack.currentWidget()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._armed = True
+        self._window.installEventFilter(self)
         QTimer.singleShot(self.FALLBACK_MS, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        area = self._area
-        if (
-            area is not None
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and (watched is area or area.isAncestorOf(watched))
-        ):
-            self._area = None
-            QTimer.singleShot(0, self, self._run)
+        if self._armed and event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Paint):
+            self._armed = False
+            QTimer.singleShot(0, self, self._run)  # after the paint pass now starting
         return False
 
     def _run(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-        self._area = None
+        self._window.removeEventFilter(self)
+        self._armed = False
         work, self._work = self._work or [], None
         for item in work:
             item()

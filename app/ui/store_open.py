@@ -22,27 +22,34 @@ def open_store(
 
     Every refusal here leaves the files exactly as they were.
     """
-    if tell is None:
-        from PySide6.QtWidgets import QMessageBox  # only to refuse: not on the way to the window
-
-        tell = QMessageBox.critical
     try:
         return Store.open(data)
-    except DatabaseTooNew as error:
+    except (DatabaseTooNew, StoreUnavailable) as error:
+        if tell is None:
+            from PySide6.QtWidgets import QMessageBox  # only to refuse: not on the way
+
+            tell = QMessageBox.critical
+        _refuse(error, tell)
+    return None
+
+
+def _refuse(
+    error: DatabaseTooNew | StoreUnavailable, tell: Callable[[QWidget | None, str, str], object]
+) -> None:
+    if isinstance(error, DatabaseTooNew):
         log.error("refused a database from a newer version (%s > %s)", error.found, error.supported)
         tell(
             None,
             QCoreApplication.translate("StoreOpen", "Saved data from a newer version"),
             str(error),
         )
-    except StoreUnavailable as error:
-        log.error("the database cannot be used right now: %s", error.kind)
-        tell(
-            None,
-            QCoreApplication.translate("StoreOpen", "Your saved data cannot be opened right now"),
-            unavailable_message(error),
-        )
-    return None
+        return
+    log.error("the database cannot be used right now: %s", error.kind)
+    tell(
+        None,
+        QCoreApplication.translate("StoreOpen", "Your saved data cannot be opened right now"),
+        unavailable_message(error),
+    )
 
 
 def tell_about_store(
