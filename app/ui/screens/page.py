@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 # About 70 characters of 18 px body text; the column grows with the text size (see set_column).
 COLUMN_EM = 38
+
+
+def viewport_width(area: QAbstractScrollArea) -> int:
+    """The width of `area`'s viewport, worked out without asking for the viewport widget: the
+    first time Python is handed a QWidget that Qt made, PySide looks through every QtWidgets
+    class for its type and builds each one's Python class and enums (77 of them, about 10 ms,
+    on the way to Learn's first page)."""
+    bar = area.verticalScrollBar()
+    shown = bar.width() if bar.isVisibleTo(area) else 0
+    return area.maximumViewportSize().width() - shown
 
 
 class Page(QScrollArea):
@@ -32,8 +42,9 @@ class Page(QScrollArea):
         # Keep lines near 70 characters: cap the column at COLUMN_EM ems of the current font.
         em = max(self.fontMetrics().horizontalAdvance("M"), 8)
         # Narrower margins in a narrow window (large text, small screen): the words need it more.
-        margin = 32 if self.viewport().width() >= 24 * em else 16
-        available = max(self.viewport().width() - 2 * margin, 200)
+        width = viewport_width(self)
+        margin = 32 if width >= 24 * em else 16
+        available = max(width - 2 * margin, 200)
         side = margin + (available - min(available, COLUMN_EM * em)) // 2
         self.column.setContentsMargins(side, 32, side, 32)
         super().resizeEvent(event)

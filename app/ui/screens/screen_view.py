@@ -30,6 +30,7 @@ from app.domain.warning_blocks import Segment
 from app.render.images import ClosedTextDocument, image_fragments, render_svg, set_image_size
 from app.ui.document_accessible import ALT_PROPERTY, STRUCTURED, document_changed
 from app.ui.screens.level_boxes import box_levels, marked_markdown
+from app.ui.screens.page import viewport_width
 from app.ui.theme import LIGHT, Palette
 
 ILLUSTRATION_URL = QUrl("mnc-illustration:current")
@@ -149,7 +150,7 @@ class ScreenView(QTextBrowser):
 
     def _is_narrow(self) -> bool:
         em = max(self.fontMetrics().horizontalAdvance("M"), 8)
-        return self.viewport().width() < NARROW_EM * em
+        return viewport_width(self) < NARROW_EM * em
 
     def _fit_to_width(self) -> None:
         """Centre a column of about 70 characters and size the illustration to it."""
@@ -157,7 +158,7 @@ class ScreenView(QTextBrowser):
             self.redraw()  # headings change size across the narrow threshold
             return
         em = max(self.fontMetrics().horizontalAdvance("M"), 8)
-        available = self.viewport().width()
+        available = viewport_width(self)
         column = max(160, min(MAX_LINE_EM * em, available - 48))
         side = max(24, (available - column) // 2)
         # Margins on the document's root frame, so Qt re-wraps the text to the column itself.
