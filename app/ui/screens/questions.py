@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.domain.series import CloseSession
 
@@ -26,6 +26,8 @@ Confirm = Callable[[QWidget, Question], bool]
 
 
 def ask(parent: QWidget, question: Question) -> bool:
+    from PySide6.QtWidgets import QMessageBox  # when asked: screens load without it
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(question.title)

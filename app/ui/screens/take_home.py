@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.ui.flow_layout import FlowLayout
 from app.ui.recovery_session import RecoverySession
@@ -21,6 +21,8 @@ ChooseFile = Callable[[QWidget, str, str, str], str]
 
 
 def choose_save_file(parent: QWidget, title: str, suggested: str, filters: str) -> str:
+    from PySide6.QtWidgets import QFileDialog  # when asked: screens load without it
+
     start = str(Path.home() / suggested)
     return QFileDialog.getSaveFileName(parent, title, start, filters)[0]
 
