@@ -8,7 +8,6 @@ Qt's style-sheet caches keeping an entry for every scroll area's viewport (app.u
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import sys
 import weakref
@@ -22,6 +21,7 @@ from app.ui.kiosk.setup import KioskTimings
 from app.ui.kiosk.shell import KioskWindow
 from tests.conftest import REPO
 from tests.kiosk.conftest import MakeKiosk
+from tests.malloc_in_use import malloc_in_use
 
 sys.path.insert(0, str(REPO / "build_scripts"))
 
@@ -53,28 +53,10 @@ def _python_objects() -> Counter[str]:
     return Counter(type(o).__name__ for o in gc.get_objects())
 
 
-_MALLINFO2 = "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost"
-
-
-class _MallInfo2(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_size_t) for name in _MALLINFO2.split()]
-
-
-def _malloc_in_use() -> int | None:
-    """Bytes handed out by malloc now (glibc), whatever the allocator keeps or gives back."""
-    try:
-        mallinfo2 = ctypes.CDLL("libc.so.6").mallinfo2
-    except (OSError, AttributeError):
-        return None
-    mallinfo2.restype = _MallInfo2
-    info = mallinfo2()
-    return int(info.uordblks + info.hblkhd)
-
-
 # pytest-qt would keep each of Qt's messages (the offscreen platform's "does not support
 # propagateSizeHints()", a few a visit) for the report.
 @pytest.mark.no_qt_log
-@pytest.mark.skipif(_malloc_in_use() is None, reason="counts bytes with glibc's mallinfo2")
+@pytest.mark.skipif(malloc_in_use() is None, reason="counts bytes with glibc's mallinfo2")
 def test_thrown_away_visits_leave_nothing_behind(make_kiosk: MakeKiosk) -> None:
     kiosk = make_kiosk(STILL)
     kiosk.attract.reduce_motion = True
@@ -85,11 +67,11 @@ def test_thrown_away_visits_leave_nothing_behind(make_kiosk: MakeKiosk) -> None:
     # Qt's pixmap cache takes up to 10 MB (each visit's icons and pictures, about 750 KB a
     # visit here, until it starts evicting): bounded, and emptied before each count.
     QPixmapCache.clear()
-    malloc_before = _malloc_in_use()
+    malloc_before = malloc_in_use()
     _visits(kiosk, 4)
     gc.collect()
     QPixmapCache.clear()
-    malloc_after = _malloc_in_use()  # before counting objects, which takes memory of its own
+    malloc_after = malloc_in_use()  # before counting objects, which takes memory of its own
     grown = {kind: n - objects[kind] for kind, n in _python_objects().items()}
     assert {kind: n for kind, n in grown.items() if n >= 4} == {}  # one or more a visit
     assert weakref.getweakrefcount(kiosk._setup.usage) == usage_refs
