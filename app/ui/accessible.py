@@ -16,12 +16,20 @@ never calls it). Qt owns and caches the interfaces it returns, one per label, ma
 time the label is asked for, which with a screen reader on is its first setText: so the "role"
 property goes on before the text (app.ui.screens.page.add_label does so).
 
+PySide6 6.11 keeps every interface a Python factory made alive after Qt deletes it (the wrapper
+keeps one reference that is never given back): so the interfaces here hold no reference to their
+widget (they ask `widget()`, which would otherwise keep each widget's wrapper too), and none is
+made while no screen reader listens (mark_choice once made one for every choice button of
+every kiosk visit, and the kiosk grew by them).
+
 Not reachable this way: the heading level. Qt 6.8 reads it from an attributes interface that
 interface_cast hands over as a C++ pointer; PySide6 lets Python override interface_cast, but
 the pointer it returns is not one Qt can call (tried with PySide6 6.11: a segmentation fault).
 """
 
 from __future__ import annotations
+
+from typing import cast
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
@@ -51,12 +59,12 @@ _installed = False
 class _HeadingLabel(QAccessibleWidget):
     def __init__(self, label: QLabel) -> None:
         super().__init__(label, QAccessible.Role.Heading)
-        self._label = label
 
     def text(self, kind: QAccessible.Text) -> str:
         if kind == QAccessible.Text.Name:
             # The words shown now: many headings are filled in after they are made.
-            return self._label.accessibleName() or self._label.text()
+            label = cast(QLabel, self.widget())
+            return label.accessibleName() or label.text()
         return super().text(kind)
 
 
@@ -93,8 +101,11 @@ class _Choice(QAccessibleWidget):
     def __init__(self, button: QAbstractButton, tab: bool) -> None:
         role = QAccessible.Role.PageTab if tab else QAccessible.Role.RadioButton
         super().__init__(button, role)
-        self._button = button
         self._tab = tab
+
+    @property
+    def _button(self) -> QAbstractButton:
+        return cast(QAbstractButton, self.widget())
 
     def text(self, kind: QAccessible.Text) -> str:
         if kind == QAccessible.Text.Name:
@@ -142,8 +153,10 @@ def mark_choice(button: QAbstractButton, kind: str = "radio") -> None:
     """`button` (checkable, in an exclusive group) is one choice of a set: "radio", or "tab"
     (app.ui.screens.tab_row). With a screen reader on, Qt may have made the button's interface
     already (its first setText): that one is taken out of the cache, so the next question gets
-    the new role."""
+    the new role. With none listening, Qt has made none, and none is made here."""
     button.setProperty(CHOICE, kind)
+    if not QAccessible.isActive():
+        return
     iface = QAccessible.queryAccessibleInterface(button)
     if iface is not None and not isinstance(iface, _Choice):
         QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(iface))

@@ -41,6 +41,7 @@ from app.ui.kiosk.pad_timeout import CloseWhenIdle
 from app.ui.kiosk.setup import KioskSetup, KioskTimings, desk_phone_words
 from app.ui.kiosk.staff_menu import StaffMenu
 from app.ui.kiosk.touch_scroll import scroll_areas_by_touch, scroll_by_touch
+from app.ui.style_caches import forget_when_gone
 
 log = logging.getLogger(__name__)
 # More errors than this within ERROR_WINDOW_S and the kiosk exits (code EXIT_TOO_MANY_ERRORS),
@@ -226,13 +227,19 @@ class Visit(QStackedWidget):
             self.open(key)
         return self._built[key]
 
+    def _learn_screen_viewed(self, screen_id: str) -> None:
+        self._setup.usage.learn_screen_viewed(screen_id)
+
     def _build(self, key: str) -> QWidget:
         setup = self._setup
         if key == "learn":
             from app.ui.screens.learn import LearnArea
 
             learn = LearnArea(self._content, setup.palette)
-            learn.screen_shown.connect(setup.usage.learn_screen_viewed)
+            # Through the visit, not straight to the counter: PySide keeps a weak reference on
+            # a plain-Python receiver for each connection and never drops it when the sender
+            # goes, so the long-lived counter gathered one per visit.
+            learn.screen_shown.connect(self._learn_screen_viewed)
             if learn.current_screen_id():  # the first screen, shown as it was built
                 setup.usage.learn_screen_viewed(learn.current_screen_id())
             return learn
@@ -402,6 +409,7 @@ class KioskWindow(QWidget):
         if self.visit is not None:
             visit, self.visit = self.visit, None
             self.stack.removeWidget(visit)
+            forget_when_gone(visit)
             visit.deleteLater()
         self._retranslate_bar()
         self._show_language_choice()
@@ -501,6 +509,7 @@ class KioskWindow(QWidget):
             visit, self.visit = self.visit, None
             self.stack.removeWidget(visit)
             visit.hide()
+            forget_when_gone(visit)  # Qt's style caches would keep its scroll areas' entries
             visit.deleteLater()
             self._setup.usage.visit_ended()
         if current_language() != self.home_language:

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QScrollArea,
-    QScroller,
     QWidget,
 )
 
 from app.render.content_provider import ContentProvider
 from app.ui.kiosk.overlays import Overlay
 from app.ui.kiosk.pad_timeout import CloseWhenIdle
+from app.ui.kiosk.touch_scroll import scroll_by_touch
 from app.ui.screens.clinic_setup import ClinicSetupForm, config_path_for_setup
 
 MARGIN_PX = 32  # Overlay's own margin around the card
@@ -112,8 +112,8 @@ class KioskClinicSetup(Overlay):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.form)
-        # A finger drags the form, as on the kiosk's pages.
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        # A finger drags the form, as on the kiosk's pages (with their one gesture recognizer).
+        scroll_by_touch(scroll.viewport())
         self.card_layout.addWidget(scroll, 1)
         row = QHBoxLayout()
         self.exit_button = QPushButton(self.tr("Exit the kiosk"))
