@@ -135,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(run_validate_pack(args.path, sys.stdout, args.language))
 
     if args.command in ("export-ics", "export-handout"):
+        from app.ui.pyside_startup import skip_feature_scan
+
+        skip_feature_scan()  # the exports use Qt's dates and PDF writer: see that module
         from app.export.commands import run_export
 
         return run_export(args)
