@@ -93,6 +93,37 @@ def test_each_drawing_is_rendered_once_per_size(
     assert set(rendered) == drawings
 
 
+@pytest.mark.parametrize("reduce_motion", [False, True], ids=["fade", "reduced motion"])
+def test_every_drawing_is_rendered_before_its_slide_comes_round(
+    qtbot: QtBot,
+    loaded_content: ContentProvider,
+    monkeypatch: pytest.MonkeyPatch,
+    reduce_motion: bool,
+) -> None:
+    rendered: list[Path] = []
+    real = attract_module.render_svg
+
+    def counting(path: Path, **size: int) -> QImage | None:
+        rendered.append(path)
+        return real(path, **size)
+
+    monkeypatch.setattr(attract_module, "render_svg", counting)
+    monkeypatch.setattr(attract_module, "PREPARE_MS", 50)
+    loop = AttractLoop(loaded_content, reduce_motion=reduce_motion, interval_ms=200)
+    qtbot.addWidget(loop)
+    loop.resize(1280, 720)
+    loop.show()
+    qtbot.waitExposed(loop)
+    loop.start()
+    qtbot.waitUntil(lambda: loop.prepared(), timeout=5000)
+    drawings = {s.illustration for s in loop.slides if s.illustration is not None}
+    assert set(rendered) == drawings  # all of them, before their slides came
+    rendered.clear()
+    shown = {loop.index}
+    qtbot.waitUntil(lambda: shown.add(loop.index) or len(shown) == len(loop.slides), timeout=10_000)
+    assert rendered == []  # a whole round of slide changes, and no drawing rendered
+
+
 def test_a_slide_change_cross_fades_two_stills_over_the_card(
     make_kiosk: MakeKiosk, qtbot: QtBot
 ) -> None:

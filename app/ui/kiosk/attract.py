@@ -5,11 +5,12 @@ summary and its drawing, so every word comes from the reviewed pack. Slides chan
 `interval_ms` (10 s by default, DESIGN.md asks for 8-12 s) with a soft fade, or with none when
 the clinic asks for reduced motion. A touch anywhere emits `touched`.
 
-A kiosk loops all day, every day, so the loop is cheap: each drawing is rendered once per size
-(then reused), and the change is one cross-fade of two stills of the card (drawn once each, on
-an opaque widget over the card) at 25 frames a second, repainting only where either slide has
-ink. The opacity effect it replaced re-rendered the card's labels and drawing 60 times a second,
-twice per change (out, then in): 1.5% of a core against about 0.3% now (README, attract loop).
+A kiosk loops all day, every day, so the loop is cheap: each drawing is rendered once per size,
+all of them in one idle moment after the loop starts (then reused: a slide change renders none),
+and the change is one cross-fade of two stills of the card (drawn once each, on an opaque widget
+over the card) at 25 frames a second, repainting only where either slide has ink. The opacity
+effect it replaced re-rendered the card's labels and drawing 60 times a second, twice per change
+(out, then in): 1.5% of a core against about 0.2% now (README, attract loop).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ QWIDGETSIZE_MAX = 16_777_215  # Qt's "no maximum" for a widget's size
 # than half the work of the 60 an animation would draw.
 FADE_FRAME_MS = 40
 BAND_ROWS = 88  # Qt's raster engine hands 96 rows and more to its thread pool
+PREPARE_MS = 1000  # after the loop starts or changes size: the first slide is up, no fade yet
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,10 @@ class FadingStill(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         region = event.region()
-        bands = self._ink_bands if region == self._ink else self._bands(region)
+        # A frame's region is the ink, or a part of it (Qt clips it to what shows): the bands
+        # worked out for the ink do, the painter is clipped to the region anyway.
+        inside = not self._ink.isEmpty() and (region - self._ink).isEmpty()
+        bands = self._ink_bands if inside else self._bands(region)
         painter = QPainter(self)
         for band, source in bands:
             painter.setOpacity(1.0)
@@ -201,6 +206,12 @@ class AttractLoop(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.advance)
+        # Every slide's drawing rendered in one idle moment, not during a slide change.
+        self._prepared = QSize()  # the size every drawing was rendered for
+        self._prepare = QTimer(self)
+        self._prepare.setSingleShot(True)
+        self._prepare.setInterval(PREPARE_MS)
+        self._prepare.timeout.connect(self.prepare_slides)
         self._show(0)
 
     # the loop ----------------------------------------------------------------------------------
@@ -210,10 +221,31 @@ class AttractLoop(QWidget):
         self._stop_fade()
         self._show(0)
         self.timer.start()
+        self._prepare.start()
 
     def stop(self) -> None:
         self.timer.stop()
+        self._prepare.stop()
         self._stop_fade()
+
+    def prepared(self) -> bool:
+        """Whether every slide's drawing is rendered for the loop's size."""
+        return self._prepared == self.size()
+
+    def prepare_slides(self) -> None:
+        """Lay out each slide in turn and render its drawing for the room it gets there, so
+        that no slide change renders one (rendering a drawing takes longer than the change
+        itself). In one go, ending on the slide showing: nothing is painted in between. In
+        the loop's order, as the room a drawing gets depends a little on the one before."""
+        if not self.slides or not self.isVisible() or self.prepared():
+            return
+        if self._fade is not None:
+            self._prepare.start()  # after this change
+            return
+        showing = self.index
+        for step in range(1, len(self.slides) + 1):
+            self._show((showing + step) % len(self.slides))
+        self._prepared = QSize(self.size())
 
     def advance(self) -> None:
         if not self.slides:
@@ -353,6 +385,8 @@ class AttractLoop(QWidget):
         if self._fade is not None:  # the still no longer fits the card: finish the change now
             self._stop_fade()
         QTimer.singleShot(0, self, self._draw_picture)  # after the layout gave the picture room
+        if self.timer.isActive():
+            self._prepare.start()  # the drawings for the new size, once it has settled
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
