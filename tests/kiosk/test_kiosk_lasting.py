@@ -143,7 +143,38 @@ def test_a_slide_change_cross_fades_two_stills_over_the_card(
     assert not loop.fader.ink.isEmpty() and card.contains(loop.fader.ink.boundingRect())
     qtbot.waitUntil(lambda: 0.0 < loop.fader.opacity < 1.0, timeout=5000)  # half way
     qtbot.waitUntil(lambda: not loop.fading(), timeout=5000)
-    assert not loop.fader.isVisible() and loop.fader.still.isNull() and loop.index == 1
+    # Over: the still of the slide now showing rests over the card (the same pixels; taking it
+    # away would repaint the whole card), and the slide gone is not kept.
+    assert loop.resting() and loop.fader.still.isNull() and loop.index == 1
+    showing = loop.fader.under
+    rgb = QImage.Format.Format_RGB32
+    with_still = loop.grab(loop.card.geometry()).toImage().convertToFormat(rgb)
+    loop.fader.hide()
+    assert loop.grab(loop.card.geometry()).toImage().convertToFormat(rgb) == with_still
+    loop.fader.show()
+    loop.advance()  # the next change fades from that still: the card is not drawn for it again
+    assert loop.fading() and loop.fader.still.cacheKey() == showing.cacheKey()
+    loop.stop()  # a visit: the card itself shows again
+    assert not loop.fader.isVisible() and loop.fader.under.isNull()
+
+
+def test_a_still_resting_over_the_card_goes_when_the_loop_changes_size_or_motion(
+    make_kiosk: MakeKiosk, qtbot: QtBot
+) -> None:
+    from app.ui.kiosk.setup import KioskTimings
+
+    slow = KioskTimings(idle_ms=10_000, prompt_ms=1000, slide_ms=60_000, hold_ms=5000)
+    loop = make_kiosk(slow).attract
+    loop.fade_ms = 40
+    loop.advance()
+    qtbot.waitUntil(loop.resting, timeout=5000)
+    loop.resize(loop.width() - 100, loop.height())  # the still would no longer fit
+    assert not loop.fader.isVisible()
+    loop.advance()
+    qtbot.waitUntil(loop.resting, timeout=5000)
+    loop.reduce_motion = True
+    loop.advance()  # no fade: the card itself changes, so it must show
+    assert not loop.fader.isVisible() and loop.index == 3
 
 
 EXIT_AFTER_A_VISIT = """

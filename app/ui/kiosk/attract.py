@@ -7,10 +7,12 @@ the clinic asks for reduced motion. A touch anywhere emits `touched`.
 
 A kiosk loops all day, every day, so the loop is cheap: each drawing is rendered once per size,
 all of them in one idle moment after the loop starts (then reused: a slide change renders none),
-and the change is one cross-fade of two stills of the card (drawn once each, on an opaque widget
-over the card) at 25 frames a second, repainting only where either slide has ink. The opacity
-effect it replaced re-rendered the card's labels and drawing 60 times a second, twice per change
-(out, then in): 1.5% of a core against about 0.2% now (README, attract loop).
+and the change is one cross-fade of two stills of the card (on an opaque widget over the card)
+at 25 frames a second, repainting only where either slide has ink. The still of the slide that
+came then rests over the card (the same pixels) until the next change fades from it: a change
+draws the card once, and never repaints the card's labels and drawing on screen. The opacity
+effect it replaced re-rendered the card 60 times a second, twice per change (out, then in):
+1.5% of a core against about 0.2% now (README, attract loop).
 """
 
 from __future__ import annotations
@@ -134,8 +136,9 @@ class FadingStill(QWidget):
         for band, source in bands:
             painter.setOpacity(1.0)
             painter.drawPixmap(band, self.under, source)
-            painter.setOpacity(self.opacity)
-            painter.drawPixmap(band, self.still, source)
+            if self.opacity > 0.0 and not self.still.isNull():  # resting: the card's still only
+                painter.setOpacity(self.opacity)
+                painter.drawPixmap(band, self.still, source)
 
 
 class AttractLoop(QWidget):
@@ -155,6 +158,7 @@ class AttractLoop(QWidget):
         self.slides = slides_from(content)
         self.index = 0
         self._fade: QTimeLine | None = None
+        self._resting_ink = QRegion()  # where the slide under a resting still has ink
         # Each drawing rendered once for the room it has: (drawing, width, height). A slide
         # with a caption leaves its drawing other room than one without, so a size is no key
         # for the whole set; the cache is emptied when it holds more than a few sizes' worth.
@@ -252,17 +256,23 @@ class AttractLoop(QWidget):
             return
         following = (self.index + 1) % len(self.slides)
         if self.reduce_motion or not self.fade_ms:
+            self._stop_fade()  # a still resting over the card would hide the change
             self._show(following)
             return
         if self._fade is not None:
             return  # still changing slides; the next tick moves on
-        outgoing, outgoing_ink = self._still(), self._ink()
+        if self.resting():  # the still of the card as it is, from the last change
+            outgoing, outgoing_ink = self.fader.under, self._resting_ink
+        else:
+            outgoing, outgoing_ink = self._still(), self._ink()
         self._show(following)  # under the still, which still shows the slide going
         layout = self.card.layout()
         if layout is not None:
             layout.activate()  # the new words may wrap otherwise: place them before the still
+        incoming_ink = self._ink()
         self.fader.still, self.fader.under = outgoing, self._still()
-        self.fader.ink = outgoing_ink + self._ink()
+        self.fader.ink = outgoing_ink + incoming_ink
+        self._resting_ink = incoming_ink
         self.fader.opacity = 1.0
         self.fader.setGeometry(self.card.geometry())
         self.fader.raise_()
@@ -271,12 +281,26 @@ class AttractLoop(QWidget):
         fade.setUpdateInterval(FADE_FRAME_MS)
         fade.setEasingCurve(QEasingCurve.Type.InOutSine)
         fade.valueChanged.connect(lambda step: self.fader.set_opacity(1.0 - step))
-        fade.finished.connect(self._stop_fade)
+        fade.finished.connect(self._rest)
         self._fade = fade
         fade.start()
 
     def fading(self) -> bool:
         return self._fade is not None
+
+    def resting(self) -> bool:
+        """Whether the still of the slide showing rests over the card, after its fade."""
+        return self._fade is None and self.fader.isVisible()
+
+    def _rest(self) -> None:
+        """The fade is over: the still of the slide now showing stays over the card until the
+        next change, which fades from it. Taking it away would repaint the whole card (its
+        labels and drawing) to show the same pixels, and the next change would draw it again."""
+        if self._fade is not None:
+            fade, self._fade = self._fade, None
+            fade.deleteLater()
+        self.fader.still = QPixmap()  # the slide gone: not kept
+        self.fader.opacity = 0.0
 
     def _still(self) -> QPixmap:
         """The card as it is now, drawn once, on an opaque picture: blending one without an
@@ -382,7 +406,7 @@ class AttractLoop(QWidget):
             self._layout.setSpacing(gap)
             self._card_layout.setSpacing(gap)
             self._layout.activate()  # now, not later: a fade starting next lays its still here
-        if self._fade is not None:  # the still no longer fits the card: finish the change now
+        if self.fader.isVisible():  # the still no longer fits the card: finish the change now
             self._stop_fade()
         QTimer.singleShot(0, self, self._draw_picture)  # after the layout gave the picture room
         if self.timer.isActive():
