@@ -322,7 +322,6 @@ class KioskWindow(QWidget):
         self.guard.refused.connect(lambda keys: log.info("refused exit keys %s", keys))
         # On the application while someone is there, on the window alone on the bare loop.
         self.filters = KioskFilters(self, [self.idle, self.guard], self.chrome)
-        # Staff opening the keypad over the loop are someone there (a held corner, not a tap).
         self.show_attract()
 
     # the top bar ---------------------------------------------------------------------------------
