@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import ManualClock
@@ -89,3 +90,10 @@ def make_kiosk(
 @pytest.fixture
 def kiosk(make_kiosk: MakeKiosk) -> KioskWindow:
     return make_kiosk()
+
+
+def window_point(kiosk: KioskWindow, widget: QWidget, pos: QPoint | None = None) -> QPoint:
+    """Where `pos` in `widget` (its middle by default) is in the kiosk's window. A touch sent
+    there through the QWindow takes the path a real one takes: the window first, then the
+    widget under it (QTest's widget functions hand an event straight to the widget)."""
+    return widget.mapTo(kiosk, pos if pos is not None else widget.rect().center())

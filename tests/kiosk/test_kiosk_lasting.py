@@ -93,6 +93,37 @@ def test_each_drawing_is_rendered_once_per_size(
     assert set(rendered) == drawings
 
 
+@pytest.mark.parametrize("reduce_motion", [False, True], ids=["fade", "reduced motion"])
+def test_every_drawing_is_rendered_before_its_slide_comes_round(
+    qtbot: QtBot,
+    loaded_content: ContentProvider,
+    monkeypatch: pytest.MonkeyPatch,
+    reduce_motion: bool,
+) -> None:
+    rendered: list[Path] = []
+    real = attract_module.render_svg
+
+    def counting(path: Path, **size: int) -> QImage | None:
+        rendered.append(path)
+        return real(path, **size)
+
+    monkeypatch.setattr(attract_module, "render_svg", counting)
+    monkeypatch.setattr(attract_module, "PREPARE_MS", 50)
+    loop = AttractLoop(loaded_content, reduce_motion=reduce_motion, interval_ms=200)
+    qtbot.addWidget(loop)
+    loop.resize(1280, 720)
+    loop.show()
+    qtbot.waitExposed(loop)
+    loop.start()
+    qtbot.waitUntil(lambda: loop.prepared(), timeout=5000)
+    drawings = {s.illustration for s in loop.slides if s.illustration is not None}
+    assert set(rendered) == drawings  # all of them, before their slides came
+    rendered.clear()
+    shown = {loop.index}
+    qtbot.waitUntil(lambda: shown.add(loop.index) or len(shown) == len(loop.slides), timeout=10_000)
+    assert rendered == []  # a whole round of slide changes, and no drawing rendered
+
+
 def test_a_slide_change_cross_fades_two_stills_over_the_card(
     make_kiosk: MakeKiosk, qtbot: QtBot
 ) -> None:
@@ -112,7 +143,38 @@ def test_a_slide_change_cross_fades_two_stills_over_the_card(
     assert not loop.fader.ink.isEmpty() and card.contains(loop.fader.ink.boundingRect())
     qtbot.waitUntil(lambda: 0.0 < loop.fader.opacity < 1.0, timeout=5000)  # half way
     qtbot.waitUntil(lambda: not loop.fading(), timeout=5000)
-    assert not loop.fader.isVisible() and loop.fader.still.isNull() and loop.index == 1
+    # Over: the still of the slide now showing rests over the card (the same pixels; taking it
+    # away would repaint the whole card), and the slide gone is not kept.
+    assert loop.resting() and loop.fader.still.isNull() and loop.index == 1
+    showing = loop.fader.under
+    rgb = QImage.Format.Format_RGB32
+    with_still = loop.grab(loop.card.geometry()).toImage().convertToFormat(rgb)
+    loop.fader.hide()
+    assert loop.grab(loop.card.geometry()).toImage().convertToFormat(rgb) == with_still
+    loop.fader.show()
+    loop.advance()  # the next change fades from that still: the card is not drawn for it again
+    assert loop.fading() and loop.fader.still.cacheKey() == showing.cacheKey()
+    loop.stop()  # a visit: the card itself shows again
+    assert not loop.fader.isVisible() and loop.fader.under.isNull()
+
+
+def test_a_still_resting_over_the_card_goes_when_the_loop_changes_size_or_motion(
+    make_kiosk: MakeKiosk, qtbot: QtBot
+) -> None:
+    from app.ui.kiosk.setup import KioskTimings
+
+    slow = KioskTimings(idle_ms=10_000, prompt_ms=1000, slide_ms=60_000, hold_ms=5000)
+    loop = make_kiosk(slow).attract
+    loop.fade_ms = 40
+    loop.advance()
+    qtbot.waitUntil(loop.resting, timeout=5000)
+    loop.resize(loop.width() - 100, loop.height())  # the still would no longer fit
+    assert not loop.fader.isVisible()
+    loop.advance()
+    qtbot.waitUntil(loop.resting, timeout=5000)
+    loop.reduce_motion = True
+    loop.advance()  # no fade: the card itself changes, so it must show
+    assert not loop.fader.isVisible() and loop.index == 3
 
 
 EXIT_AFTER_A_VISIT = """

@@ -15,7 +15,7 @@ from app.ui.kiosk.chrome import SCROLL_BAR_PX
 from app.ui.kiosk.on_top import StayOnTop, bypasses_window_manager
 from app.ui.kiosk.preview import PreviewArea
 from app.ui.kiosk.shell import KioskWindow
-from tests.kiosk.conftest import STEADY, MakeKiosk
+from tests.kiosk.conftest import STEADY, MakeKiosk, window_point
 
 COMEBACK_LIMIT_MS = 2000
 
@@ -155,7 +155,18 @@ def test_a_long_press_or_right_click_never_reaches_a_widget_in_kiosk_mode(
     kiosk: KioskWindow, qtbot: QtBot
 ) -> None:
     probe = _MenuProbe(kiosk)
+    probe.setGeometry(300, 300, 200, 100)
+    probe.show()
+    probe.raise_()
     probe.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)  # after its polish
+    # A right click on the bare attract loop, through the window as a real one comes: the
+    # chrome rests there, and the click brings it back before the widget hears of it.
+    window = kiosk.windowHandle()
+    qtbot.mouseClick(window, Qt.MouseButton.RightButton, pos=window_point(kiosk, probe))
+    assert probe.asked == 0
+    assert kiosk.filters.everywhere
+    # One sent to the widget itself, from a widget that asks for menus whatever it was told.
+    probe.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5))
     QApplication.sendEvent(probe, event)
     assert probe.asked == 0

@@ -5,11 +5,14 @@ summary and its drawing, so every word comes from the reviewed pack. Slides chan
 `interval_ms` (10 s by default, DESIGN.md asks for 8-12 s) with a soft fade, or with none when
 the clinic asks for reduced motion. A touch anywhere emits `touched`.
 
-A kiosk loops all day, every day, so the loop is cheap: each drawing is rendered once per size
-(then reused), and the change is one cross-fade of two stills of the card (drawn once each, on
-an opaque widget over the card) at 25 frames a second, repainting only where either slide has
-ink. The opacity effect it replaced re-rendered the card's labels and drawing 60 times a second,
-twice per change (out, then in): 1.5% of a core against about 0.3% now (README, attract loop).
+A kiosk loops all day, every day, so the loop is cheap: each drawing is rendered once per size,
+all of them in one idle moment after the loop starts (then reused: a slide change renders none),
+and the change is one cross-fade of two stills of the card (on an opaque widget over the card)
+at 25 frames a second, repainting only where either slide has ink. The still of the slide that
+came then rests over the card (the same pixels) until the next change fades from it: a change
+draws the card once, and never repaints the card's labels and drawing on screen. The opacity
+effect it replaced re-rendered the card 60 times a second, twice per change (out, then in):
+1.5% of a core against about 0.2% now (README, attract loop).
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ from PySide6.QtCore import (
     QEasingCurve,
     QPoint,
     QRect,
-    QRectF,
     QSize,
     Qt,
     QTimeLine,
@@ -30,8 +32,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QMouseEvent,
-    QPainter,
-    QPaintEvent,
     QPalette,
     QPixmap,
     QRegion,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.render.content_provider import ContentProvider
 from app.ui.images import render_svg
+from app.ui.kiosk.fader import FadingStill
 
 SLIDE_MS = 10_000
 FADE_MS = 700  # one cross-fade: slow enough to read as calm, not as a jump
@@ -49,7 +50,7 @@ QWIDGETSIZE_MAX = 16_777_215  # Qt's "no maximum" for a widget's size
 # 25 frames a second (QTimeLine's own default): smooth for a slow change of opacity, and less
 # than half the work of the 60 an animation would draw.
 FADE_FRAME_MS = 40
-BAND_ROWS = 88  # Qt's raster engine hands 96 rows and more to its thread pool
+PREPARE_MS = 1000  # after the loop starts or changes size: the first slide is up, no fade yet
 
 
 @dataclass(frozen=True)
@@ -76,63 +77,6 @@ def slides_from(content: ContentProvider) -> list[Slide]:
     ]
 
 
-class FadingStill(QWidget):
-    """The outgoing slide's still (`still`) at an opacity over the incoming one's (`under`).
-    Opaque, so a frame repaints this one widget and nothing under it; and only where either
-    slide has ink (`ink`: the words and the drawings), not the empty background around them."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # touches: the loop's
-        self.still = QPixmap()
-        self.under = QPixmap()
-        self.opacity = 1.0
-        self._ink = QRegion()
-        self._ink_bands: list[tuple[QRectF, QRectF]] = []
-        self.hide()
-
-    @property
-    def ink(self) -> QRegion:
-        return self._ink
-
-    @ink.setter
-    def ink(self, region: QRegion) -> None:
-        self._ink = region
-        self._ink_bands = self._bands(region)  # worked out once: every frame paints these
-
-    def set_opacity(self, value: float) -> None:
-        self.opacity = value
-        if self._ink.isEmpty():
-            self.update()
-        else:
-            self.update(self._ink)
-
-    def _bands(self, region: QRegion) -> list[tuple[QRectF, QRectF]]:
-        """(where, from where in the stills) for each band of `region`. In bands of BAND_ROWS:
-        Qt splits a blend of more rows over its thread pool, which woke two more threads on
-        every frame (20 wakeups a second) for no gain at this size."""
-        ratio = self.still.devicePixelRatio() if not self.still.isNull() else 1.0
-        bands = []
-        for rect in region:  # type: ignore[attr-defined]  # iterable; the stubs lack it
-            for top in range(rect.top(), rect.bottom() + 1, BAND_ROWS):
-                rows = min(BAND_ROWS, rect.bottom() + 1 - top)
-                band = QRectF(rect.left(), top, rect.width(), rows)
-                source = QRectF(band.x() * ratio, top * ratio, band.width() * ratio, rows * ratio)
-                bands.append((band, source))
-        return bands
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        region = event.region()
-        bands = self._ink_bands if region == self._ink else self._bands(region)
-        painter = QPainter(self)
-        for band, source in bands:
-            painter.setOpacity(1.0)
-            painter.drawPixmap(band, self.under, source)
-            painter.setOpacity(self.opacity)
-            painter.drawPixmap(band, self.still, source)
-
-
 class AttractLoop(QWidget):
     touched = Signal()
 
@@ -150,6 +94,7 @@ class AttractLoop(QWidget):
         self.slides = slides_from(content)
         self.index = 0
         self._fade: QTimeLine | None = None
+        self._resting_ink = QRegion()  # where the slide under a resting still has ink
         # Each drawing rendered once for the room it has: (drawing, width, height). A slide
         # with a caption leaves its drawing other room than one without, so a size is no key
         # for the whole set; the cache is emptied when it holds more than a few sizes' worth.
@@ -201,6 +146,12 @@ class AttractLoop(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.advance)
+        # Every slide's drawing rendered in one idle moment, not during a slide change.
+        self._prepared = QSize()  # the size every drawing was rendered for
+        self._prepare = QTimer(self)
+        self._prepare.setSingleShot(True)
+        self._prepare.setInterval(PREPARE_MS)
+        self._prepare.timeout.connect(self.prepare_slides)
         self._show(0)
 
     # the loop ----------------------------------------------------------------------------------
@@ -210,27 +161,54 @@ class AttractLoop(QWidget):
         self._stop_fade()
         self._show(0)
         self.timer.start()
+        self._prepare.start()
 
     def stop(self) -> None:
         self.timer.stop()
+        self._prepare.stop()
         self._stop_fade()
+
+    def prepared(self) -> bool:
+        """Whether every slide's drawing is rendered for the loop's size."""
+        return self._prepared == self.size()
+
+    def prepare_slides(self) -> None:
+        """Lay out each slide in turn and render its drawing for the room it gets there, so
+        that no slide change renders one (rendering a drawing takes longer than the change
+        itself). In one go, ending on the slide showing: nothing is painted in between. In
+        the loop's order, as the room a drawing gets depends a little on the one before."""
+        if not self.slides or not self.isVisible() or self.prepared():
+            return
+        if self._fade is not None:
+            self._prepare.start()  # after this change
+            return
+        showing = self.index
+        for step in range(1, len(self.slides) + 1):
+            self._show((showing + step) % len(self.slides))
+        self._prepared = QSize(self.size())
 
     def advance(self) -> None:
         if not self.slides:
             return
         following = (self.index + 1) % len(self.slides)
         if self.reduce_motion or not self.fade_ms:
+            self._stop_fade()  # a still resting over the card would hide the change
             self._show(following)
             return
         if self._fade is not None:
             return  # still changing slides; the next tick moves on
-        outgoing, outgoing_ink = self._still(), self._ink()
+        if self.resting():  # the still of the card as it is, from the last change
+            outgoing, outgoing_ink = self.fader.under, self._resting_ink
+        else:
+            outgoing, outgoing_ink = self._still(), self._ink()
         self._show(following)  # under the still, which still shows the slide going
         layout = self.card.layout()
         if layout is not None:
             layout.activate()  # the new words may wrap otherwise: place them before the still
+        incoming_ink = self._ink()
         self.fader.still, self.fader.under = outgoing, self._still()
-        self.fader.ink = outgoing_ink + self._ink()
+        self.fader.ink = outgoing_ink + incoming_ink
+        self._resting_ink = incoming_ink
         self.fader.opacity = 1.0
         self.fader.setGeometry(self.card.geometry())
         self.fader.raise_()
@@ -239,12 +217,26 @@ class AttractLoop(QWidget):
         fade.setUpdateInterval(FADE_FRAME_MS)
         fade.setEasingCurve(QEasingCurve.Type.InOutSine)
         fade.valueChanged.connect(lambda step: self.fader.set_opacity(1.0 - step))
-        fade.finished.connect(self._stop_fade)
+        fade.finished.connect(self._rest)
         self._fade = fade
         fade.start()
 
     def fading(self) -> bool:
         return self._fade is not None
+
+    def resting(self) -> bool:
+        """Whether the still of the slide showing rests over the card, after its fade."""
+        return self._fade is None and self.fader.isVisible()
+
+    def _rest(self) -> None:
+        """The fade is over: the still of the slide now showing stays over the card until the
+        next change, which fades from it. Taking it away would repaint the whole card (its
+        labels and drawing) to show the same pixels, and the next change would draw it again."""
+        if self._fade is not None:
+            fade, self._fade = self._fade, None
+            fade.deleteLater()
+        self.fader.still = QPixmap()  # the slide gone: not kept
+        self.fader.opacity = 0.0
 
     def _still(self) -> QPixmap:
         """The card as it is now, drawn once, on an opaque picture: blending one without an
@@ -350,9 +342,11 @@ class AttractLoop(QWidget):
             self._layout.setSpacing(gap)
             self._card_layout.setSpacing(gap)
             self._layout.activate()  # now, not later: a fade starting next lays its still here
-        if self._fade is not None:  # the still no longer fits the card: finish the change now
+        if self.fader.isVisible():  # the still no longer fits the card: finish the change now
             self._stop_fade()
         QTimer.singleShot(0, self, self._draw_picture)  # after the layout gave the picture room
+        if self.timer.isActive():
+            self._prepare.start()  # the drawings for the new size, once it has settled
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()

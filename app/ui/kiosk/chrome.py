@@ -3,7 +3,9 @@ can hold.
 
 One event filter on the application sees every widget before it is first shown (Polish) and
 every context-menu request, so screens built later (a visit's Learn, the day preview's body
-rebuilt at each step) get the same treatment as the ones there at the start. A long press or a
+rebuilt at each step) get the same treatment as the ones there at the start. It rests while the
+bare attract loop shows (app.ui.kiosk.filters): every widget is made touch-only as it begins,
+and the first input there installs it again before any widget gets that input. A long press or a
 right click on a touch screen otherwise opens a desktop menu ("Copy", "Select all") with
 38 px items, and a drag selects words instead of scrolling.
 """
@@ -36,16 +38,31 @@ class TouchOnlyChrome(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.install()
+
+    def install(self) -> None:
+        """Every widget there is now, and every one made or shown from now on, touch-only."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.installEventFilter(self)
-            for widget in app.allWidgets():
-                make_touch_only(widget)
+            self._sweep(app)
+            app.installEventFilter(self)  # Qt keeps one copy of a filter per object
+
+    def rest(self) -> None:
+        """Every widget there is now touch-only, and no filter until `install()`."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self._sweep(app)
+            app.removeEventFilter(self)
 
     def remove(self) -> None:
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+
+    @staticmethod
+    def _sweep(app: QApplication) -> None:
+        for widget in app.allWidgets():
+            make_touch_only(widget)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -1,17 +1,18 @@
 """Notices when nobody has touched the kiosk for a while.
 
-One event filter on the application sees every touch, click, key and wheel turn in every kiosk
-widget. After `idle_ms` without one it emits `prompt` ("Still there?"); after `prompt_ms` more it
-emits `expired` and the shell returns to the start. Input during the prompt emits `resumed`.
+An event filter sees every touch, click, key and wheel turn in the kiosk: on its window while
+the bare attract loop shows, on the application otherwise (app.ui.kiosk.filters puts it there).
+After `idle_ms` without one it emits `prompt` ("Still there?"); after `prompt_ms` more it emits
+`expired` and the shell returns to the start. Input during the prompt emits `resumed`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 # What counts as someone being there. Mouse moves without a button do not: a bumped mouse or a
 # screen that reports hovering must not keep a previous visitor's screens up forever.
-_INPUT = frozenset(
+INPUT_EVENTS = frozenset(
     {
         QEvent.Type.MouseButtonPress,
         QEvent.Type.MouseButtonRelease,
@@ -42,9 +43,6 @@ class IdleWatcher(QObject):
         self._answer.timeout.connect(self._on_expired)
         self.prompting = False
         self._running = False
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     @property
     def prompt_ms(self) -> int:
@@ -65,7 +63,7 @@ class IdleWatcher(QObject):
         self._answer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT:
+        if event.type() in INPUT_EVENTS:
             self.note_input()
         return False
 

@@ -34,6 +34,7 @@ from app.ui.icons import icon
 from app.ui.images import render_svg
 from app.ui.kiosk.attract import AttractLoop
 from app.ui.kiosk.chrome import TouchOnlyChrome
+from app.ui.kiosk.filters import KioskFilters
 from app.ui.kiosk.idle import IdleWatcher
 from app.ui.kiosk.on_top import StayOnTop, bypasses_window_manager
 from app.ui.kiosk.overlays import PinPad, StaffCorner, StillThere
@@ -71,7 +72,8 @@ def is_exit_key(event: QKeyEvent) -> bool:
 
 
 class ExitGuard(QObject):
-    """Refuses the keys that close or quit, in every widget of the application."""
+    """Refuses the keys that close or quit, in every widget of the application (on the kiosk's
+    window alone while the bare attract loop shows: every key reaches it there first)."""
 
     refused = Signal(str)
 
@@ -318,16 +320,15 @@ class KioskWindow(QWidget):
         self.staff_menu = StaffMenu(self, content, timings.idle_ms, self.idle.activity)
         self.staff_menu.exit_requested.connect(self.allow_close)
         self.pin_pad.unlocked.connect(self.staff_menu.open)
-        self.corner.held.connect(self.pin_pad.open)
+        self.corner.held.connect(self._staff_held_corner)
         self.pad_timeout = CloseWhenIdle(
             self.pin_pad, self.pin_pad.close_pad, timings.idle_ms, self.idle.activity
         )
 
         self.guard = ExitGuard(self)
         self.guard.refused.connect(lambda keys: log.info("refused exit keys %s", keys))
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.installEventFilter(self.guard)
+        # On the application while someone is there, on the window alone on the bare loop.
+        self.filters = KioskFilters(self, [self.idle, self.guard], self.chrome)
         self.show_attract()
 
     # the top bar ---------------------------------------------------------------------------------
@@ -453,9 +454,16 @@ class KioskWindow(QWidget):
         self.language_button.show()
         self.stack.setCurrentWidget(self.attract)
         self.attract.start()
+        self.filters.on_window()  # nobody there: the filters watch the window's input only
+
+    def _staff_held_corner(self) -> None:
+        # Staff over the loop are someone there: every filter on the application first.
+        self.filters.on_application()
+        self.pin_pad.open()
 
     def begin_visit(self) -> None:
         """A touch on the attract loop: the start screen of a new visit."""
+        self.filters.on_application()  # before its screens are built: the chrome sees them
         self.attract.stop()
         self._open_visit()
         self._setup.usage.visit_started()
@@ -546,10 +554,7 @@ class KioskWindow(QWidget):
     def allow_close(self) -> None:
         self._may_close = True
         self.on_top.disarm()
-        self.chrome.remove()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.removeEventFilter(self.guard)
+        self.filters.remove()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
