@@ -57,17 +57,23 @@ def test_every_page_of_a_visit_scrolls_by_finger(kiosk: KioskWindow) -> None:
     assert flick_gesture() == flick_gesture()
 
 
-def test_each_drawing_is_rendered_once_per_size(
-    qtbot: QtBot, loaded_content: ContentProvider, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    rendered: list[Path] = []
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every drawing the attract loop renders from now on, in order."""
+    paths: list[Path] = []
     real = attract_module.render_svg
 
     def counting(path: Path, **size: int) -> QImage | None:
-        rendered.append(path)
+        paths.append(path)
         return real(path, **size)
 
     monkeypatch.setattr(attract_module, "render_svg", counting)
+    return paths
+
+
+def test_each_drawing_is_rendered_once_per_size(
+    qtbot: QtBot, loaded_content: ContentProvider, rendered: list[Path]
+) -> None:
     loop = AttractLoop(loaded_content, reduce_motion=True, interval_ms=60_000)
     qtbot.addWidget(loop)
     loop.resize(1280, 720)
@@ -99,15 +105,8 @@ def test_every_drawing_is_rendered_before_its_slide_comes_round(
     loaded_content: ContentProvider,
     monkeypatch: pytest.MonkeyPatch,
     reduce_motion: bool,
+    rendered: list[Path],
 ) -> None:
-    rendered: list[Path] = []
-    real = attract_module.render_svg
-
-    def counting(path: Path, **size: int) -> QImage | None:
-        rendered.append(path)
-        return real(path, **size)
-
-    monkeypatch.setattr(attract_module, "render_svg", counting)
     monkeypatch.setattr(attract_module, "PREPARE_MS", 50)
     loop = AttractLoop(loaded_content, reduce_motion=reduce_motion, interval_ms=200)
     qtbot.addWidget(loop)
