@@ -42,30 +42,23 @@ class SettingsScreen(Page):
         add_label(self.column, self.tr("Language"), "h2")
         language_names = {"system": self.tr("Same as this computer"), **LANGUAGE_NAMES}
         assert set(language_names) == set(LANGUAGE.choices)
-        self.language_group = QButtonGroup(self)
-        for index, key in enumerate(LANGUAGE.choices):
-            button = WrapRadioButton(language_names[key])
-            button.setAccessibleName(self.tr("Language: {name}").format(name=language_names[key]))
-            button.setChecked(key == preferences.language)
-            self.language_group.addButton(button, index)
-            self.column.addWidget(button)
-            button.toggled.connect(partial(self._language_toggled, index))
+        self.language_group = self._radio_group(
+            [language_names[key] for key in LANGUAGE.choices],
+            lambda name: self.tr("Language: {name}").format(name=name),
+            LANGUAGE.choices.index(preferences.language),
+            self._language_toggled,
+        )
         self.language_status = self._status_line()
 
         add_label(self.column, self.tr("Text size"), "h2")
         size_names = [self.tr("Normal"), self.tr("Large"), self.tr("Larger"), self.tr("Largest")]
         assert len(size_names) == len(TEXT_STEPS)
-        self.size_group = QButtonGroup(self)
-        for step, name in enumerate(size_names):
-            button = WrapRadioButton(name)
-            button.setAccessibleName(self.tr("Text size: {size}").format(size=name))
-            button.setChecked(step == preferences.text_step)
-            self.size_group.addButton(button, step)
-            self.column.addWidget(button)
-            # toggled, not clicked: a screen reader's or voice control's "press" ticks the radio
-            # through setChecked and emits no click. show_stored blocks each button's signals,
-            # and the group's own signals are not blocked with them: one connection per button.
-            button.toggled.connect(partial(self._size_toggled, step))
+        self.size_group = self._radio_group(
+            size_names,
+            lambda size: self.tr("Text size: {size}").format(size=size),
+            preferences.text_step,
+            self._size_toggled,
+        )
         self.size_status = self._status_line()
 
         add_label(self.column, self.tr("Colours"), "h2")
@@ -75,14 +68,12 @@ class SettingsScreen(Page):
             "high-contrast": self.tr("High contrast (yellow on black)"),
         }
         assert set(theme_names) == set(THEMES)
-        self.theme_group = QButtonGroup(self)
-        for index, key in enumerate(THEMES):
-            button = WrapRadioButton(theme_names[key])
-            button.setAccessibleName(self.tr("Colours: {theme}").format(theme=theme_names[key]))
-            button.setChecked(key == preferences.theme)
-            self.theme_group.addButton(button, index)
-            self.column.addWidget(button)
-            button.toggled.connect(partial(self._theme_toggled, index))
+        self.theme_group = self._radio_group(
+            [theme_names[key] for key in THEMES],
+            lambda theme: self.tr("Colours: {theme}").format(theme=theme),
+            THEMES.index(preferences.theme),
+            self._theme_toggled,
+        )
         self.theme_status = self._status_line()
 
         add_label(self.column, self.tr("Movement"), "h2")
@@ -156,6 +147,28 @@ class SettingsScreen(Page):
     def _scroll_to_clinic(self) -> None:
         if self.clinic is not None:
             self.verticalScrollBar().setValue(self.clinic.y() - 16)
+
+    def _radio_group(
+        self,
+        names: list[str],
+        accessible: Callable[[str], str],
+        checked: int,
+        toggled: Callable[[int, bool], None],
+    ) -> QButtonGroup:
+        """One radio button per name, in the column, the `checked`-th ticked; `accessible` gives
+        each its accessible name from its name."""
+        group = QButtonGroup(self)
+        for index, name in enumerate(names):
+            button = WrapRadioButton(name)
+            button.setAccessibleName(accessible(name))
+            button.setChecked(index == checked)
+            group.addButton(button, index)
+            self.column.addWidget(button)
+            # toggled, not clicked: a screen reader's or voice control's "press" ticks the radio
+            # through setChecked and emits no click. show_stored blocks each button's signals,
+            # and the group's own signals are not blocked with them: one connection per button.
+            button.toggled.connect(partial(toggled, index))
+        return group
 
     def _status_line(self) -> QLabel:
         label = add_label(self.column, "")
