@@ -104,7 +104,14 @@ class RecoveryArea(QWidget):
 
     @property
     def welcome(self) -> Page:
-        if self._welcome is None:
+        return self._made_welcome()[0]
+
+    @property
+    def first_form(self) -> TreatmentForm:
+        return self._made_welcome()[1]
+
+    def _made_welcome(self) -> tuple[Page, TreatmentForm]:
+        if self._welcome is None or self._first_form is None:
             from app.ui.screens.treatment_form import TreatmentForm
 
             self._welcome = Page(self.tr("My recovery"))
@@ -122,13 +129,7 @@ class RecoveryArea(QWidget):
             self._welcome.column.addWidget(self._first_form)
             self._welcome.column.addStretch(1)
             self.stack.insertWidget(0, self._welcome)
-        return self._welcome
-
-    @property
-    def first_form(self) -> TreatmentForm:
-        self.welcome  # noqa: B018  (makes the form with its page)
-        assert self._first_form is not None
-        return self._first_form
+        return self._welcome, self._first_form
 
     @property
     def timeline(self) -> TimelineView:
