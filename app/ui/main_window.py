@@ -14,12 +14,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QByteArray,
-    QEvent,
     QModelIndex,
-    QObject,
     QSettings,
     QSize,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -44,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.ui.first_paint import FirstPaintWatcher
 from app.ui.icons import icon
 from app.ui.theme import PALETTES, fit_to_theme
 
@@ -57,25 +55,6 @@ class Area:
     label: str
     icon: str
     build: Callable[[MainWindow], QWidget]  # called with the window the first time it shows
-
-
-class _FirstPaintWatcher(QObject):
-    """Emits `painted` once, from the event loop just after the watched widget's first paint,
-    then stops watching (an event filter, rather than a paintEvent override, costs nothing
-    after that)."""
-
-    painted = Signal()
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.painted.emit)  # dropped if the window is gone
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -98,7 +77,7 @@ class MainWindow(QMainWindow):
         self._areas = areas
         self._settings = settings
         self._built: dict[int, QWidget] = {}
-        _FirstPaintWatcher(self).painted.connect(self.first_painted)
+        FirstPaintWatcher(self).painted.connect(self.first_painted)
 
         central = QWidget()
         layout = QHBoxLayout(central)

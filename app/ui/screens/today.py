@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
@@ -20,10 +21,10 @@ from app.domain.plan import start_of_day
 from app.domain.series import SeriesPosition
 from app.render.formatting import local_day, milestone_countdown
 from app.store import StoreWriteError
+from app.ui.first_paint import FirstPaintWatcher
 from app.ui.keyboard import order_tabs_like_layout
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.bullet_list import BulletList
-from app.ui.screens.checkin import CheckInPanel
 from app.ui.screens.checklist_row import ChecklistRow, StatusRow
 from app.ui.screens.day_navigator import DayNavigator
 from app.ui.screens.day_preview import aftercare_finished_parts, aftercare_finished_text
@@ -33,6 +34,10 @@ from app.ui.screens.take_home import ChooseFile, choose_save_file
 from app.ui.screens.today_states import NextSessionCard, rule_status, treatment_countdown
 from app.ui.store_writes import not_saved_text, tell
 from app.ui.theme import LIGHT, Palette
+
+if TYPE_CHECKING:
+    from app.domain.plan import RecoveryPlan
+    from app.ui.screens.checkin import CheckInPanel
 
 
 def frame_of(inner: QVBoxLayout) -> QWidget:
@@ -123,10 +128,44 @@ class TodayView(Page):
         self.normal_list = BulletList()  # a list for a screen reader, not lines in one label
         normal.addWidget(self.normal_list)
 
-        self.checkin = CheckInPanel(session, palette, choose_file)
-        self.checkin.open_warning_signs.connect(self.open_warning_signs)
-        self.column.addWidget(self.checkin)
+        # The check-in comes below "What is normal now", out of sight when the page opens. It
+        # is made just after the page's first paint (or when asked for sooner): the countdown
+        # and today's checklist appear without waiting for its ~30 widgets (about 60 ms of a
+        # start on Today, measured with build_scripts/bench.py).
+        self._palette = palette
+        self._choose_file = choose_file
+        self._checkin: CheckInPanel | None = None
+        self._checkin_for: tuple[int, RecoveryPlan, date] | None = None
+        self._ready_parts = False  # the getting-ready card shows instead of the recovery parts
         self.column.addStretch(1)
+        FirstPaintWatcher(self.countdown).painted.connect(self._make_checkin)
+
+    @property
+    def checkin_made(self) -> bool:
+        return self._checkin is not None
+
+    @property
+    def checkin(self) -> CheckInPanel:
+        """The daily skin check-in, made now if the page has not been painted yet."""
+        return self._checkin or self._make_checkin()
+
+    def _make_checkin(self) -> CheckInPanel:
+        if self._checkin is not None:
+            return self._checkin
+        from app.ui.screens.checkin import CheckInPanel
+
+        panel = CheckInPanel(self._session, self._palette, self._choose_file)
+        panel.open_warning_signs.connect(self.open_warning_signs)
+        self.column.insertWidget(self.column.indexOf(self.normal_card) + 1, panel)
+        # At once: a widget added to a page on screen is otherwise shown from the event loop.
+        panel.setVisible(not self._ready_parts)
+        self._checkin = panel
+        if self._checkin_for is not None:
+            panel.refresh(*self._checkin_for)
+        column = self.widget()
+        if column is not None:
+            order_tabs_like_layout(column)  # its answers come after today's checklist
+        return panel
 
     # refresh ----------------------------------------------------------------------------------
 
@@ -189,12 +228,15 @@ class TodayView(Page):
             )
             self.normal_list.set_lines(span.normal)
         self._show_checklist(today)
-        self.checkin.refresh(position.current.id, plan, today)
+        self._checkin_for = (position.current.id, plan, today)
+        if self._checkin is not None:
+            self._checkin.refresh(*self._checkin_for)
 
     def _place_next_session(self, index: int) -> None:
         """Move the next-session card to `index` of the column (-1: after the check-in)."""
         if index < 0:
-            index = self.column.indexOf(self.checkin) + 1
+            last = self._checkin if self._checkin is not None else self.normal_card
+            index = self.column.indexOf(last) + 1
             if self.column.indexOf(self.next_session) < index:
                 index -= 1
         if self.column.indexOf(self.next_session) != index:
@@ -202,9 +244,11 @@ class TodayView(Page):
             self.column.insertWidget(index, self.next_session)
 
     def _show_parts(self, ready: bool) -> None:
+        self._ready_parts = ready
         self.ready_card.setVisible(ready)
-        for part in (self.checklist_card, self.normal_card, self.checkin):
-            part.setVisible(not ready)
+        for part in (self.checklist_card, self.normal_card, self._checkin):
+            if part is not None:
+                part.setVisible(not ready)
 
     def _show_getting_ready(self, position: SeriesPosition, now: datetime) -> None:
         """Before the treatment: a countdown to it and what to do to get ready. With no
