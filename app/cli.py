@@ -162,8 +162,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(args)
 
-    # The window (home or kiosk): whatever the login's umask, what it makes is its user's
-    # alone, including files whose mode others choose (SQLite's -wal and -shm, Qt's caches).
+    # The window (home or kiosk). No cyclic garbage collection until the first screen is up:
+    # start-up allocates a great deal (modules, classes, Qt's enums) and frees almost nothing,
+    # so the collector's passes over it found nothing to free yet cost ~13 ms of a start on
+    # Today (measured with gc.callbacks). run_gui turns it back on (app/ui/application.py).
+    import gc
+
+    gc.disable()
+    try:
+        return _run_window(args)
+    finally:
+        gc.enable()  # on again whatever happened (the home window does it once it painted)
+
+
+def _run_window(args: argparse.Namespace) -> int:
+    # Whatever the login's umask, what the window makes is its user's alone, including files
+    # whose mode others choose (SQLite's -wal and -shm, Qt's caches).
     from app.paths import make_new_files_private
 
     make_new_files_private()

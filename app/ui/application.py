@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -398,9 +399,13 @@ def kiosk_requested(options: GuiOptions) -> bool:
 
 
 def run_gui(options: GuiOptions) -> int:
+    """The home window or the kiosk. Started from app.cli with the cyclic garbage collector
+    off (see there): the kiosk turns it on at once, the home window once its first area is
+    painted."""
     if kiosk_requested(options):
         from app.ui.kiosk.run import run_kiosk
 
+        gc.enable()
         return run_kiosk(options)
     app = create_application(options.language)
     try:
@@ -479,6 +484,7 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
     # After the first frame, in this order: the window builds its first area (loading the
     # content); what the patient does not wait for follows once that area is painted.
     window.first_painted.connect(content.load)
+    first_content.later(gc.enable)
     first_content.later(instance.listen)
     first_content.later(start_file_logging)
     window.show()
