@@ -17,7 +17,6 @@ windows from disagreeing.
 from __future__ import annotations
 
 import errno
-import hashlib
 import logging
 import os
 import stat
@@ -58,6 +57,10 @@ class LockProblem(Enum):
 
 
 def _digest(text: str) -> str:
+    # Imported here: only a data folder too deep for a socket path needs it, and hashlib loads
+    # OpenSSL (~3.5 ms of every start when imported at the top).
+    import hashlib
+
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 

@@ -42,7 +42,8 @@ PROBE = textwrap.dedent(
                 loaded = [m for m in ("pydantic", "PySide6.QtNetwork", "logging.handlers",
                                        "tomllib", "app.fleet.status", "app.ui.bundle_watch",
                                        "app.ui.accessible", "app.ui.document_accessible",
-                                       "app.ui.keyboard", "app.export.commands")
+                                       "app.ui.keyboard", "app.export.commands",
+                                       "_hashlib")
                           if m in sys.modules]
                 print("qt-namespace", "Qt" in QtCore.__dict__, flush=True)
                 print("heavy-modules", ",".join(loaded) or "-", flush=True)
@@ -67,7 +68,8 @@ def test_first_frame_needs_neither_the_qt_namespace_nor_heavy_modules(tmp_path: 
     # The Qt namespace builds ~130 enums on first use (~17 ms); pydantic, QtNetwork and the
     # rotating log handler belong to work done just after the first frame, as do the bundle
     # status, the screen reader's roles and Enter on buttons; tomllib (~12 ms) is needed before
-    # it only when a clinic config might ask for the kiosk.
+    # it only when a clinic config might ask for the kiosk; OpenSSL's hashes (_hashlib, ~3.5 ms)
+    # only for a data folder too deep for a socket path.
     assert "qt-namespace False" in out
     assert "heavy-modules -" in out
 
