@@ -16,7 +16,6 @@ adds Problems to a list instead of raising, so one run shows every mistake.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Mapping
@@ -198,6 +197,8 @@ def validate(
 
     ``expected`` words fields whose meaning in this file differs from EXPECTED's.
     """
+    import difflib  # here, with pydantic: only a file being checked needs them
+
     from pydantic import ValidationError
 
     wording = {**EXPECTED, **(expected or {})}

@@ -12,6 +12,10 @@ only when it is exactly current:
 - from a source checkout, a fingerprint of the loader's own code (app/domain/*.py) must match
   too; a bundle carries no sources, and its snapshot is written by the same build as its code.
 
+The fingerprints use Python's own source hash (importlib.util.source_hash, what hash-based .pyc
+files use to tell that their source changed): hashlib would load OpenSSL first, ~3 ms of every
+start. It is keyed to the Python version, so another Python sees a stale snapshot.
+
 A snapshot that is missing, stale or unreadable is never used: the pack is then checked as
 before (and tests/content/test_pack_snapshot.py fails, so a stale one does not ship). Only the
 built-in pack has one; a clinic's own pack (--content-pack) is always checked field by field.
@@ -22,11 +26,11 @@ time, and only the app's own data classes may be unpickled (_Reader.find_class).
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
 import pickle
 import sys
+from importlib.util import source_hash
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +40,7 @@ if TYPE_CHECKING:
     from app.domain.pack import LoadResult
 
 log = logging.getLogger(__name__)
-FORMAT = 1  # bump when the snapshot's own layout changes
+FORMAT = 2  # bump when the snapshot's own layout changes (2: source_hash fingerprints)
 SUFFIX = ".snapshot"
 _CODE = Path(__file__).resolve().parent  # app/domain: the loader and the data classes
 _MODULES = ("builtins", "copyreg", "datetime", "collections")  # what plain data needs
@@ -54,28 +58,26 @@ def snapshot_path(folder: Path) -> Path:
 
 def pack_fingerprint(folder: Path) -> str:
     """Every entry in the pack folder: its path, its kind and, for a file, its bytes."""
-    digest = hashlib.sha256(f"mnc-pack-snapshot {FORMAT}\n".encode())
+    parts = [f"mnc-pack-snapshot {FORMAT}\n".encode()]
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(folder).as_posix().encode()
         status = path.lstat()
         if is_link(status):
-            digest.update(b"L\0" + name + b"\0")
+            parts.append(b"L\0" + name + b"\0")
         elif path.is_dir():
-            digest.update(b"D\0" + name + b"\0")
+            parts.append(b"D\0" + name + b"\0")
         else:
             data = path.read_bytes()
-            digest.update(b"F\0" + name + b"\0" + str(len(data)).encode() + b"\0" + data)
-    return digest.hexdigest()
+            parts.append(b"F\0" + name + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return source_hash(b"".join(parts)).hex()
 
 
 def code_fingerprint() -> str | None:
     """The loader's code, or None in a bundle (no sources to read; see the module's text)."""
     if getattr(sys, "frozen", False):
         return None
-    digest = hashlib.sha256()
-    for path in sorted(_CODE.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    parts = [path.name.encode() + b"\0" + path.read_bytes() for path in sorted(_CODE.glob("*.py"))]
+    return source_hash(b"\0".join(parts)).hex()
 
 
 class _Writer(pickle.Pickler):
