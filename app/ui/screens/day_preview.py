@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -147,9 +147,9 @@ class DayPreview(QWidget):
         else:  # "Day 16 of 15" would read as a mistake
             title = self.tr("Day {day}").format(day=n)
         day = self.date_of(n)
-        long_date = QLocale().toString(
-            QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
-        )
+        # Written as Today's checklist writes its day ("Monday 9 March"), with the year: a
+        # booked treatment's days can run into the next one.
+        long_date = local_day(day, year=True)
         if day == self._today:
             long_date = self.tr("{date} (today)").format(date=long_date)
         self.nav.show_day(title, long_date, n > 1, n < self.last_day)
