@@ -142,6 +142,7 @@ class TodayView(Page):
 
     @property
     def checkin_made(self) -> bool:
+        """Whether the check-in exists yet (asking for `checkin` makes it)."""
         return self._checkin is not None
 
     @property
