@@ -114,6 +114,26 @@ def test_what_is_normal_now_on_today_is_a_list(qtbot: QtBot, window: MainWindow)
     assert not any(name.startswith("•") for _r, name in items)
 
 
+def test_a_screen_reader_reads_todays_rows_in_the_order_they_show(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The checklist's rows and the check-in's questions are made on each refresh, after the
+    lines under them: read in the order they were made, the count came before the rows and the
+    note before the questions."""
+    recovery = window.area_widget("recovery")
+    recovery._session.add(datetime.now(UTC) - timedelta(hours=30), "Europe/London")  # type: ignore[attr-defined]
+    window.go_to("recovery")
+    recovery.refresh()  # type: ignore[attr-defined]
+    today = recovery.today  # type: ignore[attr-defined]
+    checkin = today.checkin
+    names = [name for _d, _role, name in _tree(_iface(today.checklist_card))]
+    first_row = next(iter(today.checkboxes.values())).text()
+    assert names.index(first_row) < names.index(today.count_label.text())
+    names = [name for _d, _role, name in _tree(_iface(checkin))]
+    first_answer = next(iter(next(iter(checkin.symptoms.values())).buttons.values()))
+    assert names.index(first_answer.accessibleName()) < names.index(checkin.note_label.text())
+
+
 def test_getting_ready_notes_are_a_list(
     qtbot: QtBot, store: Store, content: ContentProvider
 ) -> None:

@@ -7,13 +7,14 @@ import re
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
     QComboBox,
     QDateEdit,
+    QFrame,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,6 +32,7 @@ from app.ui.application import apply_theme
 from app.ui.contrast import contrast_ratio
 from app.ui.main_window import MainWindow
 from app.ui.preferences import Preferences
+from app.ui.screens.page import RowsBox
 from app.ui.theme import (
     FOCUS_RING_PX,
     FOCUS_SELECTORS,
@@ -345,3 +347,24 @@ def test_every_area_of_the_window_is_fitted_to_the_theme(window: MainWindow) -> 
             for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
                 colour = calendar.weekdayTextFormat(day).foreground().color()
                 assert colour.red() <= colour.green() + 60, colour.name()  # not red
+
+
+@pytest.mark.parametrize("theme", PALETTES)
+def test_a_box_of_rows_in_a_card_shows_the_card_between_its_rows(
+    qtbot: QtBot, themed: Theme, theme: str
+) -> None:
+    themed(theme, 0)
+    card = QFrame()
+    card.setProperty("role", "card")
+    rows = RowsBox(spacing=12)
+    for word in ("one", "two"):
+        rows.box.addWidget(QLabel(word))
+    QVBoxLayout(card).addWidget(rows)
+    qtbot.addWidget(card)
+    card.resize(300, 120)
+    card.show()
+    qtbot.waitExposed(card)
+    image = card.grab().toImage()
+    first = rows.box.itemAt(0).widget()  # type: ignore[union-attr]
+    gap = rows.mapTo(card, first.geometry().bottomLeft()) + QPoint(4, 6)  # between the rows
+    assert _hex(image.pixelColor(gap)) == PALETTES[theme].surface

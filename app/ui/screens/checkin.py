@@ -37,7 +37,7 @@ from app.ui.keyboard import mark_selected
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin_card import CheckInCard, Phones
 from app.ui.screens.checkin_history import CheckInHistory, card_values
-from app.ui.screens.page import add_label
+from app.ui.screens.page import RowsBox, add_label
 from app.ui.screens.take_home import ChooseFile, choose_save_file
 from app.ui.store_writes import not_saved_text
 from app.ui.theme import Palette
@@ -181,9 +181,9 @@ class CheckInPanel(QFrame):
         layout.setSpacing(12)
         self.title = add_label(layout, "", "h3")
         self.intro = add_label(layout, "", "secondary")
-        self.rows = QVBoxLayout()
-        self.rows.setSpacing(8)
-        layout.addLayout(self.rows)
+        rows = RowsBox(spacing=8)  # read before the note and the history under it
+        self.rows = rows.box
+        layout.addWidget(rows)
         self.symptoms: dict[str, ChoiceRow] = {}
         self.questions: dict[str, ChoiceRow] = {}
 

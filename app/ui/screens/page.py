@@ -19,6 +19,19 @@ def viewport_width(area: QAbstractScrollArea) -> int:
     return area.maximumViewportSize().width() - shown
 
 
+class RowsBox(QWidget):
+    """A column for rows that are made later (on each refresh), put in its place when the page
+    is made: a screen reader reads a widget's children in the order they were made, so rows
+    added straight to a card would be read after whatever was made below them. As a subclass
+    it draws no style-sheet background (a plain QWidget would), so the card shows through."""
+
+    def __init__(self, spacing: int) -> None:
+        super().__init__()
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(spacing)
+
+
 class Page(QScrollArea):
     """Subclasses add widgets to self.column; text wraps, the column never clips."""
 

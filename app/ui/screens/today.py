@@ -29,7 +29,7 @@ from app.ui.screens.checklist_row import ChecklistRow, StatusRow
 from app.ui.screens.day_navigator import DayNavigator
 from app.ui.screens.day_preview import aftercare_finished_parts, aftercare_finished_text
 from app.ui.screens.getting_ready import GettingReadyList
-from app.ui.screens.page import Page, add_label
+from app.ui.screens.page import Page, RowsBox, add_label
 from app.ui.screens.take_home import ChooseFile, choose_save_file
 from app.ui.screens.today_states import NextSessionCard, rule_status, treatment_countdown
 from app.ui.store_writes import not_saved_text, tell
@@ -114,9 +114,9 @@ class TodayView(Page):
         self.today_button = QPushButton(self.tr("Back to today"))
         self.today_button.clicked.connect(self._back_to_today)
         checklist.addWidget(self.today_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.items_box = QVBoxLayout()
-        self.items_box.setSpacing(4)
-        checklist.addLayout(self.items_box)
+        items = RowsBox(spacing=4)  # read before the "3 of 7 done" under it
+        self.items_box = items.box
+        checklist.addWidget(items)
         self.count_label = add_label(checklist, "", "secondary")  # "3 of 7 done"
         self.saved_label = add_label(checklist, "", "secondary")
         self.checkboxes: dict[str, ChecklistRow] = {}
