@@ -4,6 +4,7 @@ radio button, not a check box."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,7 @@ from app.store import Store
 from app.ui.main_window import MainWindow
 from app.ui.recovery_session import RecoverySession
 from app.ui.screens.checkin import ChoiceRow
+from app.ui.screens.day_navigator import DayNavigator
 from app.ui.screens.recovery import RecoveryArea
 from app.ui.theme import LIGHT
 
@@ -132,6 +134,52 @@ def test_a_screen_reader_reads_todays_rows_in_the_order_they_show(
     names = [name for _d, _role, name in _tree(_iface(checkin))]
     first_answer = next(iter(next(iter(checkin.symptoms.values())).buttons.values()))
     assert names.index(first_answer.accessibleName()) < names.index(checkin.note_label.text())
+
+
+def _read_out_of_place(root: QWidget) -> list[str]:
+    """Pairs of neighbours a screen reader reads in the wrong order: the second wholly above
+    the first. Qt's accessibility reads a widget's children in the order they were made. The
+    day navigator is left out: its buttons stacked under the day are read around it on
+    purpose (Previous day, the day, Next day), as they sit on one row in a wide window."""
+    wrong: list[str] = []
+    for parent in [root, *root.findChildren(QWidget)]:
+        if isinstance(parent, DayNavigator) or not parent.isVisible():
+            continue
+        iface = QAccessible.queryAccessibleInterface(parent)
+        if iface is None:
+            continue
+        shown = [
+            child
+            for index in range(iface.childCount())
+            if isinstance(child := iface.child(index).object(), QWidget)
+            and child.isVisible()
+            and not child.isWindow()
+        ]
+        for first, second in itertools.pairwise(shown):
+            if second.geometry().bottom() < first.geometry().top():
+                wrong.append(f"{first.accessibleName()!r} before {second.accessibleName()!r}")
+    return wrong
+
+
+def test_a_screen_reader_reads_every_area_and_tab_from_the_top_down(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    recovery = window.area_widget("recovery")
+    recovery._session.add(datetime.now(UTC) - timedelta(hours=30), "Europe/London")  # type: ignore[attr-defined]
+    window.resize(1280, 800)
+    for key in ("recovery", "learn", "warning", "settings", "about"):
+        window.go_to(key)
+        area = window.area_widget(key)
+        if key == "recovery":
+            area.refresh()  # type: ignore[attr-defined]
+            assert area.today.checkin  # type: ignore[attr-defined]  # else made after the paint
+            for button in area.tab_row.buttons:  # type: ignore[attr-defined]
+                button.click()
+                qtbot.wait(20)  # laid out
+                assert _read_out_of_place(area) == [], button.text()
+        else:
+            qtbot.wait(20)
+            assert _read_out_of_place(area) == [], key
 
 
 def test_getting_ready_notes_are_a_list(

@@ -15,7 +15,7 @@ from app import version
 from app.domain.warnings import Level
 from app.render.content_provider import ContentProvider
 from app.ui.screens.level_card import LevelCard
-from app.ui.screens.page import Page, add_label
+from app.ui.screens.page import Page, add_label, read_in_layout_order
 from app.ui.theme import LIGHT, Palette
 
 
@@ -103,6 +103,9 @@ class AboutScreen(Page):
                 if column == 0:  # bold, not a heading: a reader's list of headings is
                     label.setStyleSheet("font-weight: 600;")  # for sections, not keys
                 self.shortcuts_grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignBaseline)
+        page = self.widget()
+        if page is not None:  # made on show: read under their heading, not at the page's end
+            read_in_layout_order(page)
 
     def refresh(self) -> None:
         """Show the emergency level again: a new region, clinic or theme."""

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
+from typing import cast
+
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 # About 70 characters of 18 px body text; the column grows with the text size (see set_column).
 COLUMN_EM = 38
@@ -17,6 +29,41 @@ def viewport_width(area: QAbstractScrollArea) -> int:
     bar = area.verticalScrollBar()
     shown = bar.width() if bar.isVisibleTo(area) else 0
     return area.maximumViewportSize().width() - shown
+
+
+def read_in_layout_order(root: QWidget) -> None:
+    """Have a screen reader read `root`'s widgets in the order its layout shows them (down the
+    column; a grid row by row), whatever order they were made or moved in: Qt's accessibility
+    reads a widget's children in the order they were made (their stacking order). Follows the
+    layouts nested in root's layout, not the widgets' own. Nothing moves when the order is right;
+    a widget out of order goes just under the one after it, so a widget outside the layout (a
+    banner over the page) stays on top."""
+    top = root.layout()
+    if top is None:
+        return
+    shown: list[QWidget] = []
+
+    def walk(layout: QLayout) -> None:
+        indexes = list(range(layout.count()))
+        if isinstance(layout, QGridLayout):  # (row, column, spans): row by row
+            grid = layout
+            indexes.sort(key=lambda index: cast(tuple[int, ...], grid.getItemPosition(index))[:2])
+        for index in indexes:
+            item = layout.itemAt(index)
+            if item is None:
+                continue
+            widget, inner = item.widget(), item.layout()
+            if widget is not None:
+                shown.append(widget)
+            elif inner is not None:
+                walk(inner)
+
+    walk(top)
+    made = {id(child): index for index, child in enumerate(root.children())}
+    if sorted(shown, key=lambda widget: made.get(id(widget), -1)) == shown:
+        return
+    for earlier, later in reversed(list(itertools.pairwise(shown))):
+        earlier.stackUnder(later)
 
 
 class RowsBox(QWidget):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from app.domain.clock import as_utc
 from app.domain.plan import Milestone, RecoveryPlan
 from app.render.formatting import local_moment, milestone_when, short_day
+from app.ui.screens.page import read_in_layout_order
 from app.ui.theme import Palette
 
 ROW_GAP = 24  # px between rows (8 px grid)
@@ -161,6 +162,7 @@ class TimelineView(QWidget):
         if self.now_index == len(self.rows):
             self._add_now()
         self._layout.addStretch(1)
+        read_in_layout_order(self)  # "Now" where it shows, not first (it is made first)
 
     def _add_now(self) -> None:
         # The marker gets room above and below for its highlight, wherever it falls.

@@ -29,7 +29,7 @@ from app.ui.screens.checklist_row import ChecklistRow, StatusRow
 from app.ui.screens.day_navigator import DayNavigator
 from app.ui.screens.day_preview import aftercare_finished_parts, aftercare_finished_text
 from app.ui.screens.getting_ready import GettingReadyList
-from app.ui.screens.page import Page, RowsBox, add_label
+from app.ui.screens.page import Page, RowsBox, add_label, read_in_layout_order
 from app.ui.screens.take_home import ChooseFile, choose_save_file
 from app.ui.screens.today_states import NextSessionCard, rule_status, treatment_countdown
 from app.ui.store_writes import not_saved_text, tell
@@ -166,6 +166,7 @@ class TodayView(Page):
         column = self.widget()
         if column is not None:
             order_tabs_like_layout(column)  # its answers come after today's checklist
+            read_in_layout_order(column)
         return panel
 
     # refresh ----------------------------------------------------------------------------------
@@ -179,6 +180,7 @@ class TodayView(Page):
         column = self.widget()
         if column is not None:
             order_tabs_like_layout(column)
+            read_in_layout_order(column)  # the next-session card moves between its places
 
     def _refresh(self) -> None:
         now = self._session.now()

@@ -15,7 +15,7 @@ from app.render.formatting import local_moment
 from app.store import StoreWriteError, TreatmentRecord
 from app.ui.flow_layout import FlowLayout
 from app.ui.recovery_session import RecoverySession
-from app.ui.screens.page import Page, add_label
+from app.ui.screens.page import Page, add_label, read_in_layout_order
 from app.ui.screens.questions import Confirm, close_session_question, delete_question
 from app.ui.screens.treatment_form import TreatmentForm
 from app.ui.store_writes import not_saved_text, tell
@@ -143,6 +143,9 @@ class TreatmentsView(Page):
             row.show_record(record, index + 1)
             ordered[record.id] = row
         self._row_of = ordered
+        column = self.widget()
+        if column is not None:  # a row made or moved later is read where it shows
+            read_in_layout_order(column)
 
     def open_form(self, suggested: date | None = None) -> None:
         """Add a session, the date field set to `suggested` when given."""
