@@ -69,8 +69,9 @@ def read_in_layout_order(root: QWidget) -> None:
 class RowsBox(QWidget):
     """A column for rows that are made later (on each refresh), put in its place when the page
     is made: a screen reader reads a widget's children in the order they were made, so rows
-    added straight to a card would be read after whatever was made below them. As a subclass
-    it draws no style-sheet background (a plain QWidget would), so the card shows through."""
+    added straight to a card would be read after whatever was made below them (widgets that
+    move later: read_in_layout_order). As a subclass it draws no style-sheet background (a
+    plain QWidget would), so the card shows through."""
 
     def __init__(self, spacing: int) -> None:
         super().__init__()
