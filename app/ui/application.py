@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 BENCH_ENV = "MICRONEEDLING_BENCH_FIRST_PAINT"
 EXIT_NOT_ANSWERING = 1  # another copy holds the data folder but does not answer
 EXIT_CANNOT_LOCK = 2  # as for a data folder that cannot be used at all
+GC_AT_THE_LATEST_MS = 10_000  # the garbage collector is back on by then (see app.cli)
 
 
 @dataclass(frozen=True)
@@ -485,6 +486,7 @@ def _run(app: QApplication, options: GuiOptions, data: Path, log_file: Path) -> 
     # content); what the patient does not wait for follows once that area is painted.
     window.first_painted.connect(content.load)
     first_content.later(gc.enable)
+    QTimer.singleShot(GC_AT_THE_LATEST_MS, gc.enable)  # a window never painted (minimised)
     first_content.later(instance.listen)
     first_content.later(start_file_logging)
     window.show()

@@ -12,10 +12,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app import cli
 from app.ui import application
 from app.ui.application import GuiOptions
+from app.ui.main_window import MainWindow
 from tests.conftest import REPO
 
 PROBE = textwrap.dedent(
@@ -71,5 +74,28 @@ def test_the_collector_is_on_again_when_the_window_returns_or_fails(
         else:
             assert cli.main([]) == 0
         assert during == [False] and gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_collector_is_on_again_even_when_the_window_never_paints(
+    qapp: QApplication,
+    qtbot: QtBot,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(application, "GC_AT_THE_LATEST_MS", 50)
+    monkeypatch.setattr(application, "install_excepthook", lambda: None)
+    monkeypatch.setattr(MainWindow, "show", lambda _self: None)  # as if started minimised
+
+    def event_loop(_app: QApplication) -> int:
+        qtbot.waitUntil(gc.isenabled, timeout=5000)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    gc.disable()
+    try:
+        assert application._run(qapp, GuiOptions(), data_dir, data_dir / "companion.log") == 0
+        assert gc.isenabled()
     finally:
         gc.enable()
