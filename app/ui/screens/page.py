@@ -36,8 +36,8 @@ def read_in_layout_order(root: QWidget) -> None:
     column; a grid row by row), whatever order they were made or moved in: Qt's accessibility
     reads a widget's children in the order they were made (their stacking order). Follows the
     layouts nested in root's layout, not the widgets' own. Nothing moves when the order is right;
-    a widget out of order goes just under the one after it, so a widget outside the layout (a
-    banner over the page) stays on top."""
+    else each goes just under the one after it, the last staying where it is, so a widget
+    outside the layout made after them all (a banner over the page) stays on top."""
     top = root.layout()
     if top is None:
         return
