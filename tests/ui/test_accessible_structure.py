@@ -175,10 +175,10 @@ def test_a_screen_reader_reads_every_area_and_tab_from_the_top_down(
             assert area.today.checkin  # type: ignore[attr-defined]  # else made after the paint
             for button in area.tab_row.buttons:  # type: ignore[attr-defined]
                 button.click()
-                qtbot.wait(20)  # laid out
+                qtbot.wait(50)  # laid out
                 assert _read_out_of_place(area) == [], button.text()
         else:
-            qtbot.wait(20)
+            qtbot.wait(50)
             assert _read_out_of_place(area) == [], key
 
 
