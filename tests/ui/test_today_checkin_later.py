@@ -34,7 +34,7 @@ def clock() -> ManualClock:
 def area(
     qtbot: QtBot, store: Store, content: ContentProvider, clock: ManualClock
 ) -> Iterator[RecoveryArea]:
-    """Made and refreshed, not yet shown (so not yet painted)."""
+    """Made, not yet shown (so not yet painted): each test adds its treatment first."""
     widget = RecoveryArea(RecoverySession(store, content, clock), lambda: LIGHT)
     qtbot.addWidget(widget)
     widget.resize(1000, 800)
