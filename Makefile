@@ -90,6 +90,7 @@ BENCH_STEPS := \
 bench: $(STAMP) $(SNAPSHOT) $(BUNDLE) $(BARE_BUNDLE)
 	@$(MAKE) --no-print-directory bench-measure
 
+# The measurements alone, on what is already built (tests/test_make_bench.py drives it).
 bench-measure:
 	@over=""; \
 	for step in $(BENCH_STEPS); do \
