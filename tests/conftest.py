@@ -3,6 +3,7 @@ in the temporary folder afterwards, and the app's content is the test pack (test
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -16,6 +17,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # this process and of every process a test starts (TMPDIR: Python's tempfile, Qt's
 # QDir::tempPath, a killed app's socket file), and all of it goes at the end of the run.
 _SANDBOX = Path(tempfile.mkdtemp(prefix="mnc-tests-"))
+# Removed by pytest_unconfigure below; also at exit, for a run that pytest ends before that hook
+# (an unknown option on its command line is refused after this file is read).
+atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
 for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = str(_SANDBOX / _name.lower())
 (_SANDBOX / "tmp").mkdir(mode=0o700)

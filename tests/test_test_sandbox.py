@@ -22,3 +22,17 @@ def test_a_test_run_leaves_nothing_in_the_temporary_folder(tmp_path: Path) -> No
     assert result.returncode == 0, result.stdout + result.stderr
     assert "3 passed" in result.stdout
     assert sorted(p.name for p in temp.iterdir()) == []
+
+
+def test_a_run_that_stops_at_its_command_line_leaves_nothing_either(tmp_path: Path) -> None:
+    # pytest reads conftest.py (which makes the sandbox) before it refuses an unknown option,
+    # and then ends without the hook that removes the sandbox.
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--no-such-option"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode != 0 and "no-such-option" in result.stderr
+    assert sorted(p.name for p in temp.iterdir()) == []
