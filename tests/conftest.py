@@ -17,9 +17,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # this process and of every process a test starts (TMPDIR: Python's tempfile, Qt's
 # QDir::tempPath, a killed app's socket file), and all of it goes at the end of the run.
 _SANDBOX = Path(tempfile.mkdtemp(prefix="mnc-tests-"))
+_OWNER = os.getpid()
+
+
+def _remove_sandbox() -> None:
+    if os.getpid() == _OWNER:  # not a child a test forked, which would take it from the run
+        shutil.rmtree(_SANDBOX, ignore_errors=True)
+
+
 # Removed by pytest_unconfigure below; also at exit, for a run that pytest ends before that hook
 # (an unknown option on its command line is refused after this file is read).
-atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
+atexit.register(_remove_sandbox)
 for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = str(_SANDBOX / _name.lower())
 (_SANDBOX / "tmp").mkdir(mode=0o700)
@@ -56,7 +64,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     """The last hook of the run: every fixture is torn down and every subprocess has ended."""
-    shutil.rmtree(_SANDBOX, ignore_errors=True)
+    _remove_sandbox()
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
 
 
@@ -36,3 +38,13 @@ def test_a_run_that_stops_at_its_command_line_leaves_nothing_either(tmp_path: Pa
     )  # fmt: skip
     assert result.returncode != 0 and "no-such-option" in result.stderr
     assert sorted(p.name for p in temp.iterdir()) == []
+
+
+def test_a_forked_child_leaving_does_not_take_the_sandbox_from_the_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests import conftest
+
+    monkeypatch.setattr(conftest, "_OWNER", os.getpid() + 1)  # as seen from a forked child
+    conftest._remove_sandbox()
+    assert conftest._SANDBOX.is_dir()
